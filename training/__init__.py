@@ -1,0 +1,1 @@
+"""ResmoNet training, evaluation and TensorFlow.js export (PyTorch 1.13, CPU)."""
