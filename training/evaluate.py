@@ -1,0 +1,86 @@
+"""Metrics shared by training, shipping and the comparison: accuracy,
+per-class recall, confusion matrix, expected calibration error and
+temperature scaling."""
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .data import LABELS
+
+
+@torch.no_grad()
+def predict_logits(model, x_uint8, scale, offset, batch=512):
+    """Logits for (N, 48, 48) uint8 images, preprocessed exactly like the app."""
+    model.eval()
+    out = []
+    for i in range(0, len(x_uint8), batch):
+        xb = torch.from_numpy(x_uint8[i:i + batch]).float().unsqueeze(1) * scale + offset
+        out.append(model(xb.contiguous(memory_format=torch.channels_last)))
+    return torch.cat(out).numpy().astype(np.float64)
+
+
+def softmax(logits, temperature=1.0):
+    z = logits / temperature
+    z = z - z.max(1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(1, keepdims=True)
+
+
+def confusion(y_true, y_pred, k=len(LABELS)):
+    cm = np.zeros((k, k), np.int64)
+    np.add.at(cm, (y_true, y_pred), 1)
+    return cm
+
+
+def ece(probs, y_true, bins=15):
+    """Expected calibration error with equal-width confidence bins (top-1)."""
+    conf = probs.max(1)
+    correct = probs.argmax(1) == y_true
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        inside = (conf > lo) & (conf <= hi)
+        if inside.any():
+            total += inside.mean() * abs(conf[inside].mean() - correct[inside].mean())
+    return float(total)
+
+
+def fit_temperature(logits, y_true):
+    """Temperature minimising val NLL (1-D, so a fine grid + refinement is
+    exact enough and needs no optimiser state)."""
+    def nll(t):
+        p = softmax(logits, t)
+        return -np.log(p[np.arange(len(y_true)), y_true] + 1e-12).mean()
+
+    grid = np.exp(np.linspace(np.log(0.3), np.log(5.0), 200))
+    best = min(grid, key=nll)
+    fine = np.linspace(best * 0.97, best * 1.03, 121)
+    return float(min(fine, key=nll))
+
+
+def summarize(logits, y_true, temperature=1.0, mask=None):
+    """All val figures for one set of logits; mask restricts to a subset."""
+    if mask is not None:
+        logits, y_true = logits[mask], y_true[mask]
+    pred = logits.argmax(1)
+    cm = confusion(y_true, pred)
+    recall = cm.diagonal() / np.maximum(cm.sum(1), 1)
+    return {
+        "n": int(len(y_true)),
+        "accuracy": float((pred == y_true).mean()),
+        "macro_recall": float(recall.mean()),
+        "recall": {name: float(r) for name, r in zip(LABELS, recall)},
+        "ece": ece(softmax(logits), y_true),
+        "ece_calibrated": ece(softmax(logits, temperature), y_true),
+        "nll_calibrated": float(-np.log(softmax(logits, temperature)[np.arange(len(y_true)), y_true] + 1e-12).mean()),
+        "confusion": cm.tolist(),
+    }
+
+
+def soft_cross_entropy(logits, target, weight=None):
+    """CE against a target distribution, optionally weighted per sample."""
+    loss = -(target * F.log_softmax(logits, 1)).sum(1)
+    if weight is not None:
+        loss = loss * weight
+        return loss.sum() / weight.sum()
+    return loss.mean()
