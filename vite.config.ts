@@ -1,11 +1,15 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { appManifest } from './src/shared/app-manifest';
+import { readFileSync } from 'node:fs';
+import { appManifest } from './src/shared/app-manifest.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Workbox's default precache limit. Every precached file must stay under it (test/build checks). */
 export const PRECACHE_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     target: 'es2022',
     // tfjs is large by nature; the worker chunk is checked against the precache limit instead.
@@ -34,7 +38,7 @@ export default defineConfig({
         overrideManifestIcons: true,
       },
       injectManifest: {
-        globPatterns: ['**/*.{html,js,css,wasm,json,bin,png,svg,ico,webmanifest}'],
+        globPatterns: ['**/*.{html,js,css,wasm,json,bin,png,svg,ico}'],
         maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
       },
       devOptions: { enabled: false },

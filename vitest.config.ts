@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium-flags';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium-flags.ts';
 
 export default defineConfig({
   test: {

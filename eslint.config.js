@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'dev-dist/', 'node_modules/', 'src/generated/', 'training/', 'public/', 'test/.fixtures/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['src/**/*.ts'],
+    ...wc.configs['flat/recommended'],
+  },
+  {
+    files: ['src/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': ['error', { selector: 'TSAsExpression > TSAnyKeyword', message: 'No `as any`.' }],
+    },
+  },
+  {
+    // The worker may only see its own folder and the shared types: no DOM components, no storage.
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../components/*', '../controllers/*', '../storage/*', '../i18n/*'] },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../*/*', 'lit', 'lit/*', '@tensorflow/*', 'idb'] }],
+    },
+  },
+);

@@ -1,0 +1,93 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { applyLocale, getLocale, isLocale, locales, type Locale } from '../i18n/localization.js';
+import { sharedStyles } from './shared-styles.js';
+
+/** Language, device and about: what a clinic's administrator checks once. */
+@localized()
+@customElement('resmo-settings-view')
+export class ResmoSettingsView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      section {
+        margin-block: 1rem;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        margin-bottom: 0.25rem;
+      }
+      select {
+        font: inherit;
+        min-height: 44px;
+        padding: 0 0.5rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+        margin: 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+    `,
+  ];
+
+  @state() private locale: Locale = getLocale() as Locale;
+
+  override render() {
+    return html`
+      <h1>${msg('Settings')}</h1>
+      <p class="purpose">
+        ${msg(
+          'Choose the language, check where the app runs and how much it stores on this device. Nothing here leaves the device.',
+        )}
+      </p>
+      <section class="card">
+        <h2>${msg('Language')}</h2>
+        <label for="language">${msg('Language of the app')}</label>
+        <select id="language" @change=${this.onLanguage}>
+          ${locales.map(
+            (code) => html`<option value=${code} ?selected=${code === this.locale}>${languageName(code)}</option>`,
+          )}
+        </select>
+      </section>
+      <section class="card">
+        <h2>${msg('About')}</h2>
+        <dl>
+          <dt>${msg('Version')}</dt>
+          <dd>${__APP_VERSION__}</dd>
+        </dl>
+        <p>
+          ${msg(
+            'Resmo estimates facial expression with ResmoNet, a small neural network that runs on this device. Video never leaves the device; only the reports and exports you make do.',
+          )}
+        </p>
+      </section>
+    `;
+  }
+
+  private async onLanguage(event: Event): Promise<void> {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!isLocale(value)) return;
+    await applyLocale(value, true);
+    this.locale = value;
+  }
+}
+
+/** Each language is named in itself, so a user who cannot read the current one still finds theirs. */
+function languageName(code: Locale): string {
+  return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmo-settings-view': ResmoSettingsView;
+  }
+}
