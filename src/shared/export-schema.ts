@@ -1,0 +1,99 @@
+/**
+ * The Resmo export file, version 1: what leaves the device. docs/export-format.md documents it.
+ * Import parses with this schema and nothing else, so a file the schema rejects changes nothing.
+ */
+import * as v from 'valibot';
+import { EMOTION_LABELS } from './emotions.js';
+import { LIMITS, isCalendarDate, isPlainLine, isPlainText } from './text-rules.js';
+
+export const EXPORT_FORMAT = 'resmo';
+export const EXPORT_VERSION = 1;
+
+/** Larger files are refused before parsing; a year of weekly hour-long sessions is ~6 MB. */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+export const MAX_SECONDS_PER_SESSION = 6 * 60 * 60;
+export const MAX_MARKERS_PER_SESSION = 2_000;
+export const MAX_SESSIONS = 5_000;
+export const MAX_PATIENTS = 5_000;
+
+/** Rounding seven percentages can move their sum by at most 3.5 from 100. */
+const PROBABILITY_SUM_SLACK = 4;
+
+const percent = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
+const id = v.pipe(v.string(), v.uuid());
+const timestamp = v.pipe(v.string(), v.isoTimestamp(), v.check((s) => !Number.isNaN(Date.parse(s)), 'Invalid timestamp'));
+const line = (max: number) => v.pipe(v.string(), v.maxLength(max), v.check(isPlainLine, 'Markup or control characters'));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max), v.check(isPlainText, 'Markup or control characters'));
+
+function sumOf(values: readonly (number | null)[]): number {
+  return values.reduce<number>((sum, p) => sum + (p ?? 0), 0);
+}
+
+/** `[0]`: no usable face that second. */
+const emptySecond = v.strictTuple([v.literal(0)]);
+/** `[usable %, quality % | null, …7 probabilities % in `labels` order]`. */
+const faceSecond = v.pipe(
+  // Seven probability columns, one per entry of EMOTION_LABELS.
+  v.strictTuple([v.pipe(percent, v.minValue(1)), v.nullable(percent), percent, percent, percent, percent, percent, percent, percent]),
+  v.check((row) => Math.abs(sumOf(row.slice(2)) - 100) <= PROBABILITY_SUM_SLACK, 'Probabilities do not sum to 100'),
+);
+export const secondSchema = v.union([emptySecond, faceSecond]);
+
+export const markerSchema = v.strictObject({
+  id,
+  /** Milliseconds from the start of the recording. */
+  t: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  label: line(LIMITS.markerLabel),
+});
+
+export const sessionSchema = v.pipe(
+  v.strictObject({
+    id,
+    startedAt: timestamp,
+    endedAt: v.nullable(timestamp),
+    updatedAt: timestamp,
+    notes: text(LIMITS.notes),
+    markers: v.pipe(v.array(markerSchema), v.maxLength(MAX_MARKERS_PER_SESSION)),
+    /** One entry per recorded second, from second 0. */
+    seconds: v.pipe(v.array(secondSchema), v.maxLength(MAX_SECONDS_PER_SESSION)),
+  }),
+  v.check((s) => s.endedAt === null || Date.parse(s.endedAt) >= Date.parse(s.startedAt), 'Session ends before it starts'),
+  v.check((s) => s.markers.every((m) => m.t <= (s.seconds.length + 1) * 1000), 'Marker after the end of the recording'),
+);
+
+export const patientSchema = v.strictObject({
+  id,
+  code: v.pipe(line(LIMITS.code), v.minLength(1)),
+  name: line(LIMITS.name),
+  birthDate: v.nullable(v.pipe(v.string(), v.check(isCalendarDate, 'Invalid date'))),
+  notes: text(LIMITS.notes),
+  archived: v.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  sessions: v.pipe(v.array(sessionSchema), v.maxLength(MAX_SESSIONS)),
+});
+
+function allIdsUnique(file: { patients: { id: string; sessions: { id: string; markers: { id: string }[] }[] }[] }): boolean {
+  const ids = file.patients.flatMap((p) => [p.id, ...p.sessions.flatMap((s) => [s.id, ...s.markers.map((m) => m.id)])]);
+  return new Set(ids).size === ids.length;
+}
+
+export const exportFileSchema = v.pipe(
+  v.strictObject({
+    format: v.literal(EXPORT_FORMAT),
+    version: v.literal(EXPORT_VERSION),
+    exportedAt: timestamp,
+    /** The probability columns; machine keys, always English. */
+    labels: v.pipe(
+      v.array(v.string()),
+      v.check((labels) => labels.length === EMOTION_LABELS.length && labels.every((l, i) => l === EMOTION_LABELS[i]), 'Unknown label order'),
+    ),
+    patients: v.pipe(v.array(patientSchema), v.minLength(1), v.maxLength(MAX_PATIENTS)),
+  }),
+  v.check((file) => allIdsUnique(file), 'Duplicate ids'),
+);
+
+export type ExportFile = v.InferOutput<typeof exportFileSchema>;
+export type ExportPatient = v.InferOutput<typeof patientSchema>;
+export type ExportSession = v.InferOutput<typeof sessionSchema>;
+export type ExportSecond = v.InferOutput<typeof secondSchema>;

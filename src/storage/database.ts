@@ -1,0 +1,56 @@
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { ResmoDB } from './schema.js';
+import { toStorageError } from './errors.js';
+
+export type ResmoDatabase = IDBPDatabase<ResmoDB>;
+type UpgradeTransaction = IDBPTransaction<ResmoDB, StoreNames<ResmoDB>[], 'versionchange'>;
+type Migration = (db: ResmoDatabase, tx: UpgradeTransaction) => void;
+
+export const DATABASE_NAME = 'resmo';
+
+/** Migration n takes the database from version n to n + 1. Append, never edit a shipped one. */
+const MIGRATIONS: readonly Migration[] = [
+  (db) => {
+    db.createObjectStore('patients', { keyPath: 'id' });
+    const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+    sessions.createIndex('by-patient', 'patientId');
+    db.createObjectStore('samples', { keyPath: ['sessionId', 'second'] });
+    const markers = db.createObjectStore('markers', { keyPath: 'id' });
+    markers.createIndex('by-session', 'sessionId');
+  },
+];
+
+export const DATABASE_VERSION = MIGRATIONS.length;
+
+let connection: Promise<ResmoDatabase> | undefined;
+
+function open(): Promise<ResmoDatabase> {
+  return openDB<ResmoDB>(DATABASE_NAME, DATABASE_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (const migrate of MIGRATIONS.slice(oldVersion)) migrate(db, tx);
+    },
+    // Another tab is upgrading: let it, and reopen on the next call.
+    blocking() {
+      void closeDatabase();
+    },
+    terminated() {
+      connection = undefined;
+    },
+  });
+}
+
+/** The shared connection, opened on first use. */
+export function database(): Promise<ResmoDatabase> {
+  connection ??= open().catch((error: unknown) => {
+    connection = undefined;
+    throw toStorageError(error);
+  });
+  return connection;
+}
+
+/** Closes the connection; the next call opens a fresh one (tests and version changes). */
+export async function closeDatabase(): Promise<void> {
+  const pending = connection;
+  connection = undefined;
+  if (pending) (await pending.catch(() => undefined))?.close();
+}

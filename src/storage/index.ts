@@ -1,0 +1,24 @@
+/** The app's only door to IndexedDB: components and controllers import from here. */
+export type { Marker, Patient, Sample, Session } from './schema.js';
+export { StorageError, type StorageErrorReason } from './errors.js';
+export { closeDatabase } from './database.js';
+export { createPatient, deletePatient, editPatient, getPatient, listPatients, newPatientCode, setPatientArchived, type PatientInput, type PatientQuery } from './patients.js';
+export {
+  addMarker,
+  appendSamples,
+  deleteSession,
+  finishSession,
+  getSamples,
+  getSession,
+  interruptedSessions,
+  listMarkers,
+  listSessions,
+  setSessionNotes,
+  startSession,
+  INTERRUPTED_AFTER_MS,
+} from './sessions.js';
+export { EMPTY_SECOND, dominantOf, toPercent, type SampleInput } from './samples.js';
+export { exportPatientData, exportSessionData, serializeExport } from './export.js';
+export { toCsv } from './csv.js';
+export { ImportError, importExport, importFile, parseExport, type ImportErrorReason, type ImportSummary } from './import.js';
+export { requestPersistence, storageStatus, type StorageStatus } from './persistence.js';

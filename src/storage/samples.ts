@@ -1,0 +1,29 @@
+import { EMOTION_LABELS, type EmotionLabel } from '../shared/emotions.js';
+import type { Sample } from './schema.js';
+
+/** What the recorder hands to storage for one second; storage assigns session and second. */
+export type SampleInput = Pick<Sample, 'usable' | 'probabilities' | 'quality'>;
+
+/** A 0–1 value as the integer percent that storage and exports keep. */
+export function toPercent(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 100);
+}
+
+/** The emotion with the highest probability; ties go to the earlier label, so it is deterministic. */
+export function dominantOf(probabilities: readonly number[] | null): EmotionLabel | null {
+  if (!probabilities) return null;
+  let best = -1;
+  let bestValue = -Infinity;
+  probabilities.forEach((value, index) => {
+    if (value > bestValue) [best, bestValue] = [index, value];
+  });
+  return EMOTION_LABELS[best] ?? null;
+}
+
+/** The stored record for one second. */
+export function toSample(sessionId: string, second: number, input: SampleInput): Sample {
+  return { sessionId, second, ...input, dominant: dominantOf(input.probabilities) };
+}
+
+/** An empty second: no frames or no usable face. */
+export const EMPTY_SECOND: SampleInput = { usable: 0, probabilities: null, quality: null };

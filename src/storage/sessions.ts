@@ -1,0 +1,105 @@
+import { deleteSessionRows, sampleRange, writeAllTransaction } from './cascade.js';
+import { database } from './database.js';
+import { StorageError, toStorageError } from './errors.js';
+import { toSample, type SampleInput } from './samples.js';
+import type { Marker, Sample, Session } from './schema.js';
+import { LIMITS, isPlainLine, isPlainText } from '../shared/text-rules.js';
+
+/** An open session not written to for this long was interrupted (the recorder writes every second). */
+export const INTERRUPTED_AFTER_MS = 3_000;
+
+function notFound(id: string): StorageError {
+  return new StorageError('not-found', `No session ${id}.`);
+}
+
+export async function startSession(patientId: string, now = Date.now()): Promise<Session> {
+  const db = await database();
+  if (!(await db.getKey('patients', patientId))) throw new StorageError('not-found', `No patient ${patientId}.`);
+  const session: Session = { id: crypto.randomUUID(), patientId, startedAt: now, endedAt: null, seconds: 0, notes: '', updatedAt: now };
+  await db.add('sessions', session);
+  return session;
+}
+
+export async function getSession(id: string): Promise<Session> {
+  const session = await (await database()).get('sessions', id);
+  if (!session) throw notFound(id);
+  return session;
+}
+
+/** A patient's sessions, newest first. */
+export async function listSessions(patientId: string): Promise<Session[]> {
+  const sessions = await (await database()).getAllFromIndex('sessions', 'by-patient', patientId);
+  return sessions.sort((a, b) => b.startedAt - a.startedAt);
+}
+
+export async function getSamples(sessionId: string): Promise<Sample[]> {
+  return (await database()).getAll('samples', sampleRange(sessionId));
+}
+
+/**
+ * Appends the next seconds of an open session and bumps its length in the same transaction,
+ * so after a crash the session and its samples always agree.
+ */
+export async function appendSamples(sessionId: string, inputs: readonly SampleInput[], now = Date.now()): Promise<Session> {
+  try {
+    const tx = (await database()).transaction(['sessions', 'samples'], 'readwrite');
+    const session = await tx.objectStore('sessions').get(sessionId);
+    if (!session) throw notFound(sessionId);
+    if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${sessionId} is finished.`);
+    const next = { ...session, seconds: session.seconds + inputs.length, updatedAt: now };
+    const samples = tx.objectStore('samples');
+    await Promise.all([...inputs.map((input, i) => samples.put(toSample(sessionId, session.seconds + i, input))), tx.objectStore('sessions').put(next), tx.done]);
+    return next;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+async function updateSession(id: string, change: (session: Session) => Session): Promise<Session> {
+  const tx = (await database()).transaction('sessions', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) throw notFound(id);
+  const next = change(current);
+  await Promise.all([tx.store.put(next), tx.done]);
+  return next;
+}
+
+/**
+ * Closes a session. Without `endedAt` it ends where its recording ends, which is what an
+ * interrupted session should show rather than the time someone noticed it.
+ */
+export function finishSession(id: string, endedAt?: number): Promise<Session> {
+  return updateSession(id, (s) => ({ ...s, endedAt: s.endedAt ?? endedAt ?? s.startedAt + s.seconds * 1000, updatedAt: Date.now() }));
+}
+
+export async function setSessionNotes(id: string, notes: string): Promise<Session> {
+  if (notes.length > LIMITS.notes || !isPlainText(notes)) throw new StorageError('invalid-input', 'Invalid session notes.');
+  return updateSession(id, (s) => ({ ...s, notes, updatedAt: Date.now() }));
+}
+
+export async function deleteSession(id: string): Promise<void> {
+  const tx = await writeAllTransaction();
+  await Promise.all([deleteSessionRows(tx, id), tx.done]);
+}
+
+/** Open sessions nobody is writing to: offered for resuming or finishing on the next start. */
+export async function interruptedSessions(now = Date.now()): Promise<Session[]> {
+  const all = await (await database()).getAll('sessions');
+  return all.filter((s) => s.endedAt === null && now - s.updatedAt >= INTERRUPTED_AFTER_MS).sort((a, b) => b.startedAt - a.startedAt);
+}
+
+export async function addMarker(sessionId: string, t: number, label = ''): Promise<Marker> {
+  const clean = label.trim();
+  if (clean.length > LIMITS.markerLabel || !isPlainLine(clean)) throw new StorageError('invalid-input', 'Invalid marker label.');
+  const marker: Marker = { id: crypto.randomUUID(), sessionId, t: Math.max(0, Math.round(t)), label: clean };
+  const db = await database();
+  if (!(await db.getKey('sessions', sessionId))) throw notFound(sessionId);
+  await db.add('markers', marker);
+  return marker;
+}
+
+/** A session's markers in time order. */
+export async function listMarkers(sessionId: string): Promise<Marker[]> {
+  const markers = await (await database()).getAllFromIndex('markers', 'by-session', sessionId);
+  return markers.sort((a, b) => a.t - b.t);
+}

@@ -1,0 +1,38 @@
+import { EMOTION_LABELS } from '../../src/shared/emotions';
+import { EMPTY_SECOND, toPercent, type SampleInput } from '../../src/storage/samples';
+
+/** Small seeded PRNG (mulberry32) so generated sessions are the same on every run. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function softmax(logits: readonly number[]): number[] {
+  const exps = logits.map((x) => Math.exp(x));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+/**
+ * A plausible consultation: mostly neutral, emotions drifting as a random walk in logit space,
+ * a few seconds with the face lost, quality between 40 and 95 %.
+ */
+export function fakeSeconds(count: number, seed = 1): SampleInput[] {
+  const next = random(seed);
+  const logits = EMOTION_LABELS.map((label) => (label === 'neutral' ? 2 : 0));
+  return Array.from({ length: count }, () => {
+    logits.forEach((x, i) => (logits[i] = x * 0.97 + (next() - 0.5) * 0.8));
+    if (next() < 0.05) return EMPTY_SECOND;
+    const usable = next() < 0.9 ? 100 : toPercent(next());
+    return { usable: Math.max(1, usable), quality: 40 + Math.floor(next() * 56), probabilities: softmax(logits).map(toPercent) };
+  });
+}
+
+/** The largest possible second: every number as many digits as the schema allows. */
+export const WORST_CASE_SECOND: SampleInput = { usable: 100, quality: 100, probabilities: [14, 14, 14, 14, 14, 15, 15] };

@@ -1,0 +1,9 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { closeDatabase } from '../../src/storage/database';
+
+/** Gives each test an empty in-memory IndexedDB (unit tests run in node). */
+export async function freshDatabase(): Promise<void> {
+  await closeDatabase();
+  globalThis.indexedDB = new IDBFactory();
+}
