@@ -1,0 +1,188 @@
+/**
+ * The inference worker's message protocol. Types only: both sides import it with `import type`,
+ * and each side handles the union it receives in one exhaustive `switch` on `type`.
+ */
+import type { EmotionLabel } from './emotions';
+import type { InferenceError } from './inference-errors';
+
+export type { InferenceError } from './inference-errors';
+
+/** tfjs backends the worker can run on, in the order a user would expect them to be fastest. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** A settings override, or `auto` to let the worker measure. */
+export type BackendPreference = BackendName | 'auto';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Pixels of the frame as it was sent (not of any resized copy). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** BlazeFace's six keypoints; "right" is the subject's right (the left side of an unmirrored image). */
+export interface FaceKeypoints {
+  rightEye: Point;
+  leftEye: Point;
+  nose: Point;
+  mouth: Point;
+  rightEar: Point;
+  leftEar: Point;
+}
+
+export interface FaceQuality {
+  /** Side of the square face crop, in frame pixels. */
+  sizePx: number;
+  /** Mean grey level of the 48×48 crop, 0..1. */
+  brightness: number;
+  /** RMS contrast (standard deviation of grey levels) of the crop, 0..1. */
+  contrast: number;
+  /** Variance of the Laplacian of the crop, on grey levels scaled to 0..1; low means blurred. */
+  sharpness: number;
+  /** Head roll from the eye keypoints, degrees, positive clockwise in the image. */
+  rollDeg: number;
+}
+
+export interface FaceResult {
+  box: Box;
+  keypoints: FaceKeypoints;
+  /** Detector confidence, 0..1. */
+  score: number;
+  /** Probabilities in `EMOTION_LABELS` order, temperature applied; they sum to 1. */
+  probabilities: number[];
+  top: EmotionLabel;
+  quality: FaceQuality;
+}
+
+/** Milliseconds spent in each stage of one frame. */
+export interface StageTimings {
+  decode: number;
+  detect: number;
+  classify: number;
+  total: number;
+}
+
+export interface FrameResult {
+  /** Faces sorted by detection score, at most `maxFaces`. */
+  faces: FaceResult[];
+  frameWidth: number;
+  frameHeight: number;
+  timings: StageTimings;
+  backend: BackendName;
+  /** `tf.memory().numTensors` after the frame; flat over time when nothing leaks. */
+  numTensors: number;
+}
+
+/** One backend's outcome while the worker chose where to run. */
+export type BackendProbe =
+  | { backend: BackendName; ok: true; msPerFrame: number; software: boolean }
+  | { backend: BackendName; ok: false; error: InferenceError };
+
+export type ChoiceReason = 'measured' | 'remembered' | 'preferred' | 'fallback';
+
+/** What the UI keeps so the next session on this device skips the measurement. */
+export interface BackendChoiceRecord {
+  /** Identifies the app build and models; a different fingerprint means measure again. */
+  fingerprint: string;
+  backend: BackendName;
+  probes: BackendProbe[];
+}
+
+export interface ModelUrls {
+  /** BlazeFace `model.json`. */
+  detector: string;
+  /** ResmoNet `metadata.json`; its `modelUrl` is resolved against it. */
+  classifier: string;
+}
+
+export interface InitRequest {
+  type: 'init';
+  models: ModelUrls;
+  preference: BackendPreference;
+  remembered: BackendChoiceRecord | null;
+  maxFaces: number;
+}
+
+export interface FrameRequest {
+  type: 'frame';
+  id: number;
+  /** The capture time, passed back untouched (e.g. `performance.now()` or the video's media time). */
+  timestamp: number;
+  /** Transferred, and closed by the worker. */
+  frame: ImageBitmap | VideoFrame;
+}
+
+export interface SetBackendRequest {
+  type: 'set-backend';
+  preference: BackendPreference;
+}
+
+export interface SetMaxFacesRequest {
+  type: 'set-max-faces';
+  maxFaces: number;
+}
+
+export interface DisposeRequest {
+  type: 'dispose';
+}
+
+export type WorkerRequest = InitRequest | FrameRequest | SetBackendRequest | SetMaxFacesRequest | DisposeRequest;
+
+export type ProgressStage = 'loading-models' | 'probing' | 'warming-up';
+
+export interface ProgressMessage {
+  type: 'progress';
+  stage: ProgressStage;
+  backend?: BackendName;
+}
+
+export interface ReadyMessage {
+  type: 'ready';
+  backend: BackendName;
+  reason: ChoiceReason;
+  probes: BackendProbe[];
+  fingerprint: string;
+  /** ResmoNet's `version` from its metadata. */
+  modelVersion: string;
+}
+
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  timestamp: number;
+  result: FrameResult;
+}
+
+/** The backend changed mid-session after a lost GPU device; `from` is the one that was lost. */
+export interface BackendChangedMessage {
+  type: 'backend-changed';
+  from: BackendName;
+  backend: BackendName;
+  reason: 'device-lost';
+  error: InferenceError;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  /** The frame that failed, or null when the worker as a whole failed. */
+  id: number | null;
+  error: InferenceError;
+}
+
+export interface DisposedMessage {
+  type: 'disposed';
+}
+
+export type WorkerMessage =
+  | ProgressMessage
+  | ReadyMessage
+  | ResultMessage
+  | BackendChangedMessage
+  | ErrorMessage
+  | DisposedMessage;

@@ -1,0 +1,64 @@
+/** Fetches model files once, so each backend can build its own copy from memory. */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelUrls } from '../shared/protocol';
+import { parseMetadata, type ResmoNetMetadata } from './metadata';
+
+export type ArtifactLoader = (modelJsonUrl: string) => Promise<tf.io.ModelArtifacts>;
+
+export const httpArtifacts: ArtifactLoader = async (url) => {
+  const handler = tf.io.http(url);
+  if (handler.load === undefined) throw new Error(`${url}: no HTTP loader`);
+  return handler.load();
+};
+
+export type JsonLoader = (url: string) => Promise<unknown>;
+
+export const httpJson: JsonLoader = async (url) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json() as Promise<unknown>;
+};
+
+export interface ModelArtifactsSet {
+  detector: tf.io.ModelArtifacts;
+  classifier: tf.io.ModelArtifacts;
+  metadata: ResmoNetMetadata;
+}
+
+/** Which model failed, so the caller can report a typed error. */
+export class ArtifactError extends Error {
+  override name = 'ArtifactError';
+  constructor(
+    readonly model: 'detector' | 'classifier',
+    readonly url: string,
+    readonly kind: 'load' | 'metadata',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export async function fetchArtifacts(
+  urls: ModelUrls,
+  loadModel: ArtifactLoader = httpArtifacts,
+  loadJson: JsonLoader = httpJson,
+): Promise<ModelArtifactsSet> {
+  let metadata: ResmoNetMetadata;
+  try {
+    metadata = parseMetadata(await loadJson(urls.classifier));
+  } catch (e) {
+    throw new ArtifactError('classifier', urls.classifier, 'metadata', describe(e));
+  }
+  const classifierUrl = new URL(metadata.modelUrl, urls.classifier).href;
+  const load = async (model: 'detector' | 'classifier', url: string): Promise<tf.io.ModelArtifacts> => {
+    try {
+      return await loadModel(url);
+    } catch (e) {
+      throw new ArtifactError(model, url, 'load', describe(e));
+    }
+  };
+  const [detector, classifier] = await Promise.all([load('detector', urls.detector), load('classifier', classifierUrl)]);
+  return { detector, classifier, metadata };
+}

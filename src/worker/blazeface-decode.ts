@@ -1,0 +1,144 @@
+/**
+ * Decoding of BlazeFace's raw outputs (MediaPipe's 256×256 "back" face detector, as shipped in
+ * @vladmandic/human/models): 896 anchors, each with a logit and 16 regressors
+ * (centre dx, dy, width, height, then six keypoints), all in input pixels relative to the anchor.
+ */
+
+export const BLAZEFACE_INPUT_SIZE = 256;
+export const BLAZEFACE_KEYPOINTS = 6;
+export const BLAZEFACE_REGRESSORS = 4 + 2 * BLAZEFACE_KEYPOINTS;
+
+/** A detection in detector-input pixels. Keypoints are [x0, y0, x1, y1, ...]. */
+export interface RawDetection {
+  score: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  keypoints: number[];
+}
+
+export interface DecodeOptions {
+  minScore: number;
+  iouThreshold: number;
+  maxDetections: number;
+}
+
+export const DEFAULT_DECODE_OPTIONS: DecodeOptions = { minScore: 0.5, iouThreshold: 0.3, maxDetections: 8 };
+
+/**
+ * Anchor centres in input pixels, in the model's output order: the stride-16 grid with 2 anchors
+ * per cell (512 for 256 px), then the stride-32 grid with 6 per cell (384). Same layout as
+ * MediaPipe's SSD anchor calculator and Human's `generateAnchors`.
+ */
+export function generateAnchors(inputSize = BLAZEFACE_INPUT_SIZE): Float32Array {
+  const layers = [
+    { stride: inputSize / 16, perCell: 2 },
+    { stride: inputSize / 8, perCell: 6 },
+  ];
+  const out: number[] = [];
+  for (const { stride, perCell } of layers) {
+    const cells = Math.ceil(inputSize / stride);
+    for (let gy = 0; gy < cells; gy++) {
+      for (let gx = 0; gx < cells; gx++) {
+        for (let n = 0; n < perCell; n++) out.push(stride * (gx + 0.5), stride * (gy + 0.5));
+      }
+    }
+  }
+  return Float32Array.from(out);
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+export function iou(a: RawDetection, b: RawDetection): number {
+  const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  const inter = ix * iy;
+  const union = a.width * a.height + b.width * b.height - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+function decodeAnchor(i: number, score: number, regressors: Float32Array, anchors: Float32Array): RawDetection {
+  const r = i * BLAZEFACE_REGRESSORS;
+  const ax = anchors[2 * i] ?? 0;
+  const ay = anchors[2 * i + 1] ?? 0;
+  const cx = ax + (regressors[r] ?? 0);
+  const cy = ay + (regressors[r + 1] ?? 0);
+  const width = regressors[r + 2] ?? 0;
+  const height = regressors[r + 3] ?? 0;
+  const keypoints: number[] = [];
+  for (let k = 0; k < BLAZEFACE_KEYPOINTS; k++) {
+    keypoints.push(ax + (regressors[r + 4 + 2 * k] ?? 0), ay + (regressors[r + 5 + 2 * k] ?? 0));
+  }
+  return { score, x: cx - width / 2, y: cy - height / 2, width, height, keypoints };
+}
+
+/** Greedy non-maximum suppression; `sorted` must be in descending score order. */
+export function nonMaxSuppression(sorted: RawDetection[], iouThreshold: number, max: number): RawDetection[] {
+  const kept: RawDetection[] = [];
+  for (const candidate of sorted) {
+    if (kept.length >= max) break;
+    if (kept.every((k) => iou(k, candidate) <= iouThreshold)) kept.push(candidate);
+  }
+  return kept;
+}
+
+/**
+ * Turns raw logits (one per anchor) and regressors (16 per anchor) into scored detections,
+ * strongest first.
+ */
+export function decodeBlazeFace(
+  logits: Float32Array,
+  regressors: Float32Array,
+  anchors: Float32Array,
+  options: DecodeOptions = DEFAULT_DECODE_OPTIONS,
+): RawDetection[] {
+  const candidates: RawDetection[] = [];
+  for (let i = 0; i < logits.length; i++) {
+    const score = sigmoid(logits[i] ?? -Infinity);
+    if (score >= options.minScore) candidates.push(decodeAnchor(i, score, regressors, anchors));
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return nonMaxSuppression(candidates, options.iouThreshold, options.maxDetections);
+}
+
+/**
+ * How a frame of `width`×`height` is resized (keeping its aspect) to `width`×`height` in the
+ * square input and centred there with padding of `left` and `top` pixels.
+ */
+export interface Letterbox {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  scaleX: number;
+  scaleY: number;
+}
+
+export function letterbox(width: number, height: number, inputSize = BLAZEFACE_INPUT_SIZE): Letterbox {
+  const scale = inputSize / Math.max(width, height);
+  const w = Math.max(1, Math.round(width * scale));
+  const h = Math.max(1, Math.round(height * scale));
+  return {
+    width: w,
+    height: h,
+    left: Math.floor((inputSize - w) / 2),
+    top: Math.floor((inputSize - h) / 2),
+    scaleX: w / width,
+    scaleY: h / height,
+  };
+}
+
+/** Maps a detection from detector-input pixels back to frame pixels. */
+export function toFrame(d: RawDetection, lb: Letterbox): RawDetection {
+  const fx = (x: number): number => (x - lb.left) / lb.scaleX;
+  const fy = (y: number): number => (y - lb.top) / lb.scaleY;
+  return {
+    score: d.score,
+    x: fx(d.x),
+    y: fy(d.y),
+    width: d.width / lb.scaleX,
+    height: d.height / lb.scaleY,
+    keypoints: d.keypoints.map((v, i) => (i % 2 === 0 ? fx(v) : fy(v))),
+  };
+}

@@ -1,0 +1,85 @@
+/** One frame through detection, cropping and classification, on whatever backend is active. */
+import { EMOTION_LABELS } from '../shared/emotions';
+import type { FaceKeypoints, FaceResult, Point } from '../shared/protocol';
+import type { RawDetection } from './blazeface-decode';
+import { EmotionClassifier } from './classifier';
+import { FaceDetector } from './detector';
+import { cropGeometry, cropGrey, measureQuality, normalise, type Pixels } from './face-crop';
+import type { ModelArtifactsSet } from './artifacts';
+
+export interface PipelineOutput {
+  faces: FaceResult[];
+  detectMs: number;
+  classifyMs: number;
+}
+
+function keypoints(k: readonly number[]): FaceKeypoints {
+  const p = (i: number): Point => ({ x: k[2 * i] ?? 0, y: k[2 * i + 1] ?? 0 });
+  return { rightEye: p(0), leftEye: p(1), nose: p(2), mouth: p(3), rightEar: p(4), leftEar: p(5) };
+}
+
+function argmax(values: readonly number[]): number {
+  return values.reduce((best, v, i) => (v > (values[best] ?? -Infinity) ? i : best), 0);
+}
+
+export class FacePipeline {
+  private constructor(
+    private readonly detector: FaceDetector,
+    private readonly classifier: EmotionClassifier,
+  ) {}
+
+  /** Builds both models on the active tfjs backend. */
+  static async create(artifacts: ModelArtifactsSet): Promise<FacePipeline> {
+    const detector = await FaceDetector.load(artifacts.detector);
+    try {
+      return new FacePipeline(detector, await EmotionClassifier.load(artifacts.classifier, artifacts.metadata));
+    } catch (e) {
+      detector.dispose();
+      throw e;
+    }
+  }
+
+  async run(pixels: Pixels, maxFaces: number): Promise<PipelineOutput> {
+    const t0 = performance.now();
+    const detections = (await this.detector.detect(pixels)).slice(0, Math.max(0, maxFaces));
+    const t1 = performance.now();
+    const faces = await this.classify(pixels, detections);
+    return { faces, detectMs: t1 - t0, classifyMs: performance.now() - t1 };
+  }
+
+  /** Time of a frame with one face: the detector on `pixels`, the classifier on a central crop. */
+  async timeOneFace(pixels: Pixels): Promise<number> {
+    const t0 = performance.now();
+    await this.detector.detect(pixels);
+    const { scale, offset, width } = this.classifier.metadata.input;
+    const geometry = { cx: pixels.width / 2, cy: pixels.height / 2, size: Math.min(pixels.width, pixels.height) / 3, angle: 0 };
+    await this.classifier.classify([normalise(cropGrey(pixels, geometry, width), scale, offset)]);
+    return performance.now() - t0;
+  }
+
+  private async classify(pixels: Pixels, detections: RawDetection[]): Promise<FaceResult[]> {
+    const { scale, offset, width } = this.classifier.metadata.input;
+    const crops = detections.map((detection) => {
+      const geometry = cropGeometry(detection);
+      const grey = cropGrey(pixels, geometry, width);
+      return { detection, geometry, grey, input: normalise(grey, scale, offset) };
+    });
+    const probabilities = await this.classifier.classify(crops.map((c) => c.input));
+    return crops.map(({ detection: d, geometry, grey }, i) => {
+      const p = probabilities[i] ?? [];
+      return {
+        box: { x: d.x, y: d.y, width: d.width, height: d.height },
+        keypoints: keypoints(d.keypoints),
+        score: d.score,
+        probabilities: p,
+        top: EMOTION_LABELS[argmax(p)] ?? 'neutral',
+        quality: measureQuality(grey, geometry, width),
+      };
+    });
+  }
+
+  dispose(): void {
+    this.detector.dispose();
+    this.classifier.dispose();
+  }
+}

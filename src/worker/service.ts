@@ -1,0 +1,262 @@
+/**
+ * The worker's state: models, backend, pipeline. Messages are handled one at a time, in order, so
+ * a backend switch never interleaves with a frame.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type {
+  BackendChoiceRecord,
+  BackendName,
+  BackendPreference,
+  BackendProbe,
+  ChoiceReason,
+  FrameRequest,
+  InferenceError,
+  InitRequest,
+  WorkerMessage,
+  WorkerRequest,
+} from '../shared/protocol';
+import { ArtifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts';
+import { activateBackend, BACKEND_ORDER, isSoftwareWebGpu, watchDeviceLoss } from './backends';
+import { FrameDecoder, syntheticFrame } from './decode';
+import { FacePipeline } from './pipeline';
+import { rankProbes } from './ranking';
+
+const PROBE_RUNS = 3;
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function artifactError(e: unknown): InferenceError {
+  if (e instanceof ArtifactError) {
+    return e.kind === 'metadata'
+      ? { code: 'bad-metadata', url: e.url, message: e.message }
+      : { code: 'model-load-failed', model: e.model, url: e.url, message: e.message };
+  }
+  return { code: 'inference-failed', message: message(e) };
+}
+
+interface Active {
+  backend: BackendName;
+  pipeline: FacePipeline;
+  isLost: () => boolean;
+}
+
+export class InferenceService {
+  private queue: Promise<void> = Promise.resolve();
+  private artifacts: ModelArtifactsSet | null = null;
+  private active: Active | null = null;
+  private probes: BackendProbe[] = [];
+  private ranking: BackendName[] = [];
+  private maxFaces = 4;
+  private fingerprint = '';
+  private readonly decoder = new FrameDecoder();
+
+  constructor(
+    private readonly post: (message: WorkerMessage, transfer?: Transferable[]) => void,
+    private readonly buildId: string,
+  ) {}
+
+  /** Queues a request behind the ones before it. */
+  receive(request: WorkerRequest): Promise<void> {
+    this.queue = this.queue.then(() => this.handle(request)).catch((e: unknown) => {
+      this.post({ type: 'error', id: null, error: { code: 'inference-failed', message: message(e) } });
+    });
+    return this.queue;
+  }
+
+  private async handle(request: WorkerRequest): Promise<void> {
+    switch (request.type) {
+      case 'init':
+        return this.init(request);
+      case 'frame':
+        return this.frame(request);
+      case 'set-backend':
+        return this.choose(request.preference, null);
+      case 'set-max-faces':
+        this.maxFaces = request.maxFaces;
+        return;
+      case 'dispose':
+        this.dispose();
+        this.post({ type: 'disposed' });
+        return;
+    }
+  }
+
+  private async init(request: InitRequest): Promise<void> {
+    this.maxFaces = request.maxFaces;
+    this.post({ type: 'progress', stage: 'loading-models' });
+    try {
+      this.artifacts = await fetchArtifacts(request.models);
+    } catch (e) {
+      this.post({ type: 'error', id: null, error: artifactError(e) });
+      return;
+    }
+    this.fingerprint = `${this.buildId}|${request.models.detector}|${this.artifacts.metadata.version}`;
+    const remembered = request.remembered?.fingerprint === this.fingerprint ? request.remembered : null;
+    await this.choose(request.preference, remembered);
+  }
+
+  /** Picks and starts a backend: the user's, the remembered one, or the fastest measured. */
+  private async choose(preference: BackendPreference, remembered: BackendChoiceRecord | null): Promise<void> {
+    if (this.artifacts === null) return;
+    this.stopActive();
+    let reason: ChoiceReason;
+    let first: BackendName;
+    if (preference !== 'auto') {
+      [reason, first] = ['preferred', preference];
+    } else if (remembered !== null) {
+      [reason, first] = ['remembered', remembered.backend];
+      this.probes = remembered.probes;
+    } else {
+      this.probes = await this.probeAll();
+      [reason, first] = ['measured', rankProbes(this.probes)[0] ?? 'cpu'];
+    }
+    this.ranking = [first, ...rankProbes(this.probes), ...BACKEND_ORDER].filter((b, i, all) => all.indexOf(b) === i);
+    for (const backend of this.ranking) {
+      this.post({ type: 'progress', stage: 'warming-up', backend });
+      if (await this.start(backend)) {
+        this.post({
+          type: 'ready',
+          backend,
+          reason: backend === first ? reason : 'fallback',
+          probes: this.probes,
+          fingerprint: this.fingerprint,
+          modelVersion: this.artifacts.metadata.version,
+        });
+        return;
+      }
+    }
+    this.post({ type: 'error', id: null, error: { code: 'no-backend', message: 'no tfjs backend could run the models' } });
+  }
+
+  /** Initialises `backend`, builds the pipeline on it and warms it up; false if any step fails. */
+  private async start(backend: BackendName): Promise<boolean> {
+    if (this.artifacts === null) return false;
+    let pipeline: FacePipeline | null = null;
+    try {
+      await activateBackend(backend);
+      pipeline = await FacePipeline.create(this.artifacts);
+      await pipeline.timeOneFace(syntheticFrame());
+      const isLost = watchDeviceLoss(backend, (reason) => void this.receiveLoss(backend, reason));
+      this.active = { backend, pipeline, isLost };
+      return true;
+    } catch {
+      pipeline?.dispose();
+      return false;
+    }
+  }
+
+  private async probe(backend: BackendName, software: boolean): Promise<BackendProbe> {
+    this.post({ type: 'progress', stage: 'probing', backend });
+    let pipeline: FacePipeline | null = null;
+    try {
+      await activateBackend(backend);
+      pipeline = await FacePipeline.create(this.artifacts as ModelArtifactsSet);
+      const frame = syntheticFrame();
+      await pipeline.timeOneFace(frame);
+      const times: number[] = [];
+      for (let i = 0; i < PROBE_RUNS; i++) times.push(await pipeline.timeOneFace(frame));
+      times.sort((a, b) => a - b);
+      return { backend, ok: true, msPerFrame: times[Math.floor(times.length / 2)] ?? Infinity, software };
+    } catch (e) {
+      return { backend, ok: false, error: { code: 'backend-unavailable', backend, message: message(e) } };
+    } finally {
+      pipeline?.dispose();
+    }
+  }
+
+  /** Measures every backend; a software WebGPU adapter only when nothing else works. */
+  private async probeAll(): Promise<BackendProbe[]> {
+    const softwareGpu = await isSoftwareWebGpu().catch(() => false);
+    const probes: BackendProbe[] = [];
+    for (const backend of BACKEND_ORDER) {
+      if (backend === 'webgpu' && softwareGpu) continue;
+      probes.push(await this.probe(backend, false));
+    }
+    if (softwareGpu) {
+      const nothingElse = probes.every((p) => !p.ok);
+      probes.unshift(
+        nothingElse
+          ? await this.probe('webgpu', true)
+          : { backend: 'webgpu', ok: false, error: { code: 'backend-unavailable', backend: 'webgpu', message: 'software adapter: last resort, not needed' } },
+      );
+    }
+    return probes;
+  }
+
+  private async frame(request: FrameRequest): Promise<void> {
+    const { id, timestamp, frame } = request;
+    const active = this.active;
+    if (active === null) {
+      frame.close();
+      this.post({ type: 'error', id, error: { code: 'not-ready', message: 'no model is loaded' } });
+      return;
+    }
+    const t0 = performance.now();
+    let pixels;
+    try {
+      pixels = this.decoder.decode(frame);
+    } catch (e) {
+      this.post({ type: 'error', id, error: { code: 'bad-frame', message: message(e) } });
+      return;
+    } finally {
+      frame.close();
+    }
+    const t1 = performance.now();
+    try {
+      const out = await active.pipeline.run(pixels, this.maxFaces);
+      const total = performance.now() - t0;
+      this.post({
+        type: 'result',
+        id,
+        timestamp,
+        result: {
+          faces: out.faces,
+          frameWidth: pixels.width,
+          frameHeight: pixels.height,
+          timings: { decode: t1 - t0, detect: out.detectMs, classify: out.classifyMs, total },
+          backend: active.backend,
+          numTensors: tf.memory().numTensors,
+        },
+      });
+    } catch (e) {
+      if (active.isLost()) {
+        await this.fallBack(active.backend, message(e));
+      }
+      this.post({ type: 'error', id, error: { code: 'inference-failed', message: message(e) } });
+    }
+  }
+
+  private receiveLoss(backend: BackendName, reason: string): Promise<void> {
+    this.queue = this.queue.then(() => (this.active?.backend === backend ? this.fallBack(backend, reason) : undefined));
+    return this.queue;
+  }
+
+  /** After a lost GPU device: continue on the next backend in the ranking, and say so. */
+  private async fallBack(lost: BackendName, reason: string): Promise<void> {
+    this.stopActive();
+    this.ranking = this.ranking.filter((b) => b !== lost);
+    const error: InferenceError = { code: 'device-lost', backend: lost, message: reason };
+    for (const next of [...this.ranking]) {
+      if (await this.start(next)) {
+        this.post({ type: 'backend-changed', from: lost, backend: next, reason: 'device-lost', error });
+        return;
+      }
+      this.ranking = this.ranking.filter((b) => b !== next);
+    }
+    this.post({ type: 'error', id: null, error });
+  }
+
+  private stopActive(): void {
+    try {
+      this.active?.pipeline.dispose();
+    } catch {
+      // A lost GPU context cannot free its textures; they went with it.
+    }
+    this.active = null;
+  }
+
+  dispose(): void {
+    this.stopActive();
+    this.artifacts = null;
+  }
+}
