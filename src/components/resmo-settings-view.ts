@@ -3,6 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { applyLocale, getLocale, isLocale, locales, type Locale } from '../i18n/localization.js';
 import { sharedStyles } from './shared-styles.js';
+import './resmo-display-panel.js';
+import './resmo-storage-panel.js';
 
 /** Language, device and about: what a clinic's administrator checks once. */
 @localized()
@@ -11,7 +13,9 @@ export class ResmoSettingsView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      section {
+      section,
+      resmo-display-panel,
+      resmo-storage-panel {
         margin-block: 1rem;
       }
       label {
@@ -58,6 +62,8 @@ export class ResmoSettingsView extends LitElement {
           )}
         </select>
       </section>
+      <resmo-display-panel></resmo-display-panel>
+      <resmo-storage-panel></resmo-storage-panel>
       <section class="card">
         <h2>${msg('About')}</h2>
         <dl>
