@@ -21,9 +21,16 @@ const PROBABILITY_SUM_SLACK = 4;
 
 const percent = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
 const id = v.pipe(v.string(), v.uuid());
-const timestamp = v.pipe(v.string(), v.isoTimestamp(), v.check((s) => !Number.isNaN(Date.parse(s)), 'Invalid timestamp'));
-const line = (max: number) => v.pipe(v.string(), v.maxLength(max), v.check(isPlainLine, 'Markup or control characters'));
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max), v.check(isPlainText, 'Markup or control characters'));
+/** Exactly what `Date.prototype.toISOString` writes, so a timestamp survives a round trip unchanged. */
+const timestamp = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+  v.check((s) => !Number.isNaN(Date.parse(s)) && new Date(Date.parse(s)).toISOString() === s, 'Invalid timestamp'),
+);
+const line = (max: number) =>
+  v.pipe(v.string(), v.maxLength(max), v.check(isPlainLine, 'Markup or control characters'));
+const text = (max: number) =>
+  v.pipe(v.string(), v.maxLength(max), v.check(isPlainText, 'Markup or control characters'));
 
 function sumOf(values: readonly (number | null)[]): number {
   return values.reduce<number>((sum, p) => sum + (p ?? 0), 0);
@@ -34,7 +41,17 @@ const emptySecond = v.strictTuple([v.literal(0)]);
 /** `[usable %, quality % | null, …7 probabilities % in `labels` order]`. */
 const faceSecond = v.pipe(
   // Seven probability columns, one per entry of EMOTION_LABELS.
-  v.strictTuple([v.pipe(percent, v.minValue(1)), v.nullable(percent), percent, percent, percent, percent, percent, percent, percent]),
+  v.strictTuple([
+    v.pipe(percent, v.minValue(1)),
+    v.nullable(percent),
+    percent,
+    percent,
+    percent,
+    percent,
+    percent,
+    percent,
+    percent,
+  ]),
   v.check((row) => Math.abs(sumOf(row.slice(2)) - 100) <= PROBABILITY_SUM_SLACK, 'Probabilities do not sum to 100'),
 );
 export const secondSchema = v.union([emptySecond, faceSecond]);
@@ -57,7 +74,10 @@ export const sessionSchema = v.pipe(
     /** One entry per recorded second, from second 0. */
     seconds: v.pipe(v.array(secondSchema), v.maxLength(MAX_SECONDS_PER_SESSION)),
   }),
-  v.check((s) => s.endedAt === null || Date.parse(s.endedAt) >= Date.parse(s.startedAt), 'Session ends before it starts'),
+  v.check(
+    (s) => s.endedAt === null || Date.parse(s.endedAt) >= Date.parse(s.startedAt),
+    'Session ends before it starts',
+  ),
   v.check((s) => s.markers.every((m) => m.t <= (s.seconds.length + 1) * 1000), 'Marker after the end of the recording'),
 );
 
@@ -73,7 +93,9 @@ export const patientSchema = v.strictObject({
   sessions: v.pipe(v.array(sessionSchema), v.maxLength(MAX_SESSIONS)),
 });
 
-function allIdsUnique(file: { patients: { id: string; sessions: { id: string; markers: { id: string }[] }[] }[] }): boolean {
+function allIdsUnique(file: {
+  patients: { id: string; sessions: { id: string; markers: { id: string }[] }[] }[];
+}): boolean {
   const ids = file.patients.flatMap((p) => [p.id, ...p.sessions.flatMap((s) => [s.id, ...s.markers.map((m) => m.id)])]);
   return new Set(ids).size === ids.length;
 }
@@ -86,7 +108,10 @@ export const exportFileSchema = v.pipe(
     /** The probability columns; machine keys, always English. */
     labels: v.pipe(
       v.array(v.string()),
-      v.check((labels) => labels.length === EMOTION_LABELS.length && labels.every((l, i) => l === EMOTION_LABELS[i]), 'Unknown label order'),
+      v.check(
+        (labels) => labels.length === EMOTION_LABELS.length && labels.every((l, i) => l === EMOTION_LABELS[i]),
+        'Unknown label order',
+      ),
     ),
     patients: v.pipe(v.array(patientSchema), v.minLength(1), v.maxLength(MAX_PATIENTS)),
   }),

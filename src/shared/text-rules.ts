@@ -7,7 +7,7 @@ export const LIMITS = {
 } as const;
 
 /** Looks like the start of an HTML/XML tag, a comment or a processing instruction. */
-const MARKUP = /<\s*[a-zA-Z!/?]/;
+const MARKUP = /<[a-zA-Z!/?]/;
 /** Control characters other than tab and newlines have no place in clinical text. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 

@@ -46,7 +46,9 @@ export function toCsv(file: ExportFile): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const patient of file.patients) {
     for (const session of patient.sessions) {
-      session.seconds.forEach((data, second) => lines.push(row(patient.code, session, second, data).map(csvField).join(',')));
+      session.seconds.forEach((data, second) =>
+        lines.push(row(patient.code, session, second, data).map(csvField).join(',')),
+      );
     }
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -1,5 +1,12 @@
 import { EMOTION_LABELS } from '../shared/emotions.js';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportPatient, type ExportSecond, type ExportSession } from '../shared/export-schema.js';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportFile,
+  type ExportPatient,
+  type ExportSecond,
+  type ExportSession,
+} from '../shared/export-schema.js';
 import { getPatient } from './patients.js';
 import type { Marker, Patient, Sample, Session } from './schema.js';
 import { getSamples, getSession, listMarkers, listSessions } from './sessions.js';
@@ -32,11 +39,27 @@ async function exportSession(session: Session): Promise<ExportSession> {
 
 function toExportPatient(patient: Patient, sessions: ExportSession[]): ExportPatient {
   const { id, code, name, birthDate, notes, archived } = patient;
-  return { id, code, name, birthDate, notes, archived, createdAt: iso(patient.createdAt), updatedAt: iso(patient.updatedAt), sessions };
+  return {
+    id,
+    code,
+    name,
+    birthDate,
+    notes,
+    archived,
+    createdAt: iso(patient.createdAt),
+    updatedAt: iso(patient.updatedAt),
+    sessions,
+  };
 }
 
 function wrap(patients: ExportPatient[], now: number): ExportFile {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: iso(now), labels: [...EMOTION_LABELS], patients };
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: iso(now),
+    labels: [...EMOTION_LABELS],
+    patients,
+  };
 }
 
 /** A patient with all their sessions (oldest first). */

@@ -1,11 +1,21 @@
 import * as v from 'valibot';
-import { EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES, exportFileSchema, type ExportFile, type ExportPatient, type ExportSecond, type ExportSession } from '../shared/export-schema.js';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  MAX_IMPORT_BYTES,
+  exportFileSchema,
+  type ExportFile,
+  type ExportPatient,
+  type ExportSecond,
+  type ExportSession,
+} from '../shared/export-schema.js';
 import { writeAllTransaction, type WriteAllTransaction } from './cascade.js';
 import { EMPTY_SECOND, toSample, type SampleInput } from './samples.js';
 import type { Patient, Session } from './schema.js';
 
 /** Why a file was refused; the UI shows one translated message per reason. */
-export type ImportErrorReason = 'too-large' | 'not-json' | 'not-resmo' | 'future-version' | 'invalid' | 'conflict' | 'storage';
+export type ImportErrorReason =
+  'too-large' | 'not-json' | 'not-resmo' | 'future-version' | 'invalid' | 'conflict' | 'storage';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -43,11 +53,16 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
 export function parseExport(text: string): ExportFile {
   if (text.length > MAX_IMPORT_BYTES) throw new ImportError('too-large');
   const data = parseJson(text);
-  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== EXPORT_FORMAT) throw new ImportError('not-resmo');
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== EXPORT_FORMAT)
+    throw new ImportError('not-resmo');
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > EXPORT_VERSION) throw new ImportError('future-version');
   const result = v.safeParse(exportFileSchema, data);
-  if (!result.success) throw new ImportError('invalid', result.issues.map((i) => `${issuePath(i)}: ${i.message}`));
+  if (!result.success)
+    throw new ImportError(
+      'invalid',
+      result.issues.map((i) => `${issuePath(i)}: ${i.message}`),
+    );
   return result.output;
 }
 
@@ -59,12 +74,29 @@ function toSampleInput(second: ExportSecond): SampleInput {
 
 function toPatient(p: ExportPatient): Patient {
   const { id, code, name, birthDate, notes, archived } = p;
-  return { id, code, name, birthDate, notes, archived, createdAt: Date.parse(p.createdAt), updatedAt: Date.parse(p.updatedAt) };
+  return {
+    id,
+    code,
+    name,
+    birthDate,
+    notes,
+    archived,
+    createdAt: Date.parse(p.createdAt),
+    updatedAt: Date.parse(p.updatedAt),
+  };
 }
 
 function toSession(s: ExportSession, patientId: string): Session {
   const endedAt = s.endedAt === null ? null : Date.parse(s.endedAt);
-  return { id: s.id, patientId, startedAt: Date.parse(s.startedAt), endedAt, seconds: s.seconds.length, notes: s.notes, updatedAt: Date.parse(s.updatedAt) };
+  return {
+    id: s.id,
+    patientId,
+    startedAt: Date.parse(s.startedAt),
+    endedAt,
+    seconds: s.seconds.length,
+    notes: s.notes,
+    updatedAt: Date.parse(s.updatedAt),
+  };
 }
 
 /** Queues one session's records; `add` (not `put`) so a clashing id aborts the whole import. */

@@ -2,7 +2,17 @@
 export type { Marker, Patient, Sample, Session } from './schema.js';
 export { StorageError, type StorageErrorReason } from './errors.js';
 export { closeDatabase } from './database.js';
-export { createPatient, deletePatient, editPatient, getPatient, listPatients, newPatientCode, setPatientArchived, type PatientInput, type PatientQuery } from './patients.js';
+export {
+  createPatient,
+  deletePatient,
+  editPatient,
+  getPatient,
+  listPatients,
+  newPatientCode,
+  setPatientArchived,
+  type PatientInput,
+  type PatientQuery,
+} from './patients.js';
 export {
   addMarker,
   appendSamples,
@@ -20,5 +30,12 @@ export {
 export { EMPTY_SECOND, dominantOf, toPercent, type SampleInput } from './samples.js';
 export { exportPatientData, exportSessionData, serializeExport } from './export.js';
 export { toCsv } from './csv.js';
-export { ImportError, importExport, importFile, parseExport, type ImportErrorReason, type ImportSummary } from './import.js';
+export {
+  ImportError,
+  importExport,
+  importFile,
+  parseExport,
+  type ImportErrorReason,
+  type ImportSummary,
+} from './import.js';
 export { requestPersistence, storageStatus, type StorageStatus } from './persistence.js';

@@ -25,7 +25,10 @@ function invalid(field: string): StorageError {
 }
 
 /** Trims and checks the fields a clinician typed; throws StorageError('invalid-input'). */
-function cleanInput(input: PatientInput, current: Patient | undefined): Omit<Patient, 'id' | 'archived' | 'createdAt' | 'updatedAt'> {
+function cleanInput(
+  input: PatientInput,
+  current: Patient | undefined,
+): Omit<Patient, 'id' | 'archived' | 'createdAt' | 'updatedAt'> {
   const code = (input.code ?? current?.code ?? newPatientCode()).trim();
   const name = (input.name ?? current?.name ?? '').trim();
   const notes = input.notes ?? current?.notes ?? '';
@@ -38,7 +41,13 @@ function cleanInput(input: PatientInput, current: Patient | undefined): Omit<Pat
 }
 
 export async function createPatient(input: PatientInput = {}, now = Date.now()): Promise<Patient> {
-  const patient: Patient = { id: crypto.randomUUID(), ...cleanInput(input, undefined), archived: false, createdAt: now, updatedAt: now };
+  const patient: Patient = {
+    id: crypto.randomUUID(),
+    ...cleanInput(input, undefined),
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
+  };
   try {
     await (await database()).add('patients', patient);
   } catch (error) {

@@ -15,7 +15,15 @@ function notFound(id: string): StorageError {
 export async function startSession(patientId: string, now = Date.now()): Promise<Session> {
   const db = await database();
   if (!(await db.getKey('patients', patientId))) throw new StorageError('not-found', `No patient ${patientId}.`);
-  const session: Session = { id: crypto.randomUUID(), patientId, startedAt: now, endedAt: null, seconds: 0, notes: '', updatedAt: now };
+  const session: Session = {
+    id: crypto.randomUUID(),
+    patientId,
+    startedAt: now,
+    endedAt: null,
+    seconds: 0,
+    notes: '',
+    updatedAt: now,
+  };
   await db.add('sessions', session);
   return session;
 }
@@ -40,7 +48,11 @@ export async function getSamples(sessionId: string): Promise<Sample[]> {
  * Appends the next seconds of an open session and bumps its length in the same transaction,
  * so after a crash the session and its samples always agree.
  */
-export async function appendSamples(sessionId: string, inputs: readonly SampleInput[], now = Date.now()): Promise<Session> {
+export async function appendSamples(
+  sessionId: string,
+  inputs: readonly SampleInput[],
+  now = Date.now(),
+): Promise<Session> {
   try {
     const tx = (await database()).transaction(['sessions', 'samples'], 'readwrite');
     const session = await tx.objectStore('sessions').get(sessionId);
@@ -48,7 +60,11 @@ export async function appendSamples(sessionId: string, inputs: readonly SampleIn
     if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${sessionId} is finished.`);
     const next = { ...session, seconds: session.seconds + inputs.length, updatedAt: now };
     const samples = tx.objectStore('samples');
-    await Promise.all([...inputs.map((input, i) => samples.put(toSample(sessionId, session.seconds + i, input))), tx.objectStore('sessions').put(next), tx.done]);
+    await Promise.all([
+      ...inputs.map((input, i) => samples.put(toSample(sessionId, session.seconds + i, input))),
+      tx.objectStore('sessions').put(next),
+      tx.done,
+    ]);
     return next;
   } catch (error) {
     throw toStorageError(error);
@@ -69,11 +85,16 @@ async function updateSession(id: string, change: (session: Session) => Session):
  * interrupted session should show rather than the time someone noticed it.
  */
 export function finishSession(id: string, endedAt?: number): Promise<Session> {
-  return updateSession(id, (s) => ({ ...s, endedAt: s.endedAt ?? endedAt ?? s.startedAt + s.seconds * 1000, updatedAt: Date.now() }));
+  return updateSession(id, (s) => ({
+    ...s,
+    endedAt: s.endedAt ?? endedAt ?? s.startedAt + s.seconds * 1000,
+    updatedAt: Date.now(),
+  }));
 }
 
 export async function setSessionNotes(id: string, notes: string): Promise<Session> {
-  if (notes.length > LIMITS.notes || !isPlainText(notes)) throw new StorageError('invalid-input', 'Invalid session notes.');
+  if (notes.length > LIMITS.notes || !isPlainText(notes))
+    throw new StorageError('invalid-input', 'Invalid session notes.');
   return updateSession(id, (s) => ({ ...s, notes, updatedAt: Date.now() }));
 }
 
@@ -85,12 +106,15 @@ export async function deleteSession(id: string): Promise<void> {
 /** Open sessions nobody is writing to: offered for resuming or finishing on the next start. */
 export async function interruptedSessions(now = Date.now()): Promise<Session[]> {
   const all = await (await database()).getAll('sessions');
-  return all.filter((s) => s.endedAt === null && now - s.updatedAt >= INTERRUPTED_AFTER_MS).sort((a, b) => b.startedAt - a.startedAt);
+  return all
+    .filter((s) => s.endedAt === null && now - s.updatedAt >= INTERRUPTED_AFTER_MS)
+    .sort((a, b) => b.startedAt - a.startedAt);
 }
 
 export async function addMarker(sessionId: string, t: number, label = ''): Promise<Marker> {
   const clean = label.trim();
-  if (clean.length > LIMITS.markerLabel || !isPlainLine(clean)) throw new StorageError('invalid-input', 'Invalid marker label.');
+  if (clean.length > LIMITS.markerLabel || !isPlainLine(clean))
+    throw new StorageError('invalid-input', 'Invalid marker label.');
   const marker: Marker = { id: crypto.randomUUID(), sessionId, t: Math.max(0, Math.round(t)), label: clean };
   const db = await database();
   if (!(await db.getKey('sessions', sessionId))) throw notFound(sessionId);

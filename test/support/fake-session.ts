@@ -25,14 +25,22 @@ function softmax(logits: readonly number[]): number[] {
  */
 export function fakeSeconds(count: number, seed = 1): SampleInput[] {
   const next = random(seed);
-  const logits = EMOTION_LABELS.map((label) => (label === 'neutral' ? 2 : 0));
+  const logits = EMOTION_LABELS.map((label): number => (label === 'neutral' ? 2 : 0));
   return Array.from({ length: count }, () => {
     logits.forEach((x, i) => (logits[i] = x * 0.97 + (next() - 0.5) * 0.8));
     if (next() < 0.05) return EMPTY_SECOND;
     const usable = next() < 0.9 ? 100 : toPercent(next());
-    return { usable: Math.max(1, usable), quality: 40 + Math.floor(next() * 56), probabilities: softmax(logits).map(toPercent) };
+    return {
+      usable: Math.max(1, usable),
+      quality: 40 + Math.floor(next() * 56),
+      probabilities: softmax(logits).map(toPercent),
+    };
   });
 }
 
 /** The largest possible second: every number as many digits as the schema allows. */
-export const WORST_CASE_SECOND: SampleInput = { usable: 100, quality: 100, probabilities: [14, 14, 14, 14, 14, 15, 15] };
+export const WORST_CASE_SECOND: SampleInput = {
+  usable: 100,
+  quality: 100,
+  probabilities: [14, 14, 14, 14, 14, 15, 15],
+};

@@ -1,7 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/fresh-database';
-import { createPatient, deletePatient, editPatient, getPatient, listPatients, setPatientArchived } from '../../src/storage/patients';
-import { addMarker, appendSamples, getSamples, listMarkers, listSessions, startSession } from '../../src/storage/sessions';
+import {
+  createPatient,
+  deletePatient,
+  editPatient,
+  getPatient,
+  listPatients,
+  setPatientArchived,
+} from '../../src/storage/patients';
+import {
+  addMarker,
+  appendSamples,
+  getSamples,
+  listMarkers,
+  listSessions,
+  startSession,
+} from '../../src/storage/sessions';
 import { StorageError } from '../../src/storage/errors';
 import { fakeSeconds } from '../support/fake-session';
 
@@ -16,9 +30,18 @@ describe('patients', () => {
   });
 
   it('keeps the optional name, date of birth and notes, and edits them', async () => {
-    const patient = await createPatient({ code: 'A-17', name: 'José Núñez', birthDate: '1980-02-29', notes: 'Prefers mornings.' }, 1000);
+    const patient = await createPatient(
+      { code: 'A-17', name: 'José Núñez', birthDate: '1980-02-29', notes: 'Prefers mornings.' },
+      1000,
+    );
     const edited = await editPatient(patient.id, { notes: 'Prefers afternoons.', birthDate: null }, 2000);
-    expect(edited).toMatchObject({ code: 'A-17', name: 'José Núñez', birthDate: null, notes: 'Prefers afternoons.', updatedAt: 2000 });
+    expect(edited).toMatchObject({
+      code: 'A-17',
+      name: 'José Núñez',
+      birthDate: null,
+      notes: 'Prefers afternoons.',
+      updatedAt: 2000,
+    });
     expect(await getPatient(patient.id)).toEqual(edited);
   });
 

@@ -58,7 +58,9 @@ describe('sessions', () => {
     await setSessionNotes(first.id, 'Calmer than last week.\nAsked about sleep.');
     expect((await getSession(first.id)).notes).toBe('Calmer than last week.\nAsked about sleep.');
     expect((await listSessions(patientId)).map((s) => s.id)).toEqual([second.id, first.id]);
-    await expect(setSessionNotes(first.id, '<script>alert(1)</script>')).rejects.toMatchObject({ reason: 'invalid-input' });
+    await expect(setSessionNotes(first.id, '<script>alert(1)</script>')).rejects.toMatchObject({
+      reason: 'invalid-input',
+    });
   });
 
   it('keeps markers in time order with optional labels, and deletes them with the session', async () => {
