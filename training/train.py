@@ -35,7 +35,7 @@ def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", help="FER2013 dir (default: $FER2013_DIR or ../shared/data/fer2013)")
     p.add_argument("--run", default=None, help="run name under training/runs/")
-    p.add_argument("--epochs", type=int, default=40)
+    p.add_argument("--epochs", type=int, default=30)
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--lr", type=float, default=0.08, help="peak SGD learning rate")
     p.add_argument("--wd", type=float, default=5e-4, help="weight decay on conv/dense kernels")

@@ -1,0 +1,342 @@
+"""The paper's comparison: MobileNet v1, PeleeNet, EDNN, IDNN and ResmoNet
+for 48x48x1 input and 7 classes.
+
+    /usr/bin/python3 -m training.compare            # params, FLOPs, bytes; tfjs export
+    /usr/bin/python3 -m training.compare --train-epochs 2 --train-images 8000
+
+Each network is exported to training/out/compare/<net>/ (gitignored, random
+init unless trained) for the browser response-time bench, and the table is
+written to training/out/compare/table.json and printed as Markdown.
+Sources and adaptations are documented in docs/models.md.
+"""
+import argparse
+import json
+import os
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from .export_tfjs import GraphRunner, KerasGraph, conv_bn, resmonet_graph, write
+from .model import ResmoNet, count_flops, count_params
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "out", "compare")
+
+
+class CBR(nn.Sequential):
+    """Conv + BN + ReLU, the unit all four reference networks are built from."""
+
+    def __init__(self, cin, cout, k, stride=1, pad=None, groups=1, relu=True):
+        pad = k // 2 if pad is None else pad
+        layers = [nn.Conv2d(cin, cout, k, stride, pad, groups=groups, bias=False), nn.BatchNorm2d(cout)]
+        if relu:
+            layers.append(nn.ReLU(inplace=True))
+        super().__init__(*layers)
+
+    def keras(self, g, x):
+        return conv_bn(g, x, self[0], self[1], relu=len(self) > 2)
+
+
+def dense_keras(g, x, fc, activation="linear", name=None):
+    return g.dense(x, fc.weight.detach().numpy(), fc.bias.detach().numpy(), activation, name=name)
+
+
+# ---------------------------------------------------------------------------
+# MobileNet v1 (Howard et al. 2017, arXiv:1704.04861, Table 1), width 1.0.
+# Adaptation: the first conv has stride 1 instead of 2, so the 48x48 input
+# ends at 3x3 (instead of 1.5x1.5) before global pooling.
+
+class MobileNetV1(nn.Module):
+    CFG = [(64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2)] + [(512, 1)] * 5 + [(1024, 2), (1024, 1)]
+
+    def __init__(self, num_classes=7):
+        super().__init__()
+        layers = [CBR(1, 32, 3, 1)]
+        cin = 32
+        for cout, s in self.CFG:
+            layers += [CBR(cin, cin, 3, s, groups=cin), CBR(cin, cout, 1)]
+            cin = cout
+        self.features = nn.Sequential(*layers)
+        self.fc = nn.Linear(1024, num_classes)
+
+    def forward(self, x):
+        return self.fc(self.features(x).mean((2, 3)))
+
+    def keras(self, g, x):
+        for m in self.features:
+            x = m.keras(g, x)
+        return dense_keras(g, g.global_avg_pool(x), self.fc, name="logits")
+
+
+# ---------------------------------------------------------------------------
+# PeleeNet (Wang, Li & Ling, NeurIPS 2018, arXiv:1804.06882, Table 1):
+# stem block, two-way dense layers (growth rate 32), dense layers per stage
+# 3/4/8/6, bottleneck widths 1/2/4/4, transition 1x1 conv + 2x2 avg pool,
+# 704 output channels. Adaptation: the stem's first conv has stride 1, so the
+# stages run at 24/12/6/3 instead of 12/6/3/1.5 pixels.
+
+class StemBlock(nn.Module):
+    def __init__(self, cin=1, c=32):
+        super().__init__()
+        self.conv = CBR(cin, c, 3, 1)
+        self.b1a, self.b1b = CBR(c, c // 2, 1), CBR(c // 2, c, 3, 2)
+        self.out = CBR(2 * c, c, 1)
+
+    def forward(self, x):
+        x = self.conv(x)
+        return self.out(torch.cat([self.b1b(self.b1a(x)), F.max_pool2d(x, 2, 2)], 1))
+
+    def keras(self, g, x):
+        x = self.conv.keras(g, x)
+        b1 = self.b1b.keras(g, self.b1a.keras(g, x))
+        return self.out.keras(g, g.concat([b1, g.pool(x, "max", 2, 2)]))
+
+
+class TwoWayDense(nn.Module):
+    def __init__(self, cin, growth=32, bottleneck=1):
+        super().__init__()
+        half = growth // 2
+        inter = int(half * bottleneck / 4) * 4
+        self.a = nn.Sequential(CBR(cin, inter, 1), CBR(inter, half, 3))
+        self.b = nn.Sequential(CBR(cin, inter, 1), CBR(inter, half, 3), CBR(half, half, 3))
+
+    def forward(self, x):
+        return torch.cat([x, self.a(x), self.b(x)], 1)
+
+    def keras(self, g, x):
+        a, b = x, x
+        for m in self.a:
+            a = m.keras(g, a)
+        for m in self.b:
+            b = m.keras(g, b)
+        return g.concat([x, a, b])
+
+
+class PeleeNet(nn.Module):
+    def __init__(self, num_classes=7, growth=32, layers=(3, 4, 8, 6), widths=(1, 2, 4, 4)):
+        super().__init__()
+        blocks = [StemBlock()]
+        c = 32
+        for i, (n, w) in enumerate(zip(layers, widths)):
+            for _ in range(n):
+                blocks.append(TwoWayDense(c, growth, w))
+                c += growth
+            blocks.append(CBR(c, c, 1))
+            if i < len(layers) - 1:
+                blocks.append(nn.AvgPool2d(2, 2))
+        self.features = nn.Sequential(*blocks)
+        self.fc = nn.Linear(c, num_classes)
+
+    def forward(self, x):
+        return self.fc(self.features(x).mean((2, 3)))
+
+    def keras(self, g, x):
+        for m in self.features:
+            x = g.pool(x, "avg", 2, 2) if isinstance(m, nn.AvgPool2d) else m.keras(g, x)
+        return dense_keras(g, g.global_avg_pool(x), self.fc, name="logits")
+
+
+# ---------------------------------------------------------------------------
+# EDNN, "Extended deep neural network for facial emotion recognition"
+# (Jain, Shamsolmoali & Sehdev, Pattern Recognition Letters 120, 2019):
+# a single DNN of convolution layers and deep residual blocks. The layer
+# table is not available to us; this is our reconstruction of that
+# description at a VGG-like width (conv 64 x2, two residual stages of 64 and
+# 128 channels, conv 256, two FC layers).
+
+class ResBlock(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.a, self.b = CBR(c, c, 3), CBR(c, c, 3, relu=False)
+
+    def forward(self, x):
+        return F.relu(x + self.b(self.a(x)))
+
+    def keras(self, g, x):
+        y = self.b.keras(g, self.a.keras(g, x))
+        return g.activation(g.add([x, y]), "relu")
+
+
+class EDNN(nn.Module):
+    def __init__(self, num_classes=7):
+        super().__init__()
+        self.features = nn.Sequential(
+            CBR(1, 64, 3), CBR(64, 64, 3), nn.MaxPool2d(2, 2),        # 24
+            ResBlock(64), ResBlock(64), CBR(64, 128, 3), nn.MaxPool2d(2, 2),  # 12
+            ResBlock(128), ResBlock(128), CBR(128, 256, 3), nn.MaxPool2d(2, 2),  # 6
+        )
+        self.fc1 = nn.Linear(256 * 6 * 6, 256)
+        self.fc2 = nn.Linear(256, num_classes)
+
+    def forward(self, x):
+        x = self.features(x).flatten(1)
+        return self.fc2(F.dropout(F.relu(self.fc1(x)), 0.5, self.training))
+
+    def keras(self, g, x):
+        for m in self.features:
+            x = g.pool(x, "max", 2, 2) if isinstance(m, nn.MaxPool2d) else m.keras(g, x)
+        x = dense_keras(g, g.flatten(x), self.fc1, "relu")
+        return dense_keras(g, x, self.fc2, name="logits")
+
+
+# ---------------------------------------------------------------------------
+# IDNN, the Inception-based network of Mollahosseini, Chan & Mahoor, "Going
+# deeper in facial expression recognition using deep neural networks"
+# (WACV 2016, arXiv:1511.04110), 48x48 input: conv 7x7/2 (64), max pool
+# 3x3/2, conv 1x1 (64) + 3x3 (192), max pool 3x3/2, Inception 2a and 2b
+# (GoogLeNet 3a/3b widths), max pool 3x3/2, Inception 3a (GoogLeNet 4a
+# widths), average pool, FC 4096, FC 1024, FC 7. Adaptations: batch norm
+# after every conv instead of local response normalisation, and pooling with
+# symmetric padding so sizes run 24/12/6/3.
+
+class Inception(nn.Module):
+    def __init__(self, cin, c1, c3r, c3, c5r, c5, cp):
+        super().__init__()
+        self.b1 = CBR(cin, c1, 1)
+        self.b3 = nn.Sequential(CBR(cin, c3r, 1), CBR(c3r, c3, 3))
+        self.b5 = nn.Sequential(CBR(cin, c5r, 1), CBR(c5r, c5, 5))
+        self.bp = CBR(cin, cp, 1)
+
+    def forward(self, x):
+        pooled = F.max_pool2d(x, 3, 1, 1)
+        return torch.cat([self.b1(x), self.b3(x), self.b5(x), self.bp(pooled)], 1)
+
+    def keras(self, g, x):
+        b1 = self.b1.keras(g, x)
+        b3 = self.b3[1].keras(g, self.b3[0].keras(g, x))
+        b5 = self.b5[1].keras(g, self.b5[0].keras(g, x))
+        bp = self.bp.keras(g, g.pool(x, "max", 3, 1, 1))
+        return g.concat([b1, b3, b5, bp])
+
+
+class IDNN(nn.Module):
+    def __init__(self, num_classes=7):
+        super().__init__()
+        self.features = nn.Sequential(
+            CBR(1, 64, 7, 2, 3), nn.MaxPool2d(3, 2, 1),                      # 24 -> 12
+            CBR(64, 64, 1), CBR(64, 192, 3), nn.MaxPool2d(3, 2, 1),           # 12 -> 6
+            Inception(192, 64, 96, 128, 16, 32, 32),                           # 256
+            Inception(256, 128, 128, 192, 32, 96, 64), nn.MaxPool2d(3, 2, 1),  # 480, 6 -> 3
+            Inception(480, 192, 96, 208, 16, 48, 64),                          # 512
+        )
+        self.fc1, self.fc2, self.fc3 = nn.Linear(512, 4096), nn.Linear(4096, 1024), nn.Linear(1024, num_classes)
+
+    def forward(self, x):
+        x = self.features(x).mean((2, 3))
+        x = F.dropout(F.relu(self.fc1(x)), 0.5, self.training)
+        x = F.dropout(F.relu(self.fc2(x)), 0.5, self.training)
+        return self.fc3(x)
+
+    def keras(self, g, x):
+        for m in self.features:
+            x = g.pool(x, "max", m.kernel_size, m.stride, m.padding) if isinstance(m, nn.MaxPool2d) else m.keras(g, x)
+        x = dense_keras(g, g.global_avg_pool(x), self.fc1, "relu")
+        x = dense_keras(g, x, self.fc2, "relu")
+        return dense_keras(g, x, self.fc3, name="logits")
+
+
+NETS = {"mobilenet_v1": MobileNetV1, "peleenet": PeleeNet, "ednn": EDNN, "idnn": IDNN, "resmonet": ResmoNet}
+
+
+def build_graph(name, model):
+    if name == "resmonet":
+        return resmonet_graph(model)
+    g = KerasGraph(name)
+    return g, model.eval().keras(g, g.input(48, 48, 1))
+
+
+def check_export(model, graph):
+    """The exported graph must compute what the torch module computes."""
+    x = torch.randn(2, 1, 48, 48)
+    model.eval()
+    with torch.no_grad():
+        diff = (GraphRunner(graph, fp16=False)(x) - model(x)).abs().max().item()
+    assert diff < 1e-3, f"export mismatch {diff}"
+    return diff
+
+
+def short_train(model, epochs, images, seed=0):
+    """A short, clearly labelled training run for the reference networks,
+    reusing ResmoNet's data pipeline and loss (no class balancing tweaks)."""
+    from . import data as D
+    from .augment import augment
+    from .evaluate import predict_logits, soft_cross_entropy
+    from .train import OFFSET, SCALE, lr_at, soft_targets
+
+    root = D.data_dir()
+    train, val = D.load_split(root, "train"), D.load_split(root, "val")
+    keep = np.flatnonzero(D.usable_for_training(train))
+    keep = keep[np.random.RandomState(seed).permutation(len(keep))[:images]]
+    x = torch.from_numpy(train.x[keep]).float().unsqueeze(1) * SCALE + OFFSET
+    t = torch.from_numpy(soft_targets(D.Split(train.x[keep], train.y[keep], train.votes[keep], train.rows[keep]), 0.3))
+    model = model.to(memory_format=torch.channels_last)
+    opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
+    batch, steps = 64, (len(keep) + 63) // 64
+    gen = torch.Generator().manual_seed(seed)
+    start = time.time()
+    for epoch in range(epochs):
+        model.train()
+        order = torch.randperm(len(keep), generator=gen)
+        for i in range(steps):
+            idx = order[i * batch:(i + 1) * batch]
+            for grp in opt.param_groups:
+                grp["lr"] = lr_at(epoch * steps + i, epochs * steps, steps // 2, 0.05)
+            loss = soft_cross_entropy(model(augment(x[idx], gen).contiguous(memory_format=torch.channels_last)), t[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    acc = float((predict_logits(model, val.x, SCALE, OFFSET).argmax(1) == val.y).mean())
+    return acc, time.time() - start
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--nets", default=",".join(NETS))
+    p.add_argument("--out", default=OUT)
+    p.add_argument("--train-epochs", type=int, default=0, help="short training run per reference net")
+    p.add_argument("--train-images", type=int, default=28709)
+    a = p.parse_args(argv)
+    torch.set_num_threads(2)
+    torch.manual_seed(0)
+    shipped_meta = os.path.join(os.path.dirname(HERE), "public", "models", "resmonet", "metadata.json")
+    rows = []
+    for name in a.nets.split(","):
+        model = NETS[name]()
+        row = {"net": name, "params": count_params(model), "flops": count_flops(model)}
+        trained = None
+        if name == "resmonet" and os.path.exists(shipped_meta):
+            with open(shipped_meta) as f:
+                meta = json.load(f)
+            row["accuracy"] = meta["metrics"]["accuracy"]
+            row["accuracy_note"] = f"shipped v{meta['version']}, {meta['training']['epochs']} epochs"
+            trained = os.path.join(HERE, "runs", "main")
+        elif a.train_epochs:
+            acc, secs = short_train(model, a.train_epochs, a.train_images)
+            row["accuracy"] = acc
+            row["accuracy_note"] = f"short run: {a.train_epochs} epochs on {a.train_images} images, {secs / 60:.0f} min"
+        if trained and os.path.exists(os.path.join(trained, "checkpoints", "best.pt")):
+            from .ship import load_model
+            model, _ = load_model(trained)
+        graph, output = build_graph(name, model)
+        row["export_max_diff"] = check_export(model, graph)
+        assert graph.param_count() == row["params"], (graph.param_count(), row["params"])
+        with_dir = os.path.join(a.out, name)
+        row["bytes_fp32"] = write(graph, output, os.path.join(with_dir + "-fp32"), fp16=False)
+        row["bytes_fp16"] = write(graph, output, with_dir, fp16=True)
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "table.json"), "w") as f:
+        json.dump(rows, f, indent=1)
+    print("\n| net | params | FLOPs | model bytes fp32 | model bytes fp16 | val accuracy |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        acc = f"{r['accuracy'] * 100:.2f}% ({r['accuracy_note']})" if "accuracy" in r else "not trained"
+        print(f"| {r['net']} | {r['params']:,} | {r['flops'] / 1e6:.1f} M | {r['bytes_fp32']:,} | {r['bytes_fp16']:,} | {acc} |")
+
+
+if __name__ == "__main__":
+    main()
