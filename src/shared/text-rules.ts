@@ -9,11 +9,17 @@ export const LIMITS = {
 /** Looks like the start of an HTML/XML tag, a comment or a processing instruction. */
 const MARKUP = /<[a-zA-Z!/?]/;
 /** Control characters other than tab and newlines have no place in clinical text. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /** True for text that is safe to keep: no markup, no control characters. */
 export function isPlainText(value: string): boolean {
-  return !MARKUP.test(value) && !CONTROL.test(value);
+  return !MARKUP.test(value) && !hasControlCharacter(value);
 }
 
 /** True for a single-line plain text (codes, names, marker labels). */

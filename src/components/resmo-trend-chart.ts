@@ -1,0 +1,109 @@
+import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import uPlot from 'uplot';
+import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
+import { EMOTION_LABELS } from '../shared/emotions.js';
+import { emotionName } from '../i18n/emotions.js';
+import type { Distribution } from '../storage/stats.js';
+import { EMOTION_COLORS } from './emotion-colors.js';
+import { formatDate, formatShare } from './format.js';
+
+export interface TrendPoint {
+  /** Session start, epoch ms. */
+  startedAt: number;
+  distribution: Distribution;
+}
+
+/**
+ * Each emotion's share of time across a patient's sessions, oldest first. Sessions are evenly
+ * spaced (x is the session's position), so weekly and irregular visits read alike.
+ */
+@localized()
+@customElement('resmo-trend-chart')
+export class ResmoTrendChart extends LitElement {
+  static override styles = [
+    unsafeCSS(uPlotCss),
+    css`
+      :host {
+        display: block;
+        min-height: 240px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) points: readonly TrendPoint[] = [];
+  @property({ type: Number }) height = 240;
+
+  @query('.plot') private container!: HTMLDivElement;
+  private plot: uPlot | null = null;
+  private readonly resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
+
+  override render() {
+    return html`<div
+      class="plot"
+      role="img"
+      aria-label=${msg('Trend: share of time per emotion in each session')}
+    ></div>`;
+  }
+
+  override firstUpdated(): void {
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+    this.plot?.destroy();
+    this.plot = null;
+  }
+
+  protected override updated(_changed: PropertyValues<this>): void {
+    this.plot?.destroy();
+    this.plot = new uPlot(this.options(), this.data(), this.container);
+  }
+
+  private dateAt(index: number): string {
+    const point = this.points[Math.round(index)];
+    return point && Number.isInteger(index) ? formatDate(point.startedAt) : '';
+  }
+
+  private options(): uPlot.Options {
+    const share = (_u: uPlot, v: number | null) => (v == null ? '' : formatShare(v));
+    return {
+      ...this.size(),
+      scales: { x: { time: false }, y: { range: [0, 1] } },
+      axes: [
+        { values: (_u, ticks) => ticks.map((v) => this.dateAt(v)), incrs: [1] },
+        { values: (_u, ticks) => ticks.map((v) => formatShare(v)), size: 56 },
+      ],
+      series: [
+        { label: msg('Session'), value: (_u, v) => (v == null ? '' : this.dateAt(v)) },
+        ...EMOTION_LABELS.map((label) => ({
+          label: emotionName(label),
+          stroke: EMOTION_COLORS[label],
+          width: 2,
+          points: { show: true, size: 6 },
+          value: share,
+        })),
+      ],
+    };
+  }
+
+  private size(): { width: number; height: number } {
+    return { width: Math.max(200, this.clientWidth), height: this.height };
+  }
+
+  private data(): uPlot.AlignedData {
+    return [
+      this.points.map((_, i) => i),
+      ...EMOTION_LABELS.map((label) => this.points.map((p) => p.distribution[label])),
+    ];
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmo-trend-chart': ResmoTrendChart;
+  }
+}
