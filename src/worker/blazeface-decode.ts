@@ -102,43 +102,22 @@ export function decodeBlazeFace(
   return nonMaxSuppression(candidates, options.iouThreshold, options.maxDetections);
 }
 
-/**
- * How a frame of `width`×`height` is resized (keeping its aspect) to `width`×`height` in the
- * square input and centred there with padding of `left` and `top` pixels.
- */
-export interface Letterbox {
-  width: number;
-  height: number;
-  left: number;
-  top: number;
-  scaleX: number;
-  scaleY: number;
+/** A square of the frame, in frame pixels; it may reach past the edges (read as black). */
+export interface Region {
+  x: number;
+  y: number;
+  size: number;
 }
 
-export function letterbox(width: number, height: number, inputSize = BLAZEFACE_INPUT_SIZE): Letterbox {
-  const scale = inputSize / Math.max(width, height);
-  const w = Math.max(1, Math.round(width * scale));
-  const h = Math.max(1, Math.round(height * scale));
-  return {
-    width: w,
-    height: h,
-    left: Math.floor((inputSize - w) / 2),
-    top: Math.floor((inputSize - h) / 2),
-    scaleX: w / width,
-    scaleY: h / height,
-  };
-}
-
-/** Maps a detection from detector-input pixels back to frame pixels. */
-export function toFrame(d: RawDetection, lb: Letterbox): RawDetection {
-  const fx = (x: number): number => (x - lb.left) / lb.scaleX;
-  const fy = (y: number): number => (y - lb.top) / lb.scaleY;
+/** Maps a detection from detector-input pixels of `region` back to frame pixels. */
+export function toFrame(d: RawDetection, region: Region, inputSize = BLAZEFACE_INPUT_SIZE): RawDetection {
+  const k = region.size / inputSize;
   return {
     score: d.score,
-    x: fx(d.x),
-    y: fy(d.y),
-    width: d.width / lb.scaleX,
-    height: d.height / lb.scaleY,
-    keypoints: d.keypoints.map((v, i) => (i % 2 === 0 ? fx(v) : fy(v))),
+    x: region.x + d.x * k,
+    y: region.y + d.y * k,
+    width: d.width * k,
+    height: d.height * k,
+    keypoints: d.keypoints.map((v, i) => (i % 2 === 0 ? region.x : region.y) + v * k),
   };
 }

@@ -1,16 +1,33 @@
-/** BlazeFace on tfjs: letterboxed 256×256 input, raw outputs decoded on the CPU. */
+/** BlazeFace on tfjs: a batch of square regions of the frame, decoded and merged on the CPU. */
 import * as tf from '@tensorflow/tfjs';
 import {
   BLAZEFACE_INPUT_SIZE,
   DEFAULT_DECODE_OPTIONS,
   decodeBlazeFace,
   generateAnchors,
-  letterbox,
+  nonMaxSuppression,
   toFrame,
   type DecodeOptions,
   type RawDetection,
+  type Region,
 } from './blazeface-decode';
 import type { Pixels } from './face-crop';
+
+const ANCHORS = 896;
+
+/**
+ * `tf.image.cropAndResize` box for `region`, such that output pixel i samples the frame at the
+ * centre of the i-th of `out` equal steps across the region (the usual resize convention).
+ */
+export function cropBox(region: Region, width: number, height: number, out = BLAZEFACE_INPUT_SIZE): number[] {
+  const step = region.size / out;
+  const x1 = region.x + step / 2 - 0.5;
+  const y1 = region.y + step / 2 - 0.5;
+  const span = step * (out - 1);
+  const nx = (x: number): number => x / Math.max(1, width - 1);
+  const ny = (y: number): number => y / Math.max(1, height - 1);
+  return [ny(y1), nx(x1), ny(y1 + span), nx(x1 + span)];
+}
 
 export class FaceDetector {
   private readonly anchors = generateAnchors(BLAZEFACE_INPUT_SIZE);
@@ -25,34 +42,52 @@ export class FaceDetector {
     return new FaceDetector(await tf.loadGraphModel(tf.io.fromMemory(artifacts)), options);
   }
 
-  /** Outputs as [logits (896), regressors (896×16)], anchors of the stride-16 grid first. */
-  private infer(pixels: Pixels): [tf.Tensor, tf.Tensor] {
+  /** Outputs as [logits (n×896), regressors (n×896×16)], the stride-16 anchors first. */
+  private infer(pixels: Pixels, regions: readonly Region[]): [tf.Tensor, tf.Tensor] {
     const size = BLAZEFACE_INPUT_SIZE;
-    const lb = letterbox(pixels.width, pixels.height, size);
     return tf.tidy(() => {
       const data = new Uint8Array(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength);
       const rgb = tf.browser.fromPixels({ data, width: pixels.width, height: pixels.height }, 3);
-      const resized = tf.image.resizeBilinear(rgb, [lb.height, lb.width]);
-      const padded = tf.pad(resized, [
-        [lb.top, size - lb.height - lb.top],
-        [lb.left, size - lb.width - lb.left],
-        [0, 0],
-      ]);
-      const input = tf.sub(tf.div(padded, 127.5), 1).expandDims(0);
-      const outputs = this.model.execute(input) as tf.Tensor[];
-      // Two score heads (…×1) and two regressor heads (…×16); the 512-anchor head comes first.
-      const bySize = [...outputs].sort((a, b) => a.size - b.size);
-      const [s384, s512, r384, r512] = bySize as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
-      return [tf.concat([s512.reshape([-1]), s384.reshape([-1])]), tf.concat([r512.reshape([-1]), r384.reshape([-1])])];
+      const boxes = regions.map((r) => cropBox(r, pixels.width, pixels.height, size));
+      const crops = tf.image.cropAndResize(
+        tf.expandDims(tf.cast(rgb, 'float32'), 0) as tf.Tensor4D,
+        tf.tensor2d(boxes, [regions.length, 4]),
+        tf.zeros([regions.length], 'int32') as tf.Tensor1D,
+        [size, size],
+      );
+      const input = tf.sub(tf.div(crops, 127.5), 1);
+      // The converted graph has a fixed batch of 1, so regions run one after another.
+      const heads = tf.unstack(input).map((one) => {
+        const outputs = this.model.execute(tf.expandDims(one, 0)) as tf.Tensor[];
+        // Two score heads (1×k×1) and two regressor heads (1×k×16), k = 512 or 384.
+        const [s384, s512, r384, r512] = [...outputs].sort((a, b) => a.size - b.size) as [
+          tf.Tensor,
+          tf.Tensor,
+          tf.Tensor,
+          tf.Tensor,
+        ];
+        return [tf.concat([s512, s384], 1), tf.concat([r512, r384], 1)] as const;
+      });
+      return [tf.concat(heads.map((h) => h[0])), tf.concat(heads.map((h) => h[1]))];
     });
   }
 
-  async detect(pixels: Pixels): Promise<RawDetection[]> {
-    const lb = letterbox(pixels.width, pixels.height, BLAZEFACE_INPUT_SIZE);
-    const [logits, regressors] = this.infer(pixels);
+  /** Faces in frame pixels, strongest first, merged across `regions`. */
+  async detect(pixels: Pixels, regions: readonly Region[]): Promise<RawDetection[]> {
+    if (regions.length === 0) return [];
+    const [logits, regressors] = this.infer(pixels, regions);
     try {
       const [l, r] = await Promise.all([logits.data<'float32'>(), regressors.data<'float32'>()]);
-      return decodeBlazeFace(l, r, this.anchors, this.options).map((d) => toFrame(d, lb));
+      const found = regions.flatMap((region, i) =>
+        decodeBlazeFace(
+          l.subarray(i * ANCHORS, (i + 1) * ANCHORS),
+          r.subarray(i * ANCHORS * 16, (i + 1) * ANCHORS * 16),
+          this.anchors,
+          this.options,
+        ).map((d) => toFrame(d, region)),
+      );
+      found.sort((a, b) => b.score - a.score);
+      return nonMaxSuppression(found, this.options.iouThreshold, this.options.maxDetections);
     } finally {
       tf.dispose([logits, regressors]);
     }

@@ -30,7 +30,7 @@ export interface CropCalibration {
   shiftY: number;
 }
 
-export const FER_CALIBRATION: CropCalibration = { margin: 1.3, shiftY: 0 };
+export const FER_CALIBRATION: CropCalibration = { margin: 1.2, shiftY: -0.08 };
 
 /** Roll of the eye line in radians; 0 for an upright face, positive when the head tilts clockwise. */
 export function eyeRoll(keypoints: readonly number[]): number {

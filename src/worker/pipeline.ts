@@ -5,6 +5,7 @@ import type { RawDetection } from './blazeface-decode';
 import { EmotionClassifier } from './classifier';
 import { FaceDetector } from './detector';
 import { cropGeometry, cropGrey, measureQuality, normalise, type Pixels } from './face-crop';
+import { RegionPlanner, followRegion, scanTiles, wholeFrame } from './regions';
 import type { ModelArtifactsSet } from './artifacts';
 
 export interface PipelineOutput {
@@ -23,6 +24,8 @@ function argmax(values: readonly number[]): number {
 }
 
 export class FacePipeline {
+  private readonly planner = new RegionPlanner();
+
   private constructor(
     private readonly detector: FaceDetector,
     private readonly classifier: EmotionClassifier,
@@ -41,18 +44,26 @@ export class FacePipeline {
 
   async run(pixels: Pixels, maxFaces: number): Promise<PipelineOutput> {
     const t0 = performance.now();
-    const detections = (await this.detector.detect(pixels)).slice(0, Math.max(0, maxFaces));
+    const regions = this.planner.plan(pixels.width, pixels.height, maxFaces);
+    const detections = (await this.detector.detect(pixels, regions)).slice(0, Math.max(0, maxFaces));
+    this.planner.update(detections);
     const t1 = performance.now();
     const faces = await this.classify(pixels, detections);
     return { faces, detectMs: t1 - t0, classifyMs: performance.now() - t1 };
   }
 
-  /** Time of a frame with one face: the detector on `pixels`, the classifier on a central crop. */
+  /**
+   * Time of a typical frame with one small face: the whole frame, a scan tile and a follow-up
+   * region through the detector, and one central crop through the classifier.
+   */
   async timeOneFace(pixels: Pixels): Promise<number> {
     const t0 = performance.now();
-    await this.detector.detect(pixels);
+    const { width: w, height: h } = pixels;
+    const face = { score: 1, x: w / 2 - 16, y: h / 2 - 16, width: 32, height: 32, keypoints: [] };
+    const regions = [wholeFrame(w, h), ...scanTiles(w, h).slice(0, 1), followRegion(face)];
+    await this.detector.detect(pixels, regions);
     const { scale, offset, width } = this.classifier.metadata.input;
-    const geometry = { cx: pixels.width / 2, cy: pixels.height / 2, size: Math.min(pixels.width, pixels.height) / 3, angle: 0 };
+    const geometry = { cx: w / 2, cy: h / 2, size: Math.min(w, h) / 3, angle: 0 };
     await this.classifier.classify([normalise(cropGrey(pixels, geometry, width), scale, offset)]);
     return performance.now() - t0;
   }
