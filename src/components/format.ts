@@ -4,11 +4,15 @@ import { getLocale } from '../i18n/localization.js';
 interface DurationFormatLike {
   format(duration: { hours?: number; minutes?: number; seconds?: number }): string;
 }
-type DurationFormatConstructor = new (locale: string, options: { style: 'digital' | 'short' }) => DurationFormatLike;
+type DurationFormatConstructor = new (
+  locale: string,
+  options: { style: 'digital' | 'short'; hoursDisplay?: 'auto' | 'always' },
+) => DurationFormatLike;
 
 function durationFormat(style: 'digital' | 'short'): DurationFormatLike | null {
   const ctor = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
-  return ctor ? new ctor(getLocale(), { style }) : null;
+  // hoursDisplay 'auto': "5:03" rather than "0:05:03" for sessions under an hour.
+  return ctor ? new ctor(getLocale(), { style, hoursDisplay: 'auto' }) : null;
 }
 
 function parts(totalSeconds: number): { hours: number; minutes: number; seconds: number } {

@@ -6,7 +6,7 @@ import { emotionName } from '../i18n/emotions.js';
 import { deleteSession } from '../storage/index.js';
 import { ranked } from '../storage/stats.js';
 import { loadPatientPage, type PatientPageData, type SessionSummary } from './patient-data.js';
-import { formatCalendarDate, formatDateTime, formatDuration, formatShare } from './format.js';
+import { formatCalendarDate, formatCount, formatDateTime, formatDuration, formatShare } from './format.js';
 import { storageErrorMessage } from './storage-messages.js';
 import { sharedStyles } from './shared-styles.js';
 import { reportStyles } from './report-styles.js';
