@@ -258,6 +258,17 @@ def check_export(model, graph):
     return diff
 
 
+def write_fixture(model, graph, out_dir, n=2):
+    """Random inputs and the fp16 graph's logits, so a tfjs run of the exported
+    files can be checked (training/check_compare.mjs)."""
+    x = torch.from_numpy(np.random.RandomState(1).uniform(-1, 1, (n, 1, 48, 48)).astype(np.float32))
+    with torch.no_grad():
+        logits = GraphRunner(graph, fp16=True)(x)
+    with open(os.path.join(out_dir, "fixture.json"), "w") as f:
+        json.dump({"input_nhwc": x.permute(0, 2, 3, 1).reshape(-1).tolist(), "n": n,
+                   "logits": logits.reshape(-1).tolist()}, f)
+
+
 def short_train(model, epochs, images, seed=0):
     """A short, clearly labelled training run for the reference networks,
     reusing ResmoNet's data pipeline and loss (no class balancing tweaks)."""
@@ -326,6 +337,7 @@ def main(argv=None):
         with_dir = os.path.join(a.out, name)
         row["bytes_fp32"] = write(graph, output, os.path.join(with_dir + "-fp32"), fp16=False)
         row["bytes_fp16"] = write(graph, output, with_dir, fp16=True)
+        write_fixture(model, graph, with_dir)
         rows.append(row)
         print(json.dumps(row), flush=True)
     os.makedirs(a.out, exist_ok=True)
