@@ -2,7 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { finishSession, getPatient, interruptedSessions, type Patient, type Session } from '../storage/index.js';
+import {
+  INTERRUPTED_AFTER_MS,
+  finishSession,
+  getPatient,
+  isInterrupted,
+  openSessions,
+  type Patient,
+  type Session,
+} from '../storage/index.js';
 import { formatDateTime, formatDuration } from './format.js';
 import { storageErrorMessage } from './storage-messages.js';
 import { sharedStyles } from './shared-styles.js';
@@ -14,11 +22,19 @@ interface Interrupted {
   patient: Patient | null;
 }
 
-async function loadInterrupted(): Promise<Interrupted[]> {
-  const sessions = await interruptedSessions();
-  return Promise.all(
-    sessions.map(async (session) => ({ session, patient: await getPatient(session.patientId).catch(() => null) })),
+interface Loaded {
+  interrupted: Interrupted[];
+  /** Open sessions still being written (maybe by a tab that just closed): check again later. */
+  recentlyWritten: boolean;
+}
+
+async function loadInterrupted(): Promise<Loaded> {
+  const open = await openSessions();
+  const stale = open.filter((s) => isInterrupted(s));
+  const interrupted = await Promise.all(
+    stale.map(async (session) => ({ session, patient: await getPatient(session.patientId).catch(() => null) })),
   );
+  return { interrupted, recentlyWritten: stale.length < open.length };
 }
 
 /**
@@ -59,7 +75,23 @@ export class ResmoInterruptedSessions extends LitElement {
   @property({ type: Boolean }) resumable = false;
   @state() private error = '';
 
-  private readonly sessions = new Task(this, { task: loadInterrupted, args: () => [] });
+  private recheck: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly sessions = new Task(this, {
+    task: async () => {
+      const loaded = await loadInterrupted();
+      clearTimeout(this.recheck);
+      // A tab closed a moment ago leaves a session that only looks interrupted a little later.
+      if (loaded.recentlyWritten) this.recheck = setTimeout(() => void this.sessions.run(), INTERRUPTED_AFTER_MS);
+      return loaded.interrupted;
+    },
+    args: () => [],
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.recheck);
+  }
 
   override render() {
     return this.sessions.render({ complete: (list) => (list.length ? this.renderList(list) : nothing) });

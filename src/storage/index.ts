@@ -21,6 +21,8 @@ export {
   getSamples,
   getSession,
   interruptedSessions,
+  isInterrupted,
+  openSessions,
   listMarkers,
   listSessions,
   setSessionNotes,

@@ -103,12 +103,20 @@ export async function deleteSession(id: string): Promise<void> {
   await Promise.all([deleteSessionRows(tx, id), tx.done]);
 }
 
+/** Sessions without an end: being recorded somewhere, or interrupted. */
+export async function openSessions(): Promise<Session[]> {
+  const all = await (await database()).getAll('sessions');
+  return all.filter((s) => s.endedAt === null).sort((a, b) => b.startedAt - a.startedAt);
+}
+
+/** True when nobody has written to the open session for a while: it was interrupted. */
+export function isInterrupted(session: Session, now = Date.now()): boolean {
+  return session.endedAt === null && now - session.updatedAt >= INTERRUPTED_AFTER_MS;
+}
+
 /** Open sessions nobody is writing to: offered for resuming or finishing on the next start. */
 export async function interruptedSessions(now = Date.now()): Promise<Session[]> {
-  const all = await (await database()).getAll('sessions');
-  return all
-    .filter((s) => s.endedAt === null && now - s.updatedAt >= INTERRUPTED_AFTER_MS)
-    .sort((a, b) => b.startedAt - a.startedAt);
+  return (await openSessions()).filter((s) => isInterrupted(s, now));
 }
 
 export async function addMarker(sessionId: string, t: number, label = ''): Promise<Marker> {
