@@ -35,7 +35,13 @@ export function configureBackends(): void {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // Lets WebGL run on software rasterisers too; the measurement, not a flag, decides if it is used.
   tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
-  setWasmPaths({ 'tfjs-backend-wasm.wasm': plainWasmUrl, 'tfjs-backend-wasm-simd.wasm': simdWasmUrl });
+  // tfjs insists on an entry for every binary; the threaded one is never fetched with the flag off,
+  // so it points at the SIMD build rather than shipping a third file.
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': plainWasmUrl,
+    'tfjs-backend-wasm-simd.wasm': simdWasmUrl,
+    'tfjs-backend-wasm-threaded-simd.wasm': simdWasmUrl,
+  });
 }
 
 /** True when WebGPU would run on a software or fallback adapter (e.g. SwiftShader). */

@@ -1,8 +1,9 @@
 /**
  * Which squares of the frame the detector looks at. BlazeFace needs a face of about 35 px in its
- * 256 px input, so a whole 640 px frame only yields faces over ~90 px: closer than about 1.5 m.
- * Farther faces are found by zoomed tiles, one per frame in turn, then followed by a zoomed region
- * around them on the next frames.
+ * 256 px input, so the whole of a 640 px frame only yields faces over ~90 px: closer than about
+ * 1.5 m. Farther faces are found by zoomed tiles, visited in turn. Once found, a face is followed
+ * by one zoomed region around it, and the search for new faces slows to every other frame: about
+ * 1.5 detector passes per frame for one patient, instead of one per tile.
  */
 import type { RawDetection, Region } from './blazeface-decode';
 
@@ -11,8 +12,8 @@ export interface PlannerOptions {
   tileFraction: number;
   /** Overlap between neighbouring tiles, as a fraction of the tile side. */
   tileOverlap: number;
-  /** Faces smaller than this, in detector pixels of the whole-frame view, get a zoomed region. */
-  smallFace: number;
+  /** While faces are followed, search for new ones on one frame in this many. */
+  searchInterval: number;
   /** Side of a follow-up region, as a multiple of the face box side. */
   followFactor: number;
   /** No tiles for frames whose longer side is at most this (they are nearly full resolution). */
@@ -23,7 +24,7 @@ export interface PlannerOptions {
 export const DEFAULT_PLANNER: PlannerOptions = {
   tileFraction: 1 / 3,
   tileOverlap: 0.25,
-  smallFace: 48,
+  searchInterval: 2,
   followFactor: 4,
   minTiledSide: 384,
   inputSize: 256,
@@ -49,28 +50,35 @@ export function scanTiles(width: number, height: number, options = DEFAULT_PLANN
   return starts(height, size, stride).flatMap((y) => starts(width, size, stride).map((x) => ({ x, y, size })));
 }
 
-/** A zoomed square centred on a face seen in the previous frame. */
-export function followRegion(face: RawDetection, options = DEFAULT_PLANNER): Region {
-  const size = Math.max(face.width, face.height) * options.followFactor;
+/** A zoomed square centred on a face seen in the previous frame, no larger than the whole frame. */
+export function followRegion(face: RawDetection, frameSide: number, options = DEFAULT_PLANNER): Region {
+  const size = Math.min(frameSide, Math.max(face.width, face.height) * options.followFactor);
   return { x: face.x + face.width / 2 - size / 2, y: face.y + face.height / 2 - size / 2, size };
 }
 
-/** Per-stream schedule: the whole frame, one scan tile in turn, and follow-ups of small faces. */
+/**
+ * Per-stream schedule. With no face in sight: the whole frame plus the next tile, every frame.
+ * With faces: a region around each, plus the next search region (the whole frame, then each tile)
+ * on every `searchInterval`-th frame.
+ */
 export class RegionPlanner {
-  private tick = 0;
+  private frame = 0;
+  private search = 0;
   private previous: RawDetection[] = [];
 
   constructor(private readonly options = DEFAULT_PLANNER) {}
 
   plan(width: number, height: number, maxFollow: number): Region[] {
     const whole = wholeFrame(width, height);
-    const regions = [whole];
-    const tiles = scanTiles(width, height, this.options);
-    const tile = tiles[this.tick++ % Math.max(1, tiles.length)];
-    if (tile !== undefined) regions.push(tile);
-    const scale = this.options.inputSize / whole.size;
-    const small = this.previous.filter((f) => Math.max(f.width, f.height) * scale < this.options.smallFace);
-    return regions.concat(small.slice(0, maxFollow).map((f) => followRegion(f, this.options)));
+    const cycle = [whole, ...scanTiles(width, height, this.options)];
+    const next = (): Region => cycle[this.search++ % cycle.length] ?? whole;
+    const followed = this.previous.slice(0, maxFollow).map((f) => followRegion(f, whole.size, this.options));
+    this.frame++;
+    if (followed.length === 0) {
+      const tile = cycle.length > 1 ? cycle[1 + (this.frame % (cycle.length - 1))] : undefined;
+      return tile === undefined ? [whole] : [whole, tile];
+    }
+    return this.frame % this.options.searchInterval === 0 ? [...followed, next()] : followed;
   }
 
   /** Records what was found, for the next frame's follow-ups. */
@@ -78,13 +86,14 @@ export class RegionPlanner {
     this.previous = detections;
   }
 
-  /** Frames needed for the scan tiles to cover the whole frame once. */
-  cycleLength(width: number, height: number): number {
-    return Math.max(1, scanTiles(width, height, this.options).length);
+  /** Frames after which every search region has been visited at least once, faces or not. */
+  searchCycle(width: number, height: number): number {
+    return (1 + scanTiles(width, height, this.options).length) * this.options.searchInterval;
   }
 
   reset(): void {
-    this.tick = 0;
+    this.frame = 0;
+    this.search = 0;
     this.previous = [];
   }
 }

@@ -111,9 +111,13 @@ export class InferenceService {
       [reason, first] = ['measured', rankProbes(this.probes)[0] ?? 'cpu'];
     }
     this.ranking = [first, ...rankProbes(this.probes), ...BACKEND_ORDER].filter((b, i, all) => all.indexOf(b) === i);
+    const failures: string[] = [];
     for (const backend of this.ranking) {
       this.post({ type: 'progress', stage: 'warming-up', backend });
-      if (await this.start(backend)) {
+      const failure = await this.start(backend);
+      if (failure !== null) {
+        failures.push(`${backend}: ${failure}`);
+      } else {
         this.post({
           type: 'ready',
           backend,
@@ -125,12 +129,12 @@ export class InferenceService {
         return;
       }
     }
-    this.post({ type: 'error', id: null, error: { code: 'no-backend', message: 'no tfjs backend could run the models' } });
+    this.post({ type: 'error', id: null, error: { code: 'no-backend', message: failures.join('; ') } });
   }
 
-  /** Initialises `backend`, builds the pipeline on it and warms it up; false if any step fails. */
-  private async start(backend: BackendName): Promise<boolean> {
-    if (this.artifacts === null) return false;
+  /** Initialises `backend`, builds the pipeline on it and warms it up; returns why it failed, or null. */
+  private async start(backend: BackendName): Promise<string | null> {
+    if (this.artifacts === null) return 'models not loaded';
     let pipeline: FacePipeline | null = null;
     try {
       await activateBackend(backend);
@@ -138,10 +142,10 @@ export class InferenceService {
       await pipeline.timeOneFace(syntheticFrame());
       const isLost = watchDeviceLoss(backend, (reason) => void this.receiveLoss(backend, reason));
       this.active = { backend, pipeline, isLost };
-      return true;
-    } catch {
+      return null;
+    } catch (e) {
       pipeline?.dispose();
-      return false;
+      return message(e);
     }
   }
 
@@ -237,7 +241,7 @@ export class InferenceService {
     this.ranking = this.ranking.filter((b) => b !== lost);
     const error: InferenceError = { code: 'device-lost', backend: lost, message: reason };
     for (const next of [...this.ranking]) {
-      if (await this.start(next)) {
+      if ((await this.start(next)) === null) {
         this.post({ type: 'backend-changed', from: lost, backend: next, reason: 'device-lost', error });
         return;
       }
