@@ -21,15 +21,20 @@ export class ResmoImportButton extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* The label and the message take part in the surrounding toolbar's layout. */
       :host {
-        display: inline-block;
+        display: contents;
       }
       .button:focus-within {
         outline: 3px solid var(--resmo-focus, #ffbf47);
         outline-offset: 2px;
       }
       [role='status'] {
-        margin: 0.5rem 0 0;
+        flex-basis: 100%;
+        margin: 0;
+      }
+      [role='status']:empty {
+        display: none;
       }
     `,
   ];

@@ -37,6 +37,8 @@ export class ResmoSessionNotes extends LitElement {
       }
       .print {
         display: none;
+      }
+      .text {
         white-space: pre-wrap;
       }
       @media print {
@@ -67,7 +69,10 @@ export class ResmoSessionNotes extends LitElement {
         </div>
         ${this.status === 'error' ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </div>
-      <p class="print">${this.notes || msg('No notes.')}</p>`;
+      <div class="print">
+        <h2>${msg('Clinician notes')}</h2>
+        <p class="text">${this.notes || msg('No notes.')}</p>
+      </div>`;
   }
 
   private onInput(event: InputEvent): void {
