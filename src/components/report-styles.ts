@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 /** Layout of the review pages on screen and the printed report (A4, black on white). */
 export const reportStyles = css`
+  /* Links styled as buttons are content-box by default: keep them 44px tall like buttons. */
+  .button {
+    box-sizing: border-box;
+  }
   :host {
     display: grid;
     gap: 1.25rem;

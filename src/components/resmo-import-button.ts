@@ -21,6 +21,10 @@ export class ResmoImportButton extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* Links and labels styled as buttons are content-box by default: keep them 44px tall like buttons. */
+      .button {
+        box-sizing: border-box;
+      }
       /* The label and the message take part in the surrounding toolbar's layout. */
       :host {
         display: contents;

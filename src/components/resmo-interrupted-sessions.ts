@@ -48,6 +48,10 @@ export class ResmoInterruptedSessions extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* Links and labels styled as buttons are content-box by default: keep them 44px tall like buttons. */
+      .button {
+        box-sizing: border-box;
+      }
       ul {
         list-style: none;
         padding: 0;

@@ -24,6 +24,10 @@ export class ResmoSessionControls extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* Links and labels styled as buttons are content-box by default: keep them 44px tall like buttons. */
+      .button {
+        box-sizing: border-box;
+      }
       .row {
         display: flex;
         flex-wrap: wrap;
