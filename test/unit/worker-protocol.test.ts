@@ -1,0 +1,70 @@
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkerMessage } from '../../src/shared/protocol';
+import { InferenceService } from '../../src/worker/service';
+import { REPO } from '../support/model-files';
+
+let server: Server;
+let origin = '';
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    readFile(join(REPO, 'public', decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)))
+      .then((body) => res.end(body))
+      .catch(() => res.writeHead(404).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : '';
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function service() {
+  const messages: WorkerMessage[] = [];
+  return { messages, service: new InferenceService((m) => messages.push(m), 'build-1') };
+}
+
+const models = () => ({ detector: `${origin}/models/blazeface/model.json`, classifier: `${origin}/models/resmonet/metadata.json` });
+
+describe('worker protocol', () => {
+  it('refuses frames before the models are ready, and closes them', async () => {
+    const { messages, service: s } = service();
+    let closed = false;
+    const frame = { close: () => void (closed = true) } as unknown as ImageBitmap;
+    await s.receive({ type: 'frame', id: 7, timestamp: 0, frame });
+    expect(messages).toEqual([{ type: 'error', id: 7, error: { code: 'not-ready', message: 'no model is loaded' } }]);
+    expect(closed).toBe(true);
+  });
+
+  it('reports missing or malformed models as typed errors', async () => {
+    const { messages, service: s } = service();
+    await s.receive({ type: 'init', models: { ...models(), classifier: `${origin}/models/none/metadata.json` }, preference: 'auto', remembered: null, maxFaces: 4 });
+    expect(messages.at(-1)).toMatchObject({ type: 'error', id: null, error: { code: 'bad-metadata' } });
+    const second = service();
+    await second.service.receive({ type: 'init', models: { ...models(), detector: `${origin}/models/none/model.json` }, preference: 'cpu', remembered: null, maxFaces: 4 });
+    expect(second.messages.at(-1)).toMatchObject({ type: 'error', id: null, error: { code: 'model-load-failed', model: 'detector' } });
+  });
+
+  it('loads, runs on the preferred backend, and disposes', async () => {
+    const { messages, service: s } = service();
+    await s.receive({ type: 'init', models: models(), preference: 'cpu', remembered: null, maxFaces: 2 });
+    expect(messages.map((m) => m.type)).toEqual(['progress', 'progress', 'ready']);
+    expect(messages.at(-1)).toMatchObject({ type: 'ready', backend: 'cpu', reason: 'preferred', fingerprint: expect.stringContaining('build-1') as unknown });
+    await s.receive({ type: 'dispose' });
+    expect(messages.at(-1)).toEqual({ type: 'disposed' });
+  }, 60_000);
+
+  it('reuses a remembered choice whose fingerprint matches this build and model, without measuring', async () => {
+    const first = service();
+    await first.service.receive({ type: 'init', models: models(), preference: 'cpu', remembered: null, maxFaces: 1 });
+    const ready = first.messages.at(-1);
+    if (ready?.type !== 'ready') throw new Error('not ready');
+    const probes = [{ backend: 'cpu' as const, ok: true as const, msPerFrame: 9, software: false }];
+    const second = service();
+    await second.service.receive({ type: 'init', models: models(), preference: 'auto', remembered: { fingerprint: ready.fingerprint, backend: 'cpu', probes }, maxFaces: 1 });
+    expect(second.messages.at(-1)).toMatchObject({ type: 'ready', backend: 'cpu', reason: 'remembered', probes });
+  }, 60_000);
+});
