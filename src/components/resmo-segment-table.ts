@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { emotionName } from '../i18n/emotions.js';
 import { ranked, type Segment } from '../storage/stats.js';
 import { formatClock, formatShare } from './format.js';
@@ -55,7 +55,7 @@ export class ResmoSegmentTable extends LitElement {
     const top = ranked(s.distribution).slice(0, SHOWN_PER_SEGMENT);
     const marker = s.marker ? s.marker.label || msg('Unlabelled marker') : msg('Start of session');
     const dominant = top.length
-      ? top.map((e) => msg(str`${emotionName(e.label)} ${formatShare(e.share)}`)).join(', ')
+      ? top.map((e) => `${emotionName(e.label)} ${formatShare(e.share)}`).join(', ')
       : msg('No usable face');
     return html`<tr>
       <td class="time">${formatClock(s.from)} – ${formatClock(s.to)}</td>
