@@ -29,7 +29,7 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
-      manifest: appManifest,
+      manifest: { ...appManifest, categories: [...appManifest.categories] },
       pwaAssets: {
         image: 'public/icon.svg',
         preset: 'minimal-2023',
