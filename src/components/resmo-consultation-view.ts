@@ -144,9 +144,7 @@ export class ResmoConsultationView extends LitElement {
             .issues=${running && this.inference.status === 'ready' ? this.readout.issues : []}
             .note=${this.statusNote()}
           ></resmo-status-strip>
-          <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-            ${running && this.readout.announced ? emotionName(this.readout.announced) : ''}
-          </div>
+          <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement(running)}</div>
         </div>
       </div>
       <resmo-emotion-timeline
@@ -168,6 +166,11 @@ export class ResmoConsultationView extends LitElement {
       if (this.camera.stream) this.inference.attachVideo(video);
       else this.inference.detachVideo();
     }
+  }
+
+  /** The live region says only the emotion's word, and only when the reading is reliable. */
+  private announcement(running: boolean): string {
+    return running && this.readout.smoothed && this.readout.announced ? emotionName(this.readout.announced) : '';
   }
 
   private reason(running: boolean): string {
