@@ -4,6 +4,7 @@ import { localized, msg } from '@lit/localize';
 import { applyLocale, getLocale, isLocale, locales, type Locale } from '../i18n/localization.js';
 import { sharedStyles } from './shared-styles.js';
 import './resmo-display-panel.js';
+import './resmo-inference-panel.js';
 import './resmo-storage-panel.js';
 
 /** Language, device and about: what a clinic's administrator checks once. */
@@ -15,6 +16,7 @@ export class ResmoSettingsView extends LitElement {
     css`
       section,
       resmo-display-panel,
+      resmo-inference-panel,
       resmo-storage-panel {
         margin-block: 1rem;
       }
@@ -63,6 +65,7 @@ export class ResmoSettingsView extends LitElement {
         </select>
       </section>
       <resmo-display-panel></resmo-display-panel>
+      <resmo-inference-panel></resmo-inference-panel>
       <resmo-storage-panel></resmo-storage-panel>
       <section class="card">
         <h2>${msg('About')}</h2>
