@@ -19,15 +19,24 @@ function softmax(logits: readonly number[]): number[] {
   return exps.map((e) => e / total);
 }
 
+/** A calm face at rest: mostly neutral, some happiness and sadness. */
+const BASELINE_LOGITS: Partial<Record<(typeof EMOTION_LABELS)[number], number>> = {
+  neutral: 1.5,
+  happy: 0.4,
+  sad: 0.2,
+};
+
 /**
  * A plausible consultation: mostly neutral, emotions drifting as a random walk in logit space,
  * a few seconds with the face lost, quality between 40 and 95 %.
  */
 export function fakeSeconds(count: number, seed = 1): SampleInput[] {
   const next = random(seed);
-  const logits = EMOTION_LABELS.map((label): number => (label === 'neutral' ? 2 : 0));
+  const baseline = EMOTION_LABELS.map((label): number => BASELINE_LOGITS[label] ?? 0);
+  const logits = [...baseline];
   return Array.from({ length: count }, () => {
-    logits.forEach((x, i) => (logits[i] = x * 0.97 + (next() - 0.5) * 0.8));
+    // Mean-reverting random walk: expressions drift and come back to the patient's baseline.
+    logits.forEach((x, i) => (logits[i] = (baseline[i] ?? 0) + (x - (baseline[i] ?? 0)) * 0.97 + (next() - 0.5) * 0.8));
     if (next() < 0.05) return EMPTY_SECOND;
     const usable = next() < 0.9 ? 100 : toPercent(next());
     return {
