@@ -1,0 +1,79 @@
+"""Markdown summary of the shipped model (public/models/resmonet/metadata.json)
+and of the comparison table (training/out/compare/table.json), for docs.
+
+    /usr/bin/python3 -m training.report
+"""
+import json
+import os
+
+from .data import LABELS
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+
+def pct(v):
+    return f"{v * 100:.2f} %"
+
+
+def shipped(meta):
+    m, t = meta["metrics"], meta["training"]
+    lines = [
+        f"Version {meta['version']}: {meta['params']:,} parameters, {meta['flops'] / 1e6:.1f} MFLOPs per face, "
+        f"{m['model_bytes']['fp16']:,} bytes of model files with float16 weights "
+        f"({m['model_bytes']['fp32']:,} bytes with float32).",
+        "",
+        "| measure (FER2013 val = PublicTest, 3,589 faces) | value |",
+        "|---|---|",
+        f"| accuracy (shipped fp16 weights) | {pct(m['accuracy'])} |",
+        f"| accuracy with float32 weights | {pct(m['float32_accuracy'])} |",
+        f"| accuracy on val without the 280 train duplicates ({m['val_dedup']['n']:,} faces) | {pct(m['val_dedup']['accuracy'])} |",
+        f"| mean per-class recall | {pct(m['macro_recall'])} |",
+        f"| ECE (15 bins), raw softmax | {pct(m['ece'])} |",
+        f"| temperature T | {meta['temperature']} |",
+        f"| ECE after temperature scaling | {pct(m['ece_calibrated'])} |",
+        "",
+        "| class | " + " | ".join(LABELS) + " |",
+        "|---|" + "---:|" * len(LABELS),
+        "| recall | " + " | ".join(pct(m["recall"][c]) for c in LABELS) + " |",
+        "",
+        "Confusion matrix (rows: true FER2013 label, columns: prediction):",
+        "",
+        "| true \\ predicted | " + " | ".join(LABELS) + " |",
+        "|---|" + "---:|" * len(LABELS),
+    ]
+    for name, row in zip(LABELS, m["confusion"]):
+        lines.append(f"| {name} | " + " | ".join(str(v) for v in row) + " |")
+    mach = t["machine"]
+    lines += [
+        "",
+        f"Training: {t['epochs']} epochs (best val epoch {t['best_epoch']}), {t['seconds'] / 60:.0f} min of training "
+        f"on {mach['cpu']} ({mach['cores']} cores shared with other jobs, torch {mach['torch']}, "
+        f"{mach['threads']} thread(s)), seed {t['seed']}, commit {t['git_commit'][:10]}.",
+    ]
+    return "\n".join(lines)
+
+
+def comparison(rows):
+    lines = [
+        "| network | parameters | FLOPs per face | model bytes (fp32) | model bytes (fp16) | val accuracy |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        acc = f"{pct(r['accuracy'])} ({r['accuracy_note']})" if "accuracy" in r else "not trained"
+        lines.append(f"| {r['net']} | {r['params']:,} | {r['flops'] / 1e6:.1f} M | {r['bytes_fp32']:,} | "
+                     f"{r['bytes_fp16']:,} | {acc} |")
+    return "\n".join(lines)
+
+
+def main():
+    with open(os.path.join(REPO, "public", "models", "resmonet", "metadata.json")) as f:
+        print(shipped(json.load(f)))
+    table = os.path.join(HERE, "out", "compare", "table.json")
+    if os.path.exists(table):
+        with open(table) as f:
+            print("\n" + comparison(json.load(f)))
+
+
+if __name__ == "__main__":
+    main()
