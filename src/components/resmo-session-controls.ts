@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { RecorderState, SessionRecorder } from '../controllers/session-recorder.js';
+import { requestPersistence } from '../storage/index.js';
 import type { ResumeSessionEvent } from './resmo-interrupted-sessions.js';
 import type { PatientSelectedEvent } from './resmo-patient-picker.js';
 import { formatCount, formatDuration } from './format.js';
@@ -128,6 +129,8 @@ export class ResmoSessionControls extends LitElement {
   }
 
   private start(): Promise<void> {
+    // Starting a recording is the moment the data starts to matter: ask the browser to keep it.
+    void requestPersistence().catch(() => false);
     return this.run(async () => this.recorder?.start(this.patientId));
   }
 
