@@ -49,6 +49,8 @@ export class SessionRecorder implements ReactiveController {
   private nextSecond = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** A start or resume is loading its session: a second click must not open another. */
+  private starting = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -118,9 +120,15 @@ export class SessionRecorder implements ReactiveController {
     void this.stop();
   }
 
+  /** Loads the session to record, refusing while one is recording or another start is pending. */
   private async whenIdle(load: () => Promise<Session>): Promise<Session> {
-    if (this.session) throw new StorageError('invalid-input', 'A session is already being recorded.');
-    return load();
+    if (this.session || this.starting) throw new StorageError('invalid-input', 'A session is already being recorded.');
+    this.starting = true;
+    try {
+      return await load();
+    } finally {
+      this.starting = false;
+    }
   }
 
   private begin(session: Session): Session {

@@ -98,7 +98,10 @@ describe('session recorder', () => {
   it('refuses to start a second session while one is recording', async () => {
     const { recorder } = recorderAt(0);
     const { id } = await createPatient();
-    await recorder.start(id);
+    const first = recorder.start(id);
+    // A double click: the second start arrives while the first is still creating its session.
+    await expect(recorder.start(id)).rejects.toMatchObject({ reason: 'invalid-input' });
+    await first;
     await expect(recorder.start(id)).rejects.toMatchObject({ reason: 'invalid-input' });
     await recorder.stop();
   });
