@@ -1,0 +1,123 @@
+/**
+ * The production worker chunk in real Chromium: backend choice, FER2013 faces in composed scenes
+ * (detected and classified as well as the model does on the bare crops), empty and crowded frames.
+ * Needs `dist/` (npm test builds it) and ../shared/data/fer2013.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { EMOTION_LABELS } from '../../src/shared/emotions';
+import type { Box, FaceResult, ReadyMessage } from '../../src/shared/protocol';
+import { launchChromium } from '../support/browser';
+import { classifyFerFaces } from '../support/direct-classify';
+import { findWorkerChunk, InferencePage } from '../support/inference-page';
+import { composeScene, hasFer2013, loadFer2013, makeScenes, type Scene } from '../support/scenes';
+import { serveDist, type DistServer } from '../support/serve-dist';
+
+/** The detector's box covers the face inside the FER crop: centred on it, and somewhat smaller. */
+function matches(found: Box, truth: Box): boolean {
+  const dx = found.x + found.width / 2 - (truth.x + truth.width / 2);
+  const dy = found.y + found.height / 2 - (truth.y + truth.height / 2);
+  const ratio = found.width / truth.width;
+  return Math.abs(dx) < 0.3 * truth.width && Math.abs(dy) < 0.3 * truth.height && ratio > 0.4 && ratio < 1.2;
+}
+
+function matchFaces(scene: Scene, faces: FaceResult[]): (FaceResult | undefined)[] {
+  return scene.faces.map((truth) => faces.find((f) => matches(f.box, truth.box)));
+}
+
+describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
+  let server: DistServer;
+  let browser: Browser;
+  let page: InferencePage;
+  let ready: ReadyMessage;
+  const split = hasFer2013() ? loadFer2013('val') : null;
+
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launchChromium();
+    page = await InferencePage.open(browser, server.url, findWorkerChunk());
+    ready = await page.init('auto', 4);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('measures every backend, reports each timing, and runs on the fastest', () => {
+    expect(ready.reason).toBe('measured');
+    expect(ready.probes.map((p) => p.backend).sort()).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
+    const working = ready.probes.flatMap((p) => (p.ok && !p.software ? [p] : []));
+    expect(working.map((p) => p.backend)).toContain('wasm');
+    const fastest = working.reduce((a, b) => (b.msPerFrame < a.msPerFrame ? b : a));
+    expect(ready.backend).toBe(fastest.backend);
+  });
+
+  it('finds FER2013 faces of 32 to 192 px in 640×480 scenes and classifies them as well as on the bare crops', async () => {
+    if (split === null) return;
+    const scenes = makeScenes(split, { count: 10, sizes: [32, 48, 72, 96, 144, 192], facesPerScene: 4, seed: 2024 });
+    const found: { label: number; index: number; size: number; top: number | null }[] = [];
+    for (const scene of scenes) {
+      // Long enough for the search to visit every tile once while faces are followed.
+      const results = await page.run(scene, 28);
+      const last = results.at(-1)?.result;
+      expect(last?.backend).toBe(ready.backend);
+      matchFaces(scene, last?.faces ?? []).forEach((f, i) => {
+        const truth = scene.faces[i];
+        if (truth === undefined) return;
+        const top = f === undefined ? null : EMOTION_LABELS.indexOf(f.top);
+        found.push({ label: truth.label, index: truth.index, size: truth.box.width, top });
+      });
+    }
+    const recall = found.filter((f) => f.top !== null).length / found.length;
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+    // Classification is compared where faces are at least FER2013's own 48 px.
+    const classified = found.filter((f) => f.top !== null && f.size >= 48);
+    const direct = await classifyFerFaces(split, classified.map((f) => f.index));
+    const accuracy = (tops: (number | null)[]): number => tops.filter((t, i) => t === classified[i]?.label).length / tops.length;
+    const pipeline = accuracy(classified.map((f) => f.top));
+    const own = accuracy(direct);
+    console.info(`recall ${recall.toFixed(3)} of ${found.length}; accuracy ${pipeline.toFixed(3)} in scenes vs ${own.toFixed(3)} on bare crops (n=${classified.length})`);
+    expect(Math.abs(pipeline - own)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('yields no faces for a frame without one', async () => {
+    if (split === null) return;
+    const results = await page.run(composeScene(split, [], 640, 480, 99), 14);
+    for (const r of results) expect(r.result.faces).toEqual([]);
+  });
+
+  it('yields each of several faces in one frame, with keypoints, scores and quality', async () => {
+    if (split === null) return;
+    const [a = 0, b = 0, c = 0, d = 0] = split.faces.slice(100, 104);
+    const scene = composeScene(split, [
+      { index: a, x: 20, y: 40, size: 150 },
+      { index: b, x: 250, y: 60, size: 110 },
+      { index: c, x: 450, y: 250, size: 170 },
+      { index: d, x: 120, y: 300, size: 90 },
+    ]);
+    const results = await page.run(scene, 4);
+    const faces = results.at(-1)?.result.faces ?? [];
+    expect(faces).toHaveLength(4);
+    const matched = matchFaces(scene, faces);
+    expect(matched.every((f) => f !== undefined)).toBe(true);
+    for (const f of faces) {
+      expect(f.score).toBeGreaterThan(0.5);
+      expect(f.probabilities.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 4);
+      expect(f.keypoints.leftEye.x).toBeGreaterThan(f.keypoints.rightEye.x);
+      expect(f.quality.sizePx).toBeGreaterThan(f.box.width);
+      expect(Math.abs(f.quality.rollDeg)).toBeLessThan(30);
+      expect(f.quality.brightness).toBeGreaterThan(0);
+      expect(f.quality.contrast).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps to the face limit', async () => {
+    if (split === null) return;
+    await page.post({ type: 'set-max-faces', maxFaces: 2 });
+    const scene = makeScenes(split, { count: 1, sizes: [120], facesPerScene: 4, seed: 5 })[0] as Scene;
+    const results = await page.run(scene, 3);
+    expect(results.at(-1)?.result.faces).toHaveLength(2);
+    await page.post({ type: 'set-max-faces', maxFaces: 4 });
+  });
+});
