@@ -11,6 +11,7 @@ import {
   type Patient,
   type Session,
 } from '../storage/index.js';
+import { sessionsBeingRecorded } from '../controllers/recording-lock.js';
 import { formatDateTime, formatDuration } from './format.js';
 import { storageErrorMessage } from './storage-messages.js';
 import { sharedStyles } from './shared-styles.js';
@@ -24,17 +25,18 @@ interface Interrupted {
 
 interface Loaded {
   interrupted: Interrupted[];
-  /** Open sessions still being written (maybe by a tab that just closed): check again later. */
-  recentlyWritten: boolean;
+  /** Some open sessions are still being recorded (or were a moment ago): check again later. */
+  recheck: boolean;
 }
 
 async function loadInterrupted(): Promise<Loaded> {
-  const open = await openSessions();
-  const stale = open.filter((s) => isInterrupted(s));
+  const [open, recording] = await Promise.all([openSessions(), sessionsBeingRecorded()]);
+  // Web Locks say for certain which sessions a tab records; without them, staleness has to do.
+  const stale = open.filter((s) => (recording ? !recording.has(s.id) : isInterrupted(s)));
   const interrupted = await Promise.all(
     stale.map(async (session) => ({ session, patient: await getPatient(session.patientId).catch(() => null) })),
   );
-  return { interrupted, recentlyWritten: stale.length < open.length };
+  return { interrupted, recheck: stale.length < open.length };
 }
 
 /**
@@ -85,8 +87,9 @@ export class ResmoInterruptedSessions extends LitElement {
     task: async () => {
       const loaded = await loadInterrupted();
       clearTimeout(this.recheck);
-      // A tab closed a moment ago leaves a session that only looks interrupted a little later.
-      if (loaded.recentlyWritten) this.recheck = setTimeout(() => void this.sessions.run(), INTERRUPTED_AFTER_MS);
+      // A tab recording now may stop or crash later; without locks a closed tab's session looks
+      // interrupted only a few seconds after its last write.
+      if (loaded.recheck) this.recheck = setTimeout(() => void this.sessions.run(), INTERRUPTED_AFTER_MS);
       return loaded.interrupted;
     },
     args: () => [],

@@ -12,6 +12,7 @@ import {
   type Session,
 } from '../storage/index.js';
 import { recordingActivity } from './activity.js';
+import { acquireRecordingLock } from './recording-lock.js';
 import { SecondBucket, type FrameReading } from './second-bucket.js';
 
 export type { FrameReading } from './second-bucket.js';
@@ -51,6 +52,7 @@ export class SessionRecorder implements ReactiveController {
   private writing: Promise<void> = Promise.resolve();
   /** A start or resume is loading its session: a second click must not open another. */
   private starting = false;
+  private releaseLock: () => void = () => undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -104,11 +106,14 @@ export class SessionRecorder implements ReactiveController {
     const session = this.session;
     if (!session) return undefined;
     this.stopTimer();
-    await this.flush(true);
-    const finished = await finishSession(session.id, Date.now());
-    this.buckets.clear();
-    this.setState({ status: 'idle' });
-    return finished;
+    try {
+      await this.flush(true);
+      return await finishSession(session.id, Date.now());
+    } finally {
+      this.releaseLock();
+      this.buckets.clear();
+      this.setState({ status: 'idle' });
+    }
   }
 
   hostConnected(): void {
@@ -120,19 +125,26 @@ export class SessionRecorder implements ReactiveController {
     void this.stop();
   }
 
-  /** Loads the session to record, refusing while one is recording or another start is pending. */
+  /**
+   * Loads the session to record and takes its lock, refusing while this recorder is busy or
+   * another tab records that session.
+   */
   private async whenIdle(load: () => Promise<Session>): Promise<Session> {
     if (this.session || this.starting) throw new StorageError('invalid-input', 'A session is already being recorded.');
     this.starting = true;
     try {
-      return await load();
+      const session = await load();
+      if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${session.id} is finished.`);
+      const release = await acquireRecordingLock(session.id);
+      if (!release) throw new StorageError('invalid-input', `Session ${session.id} is being recorded in another tab.`);
+      this.releaseLock = release;
+      return session;
     } finally {
       this.starting = false;
     }
   }
 
   private begin(session: Session): Session {
-    if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${session.id} is finished.`);
     this.origin = this.clock();
     this.firstSecond = this.nextSecond = session.seconds;
     this.buckets.clear();
