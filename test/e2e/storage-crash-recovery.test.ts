@@ -38,14 +38,13 @@ describe('crash recovery in Chromium', () => {
     await server?.close();
   });
 
-  it('keeps every second recorded before the page was closed', async (ctx) => {
+  it('keeps every second recorded before the page was closed', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}#/patients`);
     expect(await importThroughUi(page, 'seed.json', JSON.stringify(seed))).toBe('done');
     await page.goto(`${server.url}#/consultation`);
     await page.locator('resmo-consultation-view h1').waitFor();
     const controls = page.locator('resmo-consultation-view resmo-session-controls');
-    if ((await controls.count()) === 0) ctx.skip('the consultation screen does not host <resmo-session-controls> yet');
 
     await page.locator('resmo-consultation-view').getByRole('button', { name: 'Start camera' }).click();
     await controls.locator('select[name="patient"]').selectOption(patientId);
