@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, 'out', 'compare');
 const backend = process.argv[2] ?? 'cpu';
-if (backend === 'wasm') setWasmPaths(join(here, '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
+if (backend === 'wasm')
+  setWasmPaths(join(here, '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
 await tf.setBackend(backend);
 
 let failed = false;
@@ -32,6 +33,8 @@ for (const net of readdirSync(root).sort()) {
   const scale = Math.max(...fx.logits.map(Math.abs));
   const ok = diff <= 1e-4 * Math.max(1, scale);
   failed ||= !ok;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${net.padEnd(16)} params ${model.countParams()} max |diff| ${diff.toExponential(2)} (max |logit| ${scale.toFixed(3)})`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${net.padEnd(16)} params ${model.countParams()} max |diff| ${diff.toExponential(2)} (max |logit| ${scale.toFixed(3)})`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -15,9 +15,7 @@ interface Fixture {
   logits: number[][];
 }
 
-const fixture = JSON.parse(
-  readFileSync(join(REPO, 'test', 'model', 'resmonet-parity.json'), 'utf8'),
-) as Fixture;
+const fixture = JSON.parse(readFileSync(join(REPO, 'test', 'model', 'resmonet-parity.json'), 'utf8')) as Fixture;
 
 describe.each(['wasm', 'cpu'] as const)('ResmoNet PyTorch/tfjs parity (%s)', (backend) => {
   let model: tf.LayersModel;
