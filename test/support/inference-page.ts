@@ -92,28 +92,36 @@ export class InferencePage {
     );
   }
 
-  /** Sends `frame` `repeats` times in a row, each after the previous result; returns every result. */
-  async run(frame: GreyFrame, repeats = 1, timeoutMs = 60_000): Promise<ResultMessage[]> {
-    this.frames = [frame];
+  /**
+   * Sends `repeats` frames in a row, cycling through `frames`, each after the previous result;
+   * returns every result.
+   */
+  async run(frames: GreyFrame | GreyFrame[], repeats = 1, timeoutMs = 60_000): Promise<ResultMessage[]> {
+    this.frames = Array.isArray(frames) ? frames : [frames];
+    const sizes = this.frames.map(({ width, height }) => ({ width, height }));
     const firstId = this.nextId;
     this.nextId += repeats;
     return this.page.evaluate(
-      async ({ width, height, repeats, firstId, timeoutMs }) => {
+      async ({ sizes, repeats, firstId, timeoutMs }) => {
         const h = (globalThis as unknown as { harness: PageHarness }).harness;
-        const grey = new Uint8Array(await (await fetch('/__frame/0')).arrayBuffer());
-        const rgba = new Uint8ClampedArray(width * height * 4);
-        for (let i = 0; i < grey.length; i++) {
-          const g = grey[i] ?? 0;
-          rgba[4 * i] = g;
-          rgba[4 * i + 1] = g;
-          rgba[4 * i + 2] = g;
-          rgba[4 * i + 3] = 255;
-        }
-        const image = new ImageData(rgba, width, height);
+        const images = await Promise.all(
+          sizes.map(async ({ width, height }, index) => {
+            const grey = new Uint8Array(await (await fetch(`/__frame/${index}`)).arrayBuffer());
+            const rgba = new Uint8ClampedArray(width * height * 4);
+            for (let i = 0; i < grey.length; i++) {
+              const g = grey[i] ?? 0;
+              rgba[4 * i] = g;
+              rgba[4 * i + 1] = g;
+              rgba[4 * i + 2] = g;
+              rgba[4 * i + 3] = 255;
+            }
+            return new ImageData(rgba, width, height);
+          }),
+        );
         const results: ResultMessage[] = [];
         for (let k = 0; k < repeats; k++) {
           const id = firstId + k;
-          const bitmap = await createImageBitmap(image);
+          const bitmap = await createImageBitmap(images[k % images.length] as ImageData);
           h.worker.postMessage({ type: 'frame', id, timestamp: k, frame: bitmap }, [bitmap]);
           const m = await h.waitFor((x) => (x.type === 'result' || x.type === 'error') && x.id === id, timeoutMs);
           if (m.type !== 'result') throw new Error(JSON.stringify(m));
@@ -121,7 +129,7 @@ export class InferencePage {
         }
         return results;
       },
-      { width: frame.width, height: frame.height, repeats, firstId, timeoutMs },
+      { sizes, repeats, firstId, timeoutMs },
     );
   }
 
