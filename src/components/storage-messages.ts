@@ -9,6 +9,8 @@ export function storageErrorMessage(error: unknown): string {
       return msg('This record no longer exists on this device.');
     case 'invalid-input':
       return msg('Some fields are not valid. Use plain text without < or > signs next to letters, and a real date.');
+    case 'in-use':
+      return msg('This session is already being recorded, here or in another tab.');
     case 'quota-exceeded':
       return msg('The device storage is full. Export and delete old sessions, then try again.');
     case 'unavailable':

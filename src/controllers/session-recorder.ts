@@ -130,13 +130,13 @@ export class SessionRecorder implements ReactiveController {
    * another tab records that session.
    */
   private async whenIdle(load: () => Promise<Session>): Promise<Session> {
-    if (this.session || this.starting) throw new StorageError('invalid-input', 'A session is already being recorded.');
+    if (this.session || this.starting) throw new StorageError('in-use', 'A session is already being recorded.');
     this.starting = true;
     try {
       const session = await load();
       if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${session.id} is finished.`);
       const release = await acquireRecordingLock(session.id);
-      if (!release) throw new StorageError('invalid-input', `Session ${session.id} is being recorded in another tab.`);
+      if (!release) throw new StorageError('in-use', `Session ${session.id} is being recorded in another tab.`);
       this.releaseLock = release;
       return session;
     } finally {

@@ -1,5 +1,5 @@
 /** Why a storage call failed; components map each reason to a translated message. */
-export type StorageErrorReason = 'not-found' | 'invalid-input' | 'unavailable' | 'quota-exceeded';
+export type StorageErrorReason = 'not-found' | 'invalid-input' | 'in-use' | 'unavailable' | 'quota-exceeded';
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';

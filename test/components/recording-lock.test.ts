@@ -31,7 +31,7 @@ describe('recording lock (Web Locks, real Chromium)', () => {
     const first = new SessionRecorder(host);
     const second = new SessionRecorder(host);
     await first.resume(id);
-    await expect(second.resume(id)).rejects.toMatchObject({ reason: 'invalid-input' });
+    await expect(second.resume(id)).rejects.toMatchObject({ reason: 'in-use' });
     await first.stop();
   });
 });

@@ -100,9 +100,9 @@ describe('session recorder', () => {
     const { id } = await createPatient();
     const first = recorder.start(id);
     // A double click: the second start arrives while the first is still creating its session.
-    await expect(recorder.start(id)).rejects.toMatchObject({ reason: 'invalid-input' });
+    await expect(recorder.start(id)).rejects.toMatchObject({ reason: 'in-use' });
     await first;
-    await expect(recorder.start(id)).rejects.toMatchObject({ reason: 'invalid-input' });
+    await expect(recorder.start(id)).rejects.toMatchObject({ reason: 'in-use' });
     await recorder.stop();
   });
 });
