@@ -64,6 +64,7 @@ export class ResmoApp extends LitElement {
       outline-offset: 2px;
     }
     main {
+      box-sizing: border-box;
       padding: 1rem;
       max-width: 90rem;
       width: 100%;

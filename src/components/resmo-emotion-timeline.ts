@@ -76,7 +76,8 @@ export class ResmoEmotionTimeline extends LitElement {
       ...this.size(),
       scales: { x: { time: false }, y: { range: [0, 1] } },
       axes: [
-        { values: (_u, ticks) => ticks.map((v) => time.format(v)) },
+        // A clock label is about 70 px wide; keep ticks far enough apart not to overlap.
+        { space: 100, values: (_u, ticks) => ticks.map((v) => time.format(v)) },
         { values: (_u, ticks) => ticks.map((v) => percent.format(v)), size: 56 },
       ],
       series: [

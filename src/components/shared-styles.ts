@@ -5,6 +5,11 @@ export const sharedStyles = css`
   :host {
     display: block;
   }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
   h1,
   h2,
   h3 {
