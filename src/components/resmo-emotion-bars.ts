@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { EMOTION_LABELS, type EmotionLabel } from '../shared/emotions.js';
+import { EMOTION_LABELS, dominantIndex, type EmotionLabel } from '../shared/emotions.js';
 import { emotionName } from '../i18n/emotions.js';
 import { EMOTION_COLORS } from './emotion-colors.js';
 
@@ -15,10 +15,7 @@ export function confidenceOf(top: number): Confidence {
 }
 
 export function dominantOf(probabilities: readonly number[]): { label: EmotionLabel; p: number } {
-  let best = 0;
-  probabilities.forEach((p, i) => {
-    if (p > (probabilities[best] ?? 0)) best = i;
-  });
+  const best = dominantIndex(probabilities);
   return { label: EMOTION_LABELS[best] ?? 'neutral', p: probabilities[best] ?? 0 };
 }
 

@@ -1,6 +1,6 @@
 import type { FaceResult, FrameResult } from '../shared/protocol.js';
 import type { EmotionLabel } from '../shared/emotions.js';
-import { EMOTION_LABELS } from '../shared/emotions.js';
+import { EMOTION_LABELS, dominantIndex } from '../shared/emotions.js';
 import { EmotionSmoother, type Smoothing } from './emotion-smoother.js';
 import { blocksReading, frameIssues, pickFace, type QualityIssue } from './face-quality.js';
 import type { FrameReading } from './second-bucket.js';
@@ -101,17 +101,9 @@ export class LiveReadout {
 
   private maybeAnnounce(now: number): void {
     if (!this.smoothed || now - this.lastAnnounceAt < ANNOUNCE_EVERY_MS) return;
-    const top = dominantLabel(this.smoothed);
+    const top = EMOTION_LABELS[dominantIndex(this.smoothed)] ?? 'neutral';
     if (top === this.announced) return;
     this.announced = top;
     this.lastAnnounceAt = now;
   }
-}
-
-export function dominantLabel(p: readonly number[]): EmotionLabel {
-  let best = 0;
-  p.forEach((v, i) => {
-    if (v > (p[best] ?? 0)) best = i;
-  });
-  return EMOTION_LABELS[best] ?? 'neutral';
 }

@@ -1,4 +1,4 @@
-import { EMOTION_LABELS, type EmotionLabel } from '../shared/emotions.js';
+import { EMOTION_LABELS, dominantIndex, type EmotionLabel } from '../shared/emotions.js';
 import type { Sample } from './schema.js';
 
 /** What the recorder hands to storage for one second; storage assigns session and second. */
@@ -11,13 +11,7 @@ export function toPercent(value: number): number {
 
 /** The emotion with the highest probability; ties go to the earlier label, so it is deterministic. */
 export function dominantOf(probabilities: readonly number[] | null): EmotionLabel | null {
-  if (!probabilities) return null;
-  let best = -1;
-  let bestValue = -Infinity;
-  probabilities.forEach((value, index) => {
-    if (value > bestValue) [best, bestValue] = [index, value];
-  });
-  return EMOTION_LABELS[best] ?? null;
+  return probabilities ? (EMOTION_LABELS[dominantIndex(probabilities)] ?? null) : null;
 }
 
 /** The stored record for one second. */
