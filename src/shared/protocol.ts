@@ -62,8 +62,13 @@ export interface FaceResult {
 
 /** Milliseconds spent in each stage of one frame. */
 export interface StageTimings {
+  /** Reading the frame's pixels. */
   decode: number;
+  /** BlazeFace over the frame's search and follow-up regions, with decoding. */
   detect: number;
+  /** Cutting the 48×48 grey crops. */
+  crop: number;
+  /** ResmoNet on the batch of crops, with the read-back and temperature. */
   classify: number;
   total: number;
 }

@@ -11,23 +11,9 @@ import {
   type RawDetection,
   type Region,
 } from './blazeface-decode';
-import type { Pixels } from './face-crop';
+import type { RegionSource } from './region-source';
 
 const ANCHORS = 896;
-
-/**
- * `tf.image.cropAndResize` box for `region`, such that output pixel i samples the frame at the
- * centre of the i-th of `out` equal steps across the region (the usual resize convention).
- */
-export function cropBox(region: Region, width: number, height: number, out = BLAZEFACE_INPUT_SIZE): number[] {
-  const step = region.size / out;
-  const x1 = region.x + step / 2 - 0.5;
-  const y1 = region.y + step / 2 - 0.5;
-  const span = step * (out - 1);
-  const nx = (x: number): number => x / Math.max(1, width - 1);
-  const ny = (y: number): number => y / Math.max(1, height - 1);
-  return [ny(y1), nx(x1), ny(y1 + span), nx(x1 + span)];
-}
 
 export class FaceDetector {
   private readonly anchors = generateAnchors(BLAZEFACE_INPUT_SIZE);
@@ -43,22 +29,17 @@ export class FaceDetector {
   }
 
   /** Outputs as [logits (n×896), regressors (n×896×16)], the stride-16 anchors first. */
-  private infer(pixels: Pixels, regions: readonly Region[]): [tf.Tensor, tf.Tensor] {
+  private infer(source: RegionSource, regions: readonly Region[]): [tf.Tensor, tf.Tensor] {
     const size = BLAZEFACE_INPUT_SIZE;
+    const inputs = regions.map((r) => {
+      const { data, width, height } = source.read(r, size);
+      return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width, height };
+    });
     return tf.tidy(() => {
-      const data = new Uint8Array(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength);
-      const rgb = tf.browser.fromPixels({ data, width: pixels.width, height: pixels.height }, 3);
-      const boxes = regions.map((r) => cropBox(r, pixels.width, pixels.height, size));
-      const crops = tf.image.cropAndResize(
-        tf.expandDims(tf.cast(rgb, 'float32'), 0) as tf.Tensor4D,
-        tf.tensor2d(boxes, [regions.length, 4]),
-        tf.zeros([regions.length], 'int32') as tf.Tensor1D,
-        [size, size],
-      );
-      const input = tf.sub(tf.div(crops, 127.5), 1);
       // The converted graph has a fixed batch of 1, so regions run one after another.
-      const heads = tf.unstack(input).map((one) => {
-        const outputs = this.model.execute(tf.expandDims(one, 0)) as tf.Tensor[];
+      const heads = inputs.map((pixels) => {
+        const input = tf.sub(tf.div(tf.browser.fromPixels(pixels, 3), 127.5), 1);
+        const outputs = this.model.execute(tf.expandDims(input, 0)) as tf.Tensor[];
         // Two score heads (1×k×1) and two regressor heads (1×k×16), k = 512 or 384.
         const [s384, s512, r384, r512] = [...outputs].sort((a, b) => a.size - b.size) as [
           tf.Tensor,
@@ -73,9 +54,9 @@ export class FaceDetector {
   }
 
   /** Faces in frame pixels, strongest first, merged across `regions`. */
-  async detect(pixels: Pixels, regions: readonly Region[]): Promise<RawDetection[]> {
+  async detect(source: RegionSource, regions: readonly Region[]): Promise<RawDetection[]> {
     if (regions.length === 0) return [];
-    const [logits, regressors] = this.infer(pixels, regions);
+    const [logits, regressors] = this.infer(source, regions);
     try {
       const [l, r] = await Promise.all([logits.data<'float32'>(), regressors.data<'float32'>()]);
       const found = regions.flatMap((region, i) =>

@@ -77,11 +77,11 @@ export function sampleGrey(p: Pixels, x: number, y: number): number {
 
 /**
  * Resamples the rotated square to `out`×`out` grey levels (0..255). Large faces are supersampled
- * (up to 4×4 per output pixel) so that shrinking them does not alias.
+ * (up to 3×3 per output pixel) so that shrinking them does not alias.
  */
 export function cropGrey(p: Pixels, g: CropGeometry, out = CROP_SIZE): Float32Array {
   const result = new Float32Array(out * out);
-  const k = Math.min(4, Math.max(1, Math.ceil(g.size / out)));
+  const k = Math.min(3, Math.max(1, Math.ceil(g.size / out)));
   const cos = Math.cos(g.angle);
   const sin = Math.sin(g.angle);
   const step = g.size / (out * k);

@@ -19,6 +19,7 @@ import { ArtifactError, fetchArtifacts, type ModelArtifactsSet } from './artifac
 import { activateBackend, BACKEND_ORDER, isSoftwareWebGpu, watchDeviceLoss } from './backends';
 import { FrameDecoder, syntheticFrame } from './decode';
 import { FacePipeline } from './pipeline';
+import { CanvasRegionSource } from './region-source';
 import { rankProbes } from './ranking';
 
 const PROBE_RUNS = 3;
@@ -49,6 +50,7 @@ export class InferenceService {
   private maxFaces = 4;
   private fingerprint = '';
   private readonly decoder = new FrameDecoder();
+  private readonly regions = new CanvasRegionSource();
 
   constructor(
     private readonly post: (message: WorkerMessage, transfer?: Transferable[]) => void,
@@ -200,14 +202,14 @@ export class InferenceService {
     try {
       pixels = this.decoder.decode(frame);
     } catch (e) {
+      frame.close();
       this.post({ type: 'error', id, error: { code: 'bad-frame', message: message(e) } });
       return;
-    } finally {
-      frame.close();
     }
     const t1 = performance.now();
     try {
-      const out = await active.pipeline.run(pixels, this.maxFaces);
+      const source = this.regions.use(frame, pixels.width, pixels.height);
+      const out = await active.pipeline.run(pixels, this.maxFaces, source);
       const total = performance.now() - t0;
       this.post({
         type: 'result',
@@ -217,7 +219,7 @@ export class InferenceService {
           faces: out.faces,
           frameWidth: pixels.width,
           frameHeight: pixels.height,
-          timings: { decode: t1 - t0, detect: out.detectMs, classify: out.classifyMs, total },
+          timings: { decode: t1 - t0, detect: out.detectMs, crop: out.cropMs, classify: out.classifyMs, total },
           backend: active.backend,
           numTensors: tf.memory().numTensors,
         },
@@ -227,6 +229,8 @@ export class InferenceService {
         await this.fallBack(active.backend, message(e));
       }
       this.post({ type: 'error', id, error: { code: 'inference-failed', message: message(e) } });
+    } finally {
+      frame.close();
     }
   }
 

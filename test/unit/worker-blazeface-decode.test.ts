@@ -8,7 +8,7 @@ import {
   toFrame,
   type RawDetection,
 } from '../../src/worker/blazeface-decode';
-import { cropBox } from '../../src/worker/detector';
+import { pixelRegionSource } from '../../src/worker/region-source';
 
 const det = (x: number, y: number, size: number, score = 0.9): RawDetection => ({
   score,
@@ -68,13 +68,16 @@ describe('regions', () => {
     });
   });
 
-  it('asks cropAndResize for pixel-centre sampling of the region', () => {
-    // A 256 px region at (0, 0) of a 257×257 frame samples pixel centres 0.5 - 0.5 = 0 .. 255.
-    const [y1, x1, y2, x2] = cropBox({ x: 0, y: 0, size: 256 }, 257, 257, 256);
-    expect([y1, x1]).toEqual([0, 0]);
-    expect([y2, x2].map((v) => (v ?? 0) * 256)).toEqual([255, 255]);
-    // Twice the region: the first sample sits between the first two frame pixels.
-    const [, left] = cropBox({ x: 0, y: 0, size: 512 }, 513, 513, 256);
-    expect((left ?? 0) * 512).toBeCloseTo(0.5, 6);
+  it('resamples a region at pixel centres, black outside the frame', () => {
+    const data = new Uint8ClampedArray(4 * 4 * 4);
+    for (let i = 0; i < 16; i++) data.set([i * 10, 0, 255 - i * 10, 255], i * 4);
+    const source = pixelRegionSource({ data, width: 4, height: 4 });
+    const same = source.read({ x: 0, y: 0, size: 4 }, 4);
+    expect(Array.from(same.data)).toEqual(Array.from(data));
+    const shifted = source.read({ x: -2, y: 0, size: 4 }, 4);
+    expect(Array.from(shifted.data.slice(0, 12))).toEqual([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 255]);
+    const half = source.read({ x: 0, y: 0, size: 4 }, 2);
+    // Each output pixel sits between four input pixels: their mean.
+    expect(half.data[0]).toBe(Math.round((0 + 10 + 40 + 50) / 4));
   });
 });

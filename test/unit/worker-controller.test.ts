@@ -54,7 +54,7 @@ const result: FrameResult = {
   faces: [],
   frameWidth: 640,
   frameHeight: 480,
-  timings: { decode: 1, detect: 2, classify: 3, total: 6 },
+  timings: { decode: 1, detect: 2, crop: 1, classify: 3, total: 7 },
   backend: 'wasm',
   numTensors: 10,
 };

@@ -5,6 +5,7 @@ import { EmotionClassifier } from '../../src/worker/classifier';
 import { FaceDetector } from '../../src/worker/detector';
 import { cropGeometry, cropGrey, normalise } from '../../src/worker/face-crop';
 import { parseMetadata } from '../../src/worker/metadata';
+import { pixelRegionSource } from '../../src/worker/region-source';
 import { wholeFrame } from '../../src/worker/regions';
 import { DETECTOR_JSON, RESMONET_METADATA, readArtifacts, readJson, REPO } from '../support/model-files';
 import { composeScene, FER_SIDE, ferFace, hasFer2013, loadFer2013, toRgba } from '../support/scenes';
@@ -45,7 +46,7 @@ describe.skipIf(!hasFer2013())('models on the WASM backend in Node', () => {
     ]);
     const pixels = { data: toRgba(scene), width: scene.width, height: scene.height };
     const before = tf.memory().numTensors;
-    const found = await detector.detect(pixels, [wholeFrame(scene.width, scene.height)]);
+    const found = await detector.detect(pixelRegionSource(pixels), [wholeFrame(scene.width, scene.height)]);
     expect(tf.memory().numTensors).toBe(before);
     expect(found).toHaveLength(2);
     for (const face of scene.faces) {
@@ -66,7 +67,7 @@ describe.skipIf(!hasFer2013())('models on the WASM backend in Node', () => {
   it('finds no face in a frame without one', async () => {
     if (split === null) return;
     const scene = composeScene(split, []);
-    const found = await detector.detect({ data: toRgba(scene), width: 640, height: 480 }, [wholeFrame(640, 480)]);
+    const found = await detector.detect(pixelRegionSource({ data: toRgba(scene), width: 640, height: 480 }), [wholeFrame(640, 480)]);
     expect(found).toEqual([]);
   });
 

@@ -1,0 +1,146 @@
+/**
+ * Human (@vladmandic/human 3.3.6), the peer: BlazeFace plus its emotion model, in a module worker
+ * on the app's origin, with every cache and frame skip turned off so each frame does full work.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { BackendName } from '../../src/shared/protocol';
+import type { GreyFrame } from '../../test/support/inference-page';
+import { REPO } from '../../test/support/model-files';
+
+export interface HumanResult {
+  ms: number;
+  faces: number;
+}
+
+export interface HumanReady {
+  backend: string;
+  /** Human's emotion model alone on a 64×64 grey input, with the read-back, per run. */
+  emotionMs: number[];
+}
+
+const WORKER = `
+import { Human } from '/__human/dist/human.esm.js';
+let human = null;
+self.onmessage = async ({ data }) => {
+  if (data.type === 'init') {
+    try {
+      human = new Human({
+        backend: data.backend, modelBasePath: '/__human/models/', wasmPath: '/__tfjs-wasm/', debug: false,
+        warmup: 'none', cacheSensitivity: 0, skipAllowed: false, filter: { enabled: false },
+        gesture: { enabled: false }, body: { enabled: false }, hand: { enabled: false }, object: { enabled: false },
+        segmentation: { enabled: false },
+        face: {
+          enabled: true,
+          detector: { rotation: false, maxDetected: 4, skipFrames: 0, skipTime: 0, return: false },
+          mesh: { enabled: false }, iris: { enabled: false }, attention: { enabled: false }, description: { enabled: false },
+          antispoof: { enabled: false }, liveness: { enabled: false }, gear: { enabled: false },
+          emotion: { enabled: true, skipFrames: 0, skipTime: 0 },
+        },
+      });
+      await human.load();
+      await human.tf.ready();
+      const tf = human.tf;
+      const model = human.models.models.emotion;
+      const x = tf.zeros([1, 64, 64, 1]);
+      const emotionMs = [];
+      for (let i = 0; i < data.emotionRuns + 3; i++) {
+        const t0 = performance.now();
+        const y = model.execute(x);
+        await y.data();
+        tf.dispose(y);
+        if (i >= 3) emotionMs.push(performance.now() - t0);
+      }
+      tf.dispose(x);
+      self.postMessage({ type: 'ready', backend: tf.getBackend(), emotionMs });
+    } catch (e) {
+      self.postMessage({ type: 'error', message: String(e && e.stack || e) });
+    }
+  } else if (data.type === 'frame') {
+    const t0 = performance.now();
+    const result = await human.detect(data.frame);
+    const ms = performance.now() - t0;
+    data.frame.close();
+    self.postMessage({ type: 'result', id: data.id, ms, faces: result.face.length });
+  }
+};
+`;
+
+const ROUTES: [string, string][] = [
+  ['/__human/dist/', 'node_modules/@vladmandic/human/dist/'],
+  ['/__human/models/', 'node_modules/@vladmandic/human/models/'],
+  ['/__tfjs-wasm/', 'node_modules/@tensorflow/tfjs-backend-wasm/dist/'],
+];
+
+const TYPES: Record<string, string> = { js: 'text/javascript', json: 'application/json', wasm: 'application/wasm' };
+
+export class HumanPage {
+  private frames: GreyFrame[] = [];
+  private nextId = 1;
+
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, origin: string, backend: BackendName, emotionRuns: number): Promise<{ page: HumanPage; ready: HumanReady }> {
+    const page = await browser.newPage();
+    const human = new HumanPage(page);
+    await page.route('**/__human-bench', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>human bench</title>' }));
+    await page.route('**/__human-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: WORKER }));
+    for (const [prefix, dir] of ROUTES) {
+      await page.route(`**${prefix}**`, async (route) => {
+        const path = new URL(route.request().url()).pathname.slice(prefix.length);
+        const body = await readFile(join(REPO, dir, path));
+        await route.fulfill({ body, contentType: TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream' });
+      });
+    }
+    await page.route('**/__frame/*', (route) => {
+      const frame = human.frames[Number(route.request().url().split('/').pop())];
+      return frame === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ body: Buffer.from(frame.grey) });
+    });
+    await page.goto(new URL('__human-bench', origin).href);
+    const ready = await page.evaluate(
+      ({ backend, emotionRuns }) =>
+        new Promise<HumanReady>((resolve, reject) => {
+          const worker = new Worker('/__human-worker.js', { type: 'module' });
+          (globalThis as unknown as { human: Worker }).human = worker;
+          worker.onmessage = ({ data }: MessageEvent<{ type: string; message?: string } & HumanReady>) =>
+            data.type === 'ready' ? resolve(data) : reject(new Error(data.message));
+          worker.onerror = (e) => reject(new Error(e.message));
+          worker.postMessage({ type: 'init', backend, emotionRuns });
+        }),
+      { backend, emotionRuns },
+    );
+    return { page: human, ready };
+  }
+
+  /** Sends `frame` `repeats` times, each after the previous result. */
+  async run(frame: GreyFrame, repeats: number): Promise<HumanResult[]> {
+    this.frames = [frame];
+    const firstId = this.nextId;
+    this.nextId += repeats;
+    return this.page.evaluate(
+      async ({ width, height, repeats, firstId }) => {
+        const worker = (globalThis as unknown as { human: Worker }).human;
+        const grey = new Uint8Array(await (await fetch('/__frame/0')).arrayBuffer());
+        const rgba = new Uint8ClampedArray(width * height * 4);
+        grey.forEach((g, i) => rgba.set([g, g, g, 255], i * 4));
+        const image = new ImageData(rgba, width, height);
+        const results: { ms: number; faces: number }[] = [];
+        for (let k = 0; k < repeats; k++) {
+          const bitmap = await createImageBitmap(image);
+          const reply = new Promise<{ ms: number; faces: number }>((resolve) => {
+            worker.onmessage = ({ data }: MessageEvent<{ ms: number; faces: number }>) => resolve(data);
+          });
+          worker.postMessage({ type: 'frame', id: firstId + k, frame: bitmap }, [bitmap]);
+          results.push(await reply);
+        }
+        return results;
+      },
+      { width: frame.width, height: frame.height, repeats, firstId },
+    );
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: ResmoNet's pipeline (the production worker) against Human's face + emotion
+ * pipeline, per backend, in one Chromium run on the same frames: 640×480 scenes with one FER2013
+ * face each, every scene shown for a run of consecutive frames as a still camera would.
+ * BENCH_FRAMES scales the number of frames per backend.
+ */
+import { it } from 'vitest';
+import type { BackendName } from '../../src/shared/protocol';
+import { launchChromium } from '../../test/support/browser';
+import { findWorkerChunk, InferencePage } from '../../test/support/inference-page';
+import { loadFer2013, makeScenes, type Scene } from '../../test/support/scenes';
+import { serveDist } from '../../test/support/serve-dist';
+import { HumanPage } from './human-page';
+
+const SCALE = Number(process.env.BENCH_FRAMES ?? 1);
+const PLAN: { backend: BackendName; frames: number }[] = [
+  { backend: 'wasm', frames: 80 },
+  { backend: 'webgl', frames: 40 },
+  { backend: 'webgpu', frames: 12 },
+  { backend: 'cpu', frames: 8 },
+];
+const WARM_UP = 3;
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '–');
+const stat = (values: number[]): string => `${ms(quantile(values, 0.5))} / ${ms(quantile(values, 0.95))}`;
+
+interface Row {
+  backend: BackendName;
+  ran: string;
+  detect: number[];
+  classify: number[];
+  total: number[];
+  fps: number;
+  faces: number;
+  human: { ran: string; total: number[]; emotion: number[]; fps: number; faces: number } | null;
+}
+
+async function timeScenes<T>(scenes: Scene[], frames: number, run: (scene: Scene, n: number) => Promise<T[]>): Promise<{ results: T[]; fps: number }> {
+  await run(scenes[0] as Scene, WARM_UP);
+  const per = Math.max(1, Math.round(frames / scenes.length));
+  const results: T[] = [];
+  let wall = 0;
+  for (const scene of scenes) {
+    const t0 = performance.now();
+    results.push(...(await run(scene, per)));
+    wall += performance.now() - t0;
+  }
+  return { results, fps: (1000 * results.length) / wall };
+}
+
+function print(rows: Row[]): void {
+  const lines = [
+    '| backend | ResmoNet detect ms (median / p95) | ResmoNet classify ms | ResmoNet full frame ms | ResmoNet fps | Human full frame ms | Human emotion model ms | Human fps | classify ÷ Human emotion (target ≤ 0.5) | fps ÷ Human fps (target ≥ 2) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const h = r.human;
+    const classifyRatio = h ? quantile(r.classify, 0.5) / quantile(h.emotion, 0.5) : NaN;
+    const fpsRatio = h ? r.fps / h.fps : NaN;
+    lines.push(
+      `| ${r.backend}${r.ran === r.backend ? '' : ` (ran ${r.ran})`} | ${stat(r.detect)} | ${stat(r.classify)} | ${stat(r.total)} | ${r.fps.toFixed(1)} | ` +
+        (h ? `${stat(h.total)} | ${stat(h.emotion)} | ${h.fps.toFixed(1)} | ` : 'failed | – | – | ') +
+        `${Number.isFinite(classifyRatio) ? classifyRatio.toFixed(2) : '–'} | ${Number.isFinite(fpsRatio) ? fpsRatio.toFixed(2) : '–'} |`,
+    );
+  }
+  const faces = rows.map((r) => `${r.backend}: ResmoNet ${r.faces.toFixed(2)}, Human ${r.human?.faces.toFixed(2) ?? '–'}`).join('; ');
+  process.stdout.write(`\n${lines.join('\n')}\n\nFaces per frame (1 expected): ${faces}\n\n`);
+}
+
+it('benchmarks the inference pipeline against Human', async () => {
+  const split = loadFer2013('val');
+  const scenes = makeScenes(split, { count: 4, sizes: [96, 128, 160, 192], facesPerScene: 1, seed: 77 });
+  const server = await serveDist();
+  const browser = await launchChromium(['--enable-unsafe-webgpu']);
+  const rows: Row[] = [];
+  try {
+    for (const { backend, frames: base } of PLAN) {
+      const frames = Math.max(4, Math.round(base * SCALE));
+      const ours = await InferencePage.open(browser, server.url, findWorkerChunk());
+      let row: Row;
+      try {
+        const ready = await ours.init(backend, 4, 300_000);
+        const { results, fps } = await timeScenes(scenes, frames, (s, n) => ours.run(s, n, 300_000));
+        const timings = results.map((r) => r.result.timings);
+        row = {
+          backend,
+          ran: ready.backend,
+          detect: timings.map((t) => t.detect),
+          classify: timings.map((t) => t.classify),
+          total: timings.map((t) => t.total),
+          fps,
+          faces: results.reduce((s, r) => s + r.result.faces.length, 0) / results.length,
+          human: null,
+        };
+      } catch (e) {
+        process.stdout.write(`ResmoNet on ${backend} failed: ${String(e)}\n`);
+        continue;
+      } finally {
+        await ours.close();
+      }
+      try {
+        const { page, ready } = await HumanPage.open(browser, server.url, backend, Math.max(5, Math.round(frames / 2)));
+        const { results, fps } = await timeScenes(scenes, frames, (s, n) => page.run(s, n));
+        row.human = {
+          ran: ready.backend,
+          total: results.map((r) => r.ms),
+          emotion: ready.emotionMs,
+          fps,
+          faces: results.reduce((s, r) => s + r.faces, 0) / results.length,
+        };
+        await page.close();
+      } catch (e) {
+        process.stdout.write(`Human on ${backend} failed: ${String(e)}\n`);
+      }
+      rows.push(row);
+      print(rows);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
