@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 /** Entry of the dedicated inference worker: wires messages to one InferenceService. */
 import type { WorkerMessage, WorkerRequest } from '../shared/protocol';
 import { InferenceService } from './service';

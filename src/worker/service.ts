@@ -99,7 +99,8 @@ export class InferenceService {
 
   /** Picks and starts a backend: the user's, the remembered one, or the fastest measured. */
   private async choose(preference: BackendPreference, remembered: BackendChoiceRecord | null): Promise<void> {
-    if (this.artifacts === null) return;
+    const artifacts = this.artifacts;
+    if (artifacts === null) return;
     this.stopActive();
     let reason: ChoiceReason;
     let first: BackendName;
@@ -109,7 +110,7 @@ export class InferenceService {
       [reason, first] = ['remembered', remembered.backend];
       this.probes = remembered.probes;
     } else {
-      this.probes = await this.probeAll();
+      this.probes = await this.probeAll(artifacts);
       [reason, first] = ['measured', rankProbes(this.probes)[0] ?? 'cpu'];
     }
     this.ranking = [first, ...rankProbes(this.probes), ...BACKEND_ORDER].filter((b, i, all) => all.indexOf(b) === i);
@@ -126,7 +127,7 @@ export class InferenceService {
           reason: backend === first ? reason : 'fallback',
           probes: this.probes,
           fingerprint: this.fingerprint,
-          modelVersion: this.artifacts.metadata.version,
+          modelVersion: artifacts.metadata.version,
         });
         return;
       }
@@ -151,12 +152,12 @@ export class InferenceService {
     }
   }
 
-  private async probe(backend: BackendName, software: boolean): Promise<BackendProbe> {
+  private async probe(artifacts: ModelArtifactsSet, backend: BackendName, software: boolean): Promise<BackendProbe> {
     this.post({ type: 'progress', stage: 'probing', backend });
     let pipeline: FacePipeline | null = null;
     try {
       await activateBackend(backend);
-      pipeline = await FacePipeline.create(this.artifacts as ModelArtifactsSet);
+      pipeline = await FacePipeline.create(artifacts);
       const frame = syntheticFrame();
       await pipeline.timeOneFace(frame);
       const times: number[] = [];
@@ -171,18 +172,18 @@ export class InferenceService {
   }
 
   /** Measures every backend; a software WebGPU adapter only when nothing else works. */
-  private async probeAll(): Promise<BackendProbe[]> {
+  private async probeAll(artifacts: ModelArtifactsSet): Promise<BackendProbe[]> {
     const softwareGpu = await isSoftwareWebGpu().catch(() => false);
     const probes: BackendProbe[] = [];
     for (const backend of BACKEND_ORDER) {
       if (backend === 'webgpu' && softwareGpu) continue;
-      probes.push(await this.probe(backend, false));
+      probes.push(await this.probe(artifacts, backend, false));
     }
     if (softwareGpu) {
       const nothingElse = probes.every((p) => !p.ok);
       probes.unshift(
         nothingElse
-          ? await this.probe('webgpu', true)
+          ? await this.probe(artifacts, 'webgpu', true)
           : { backend: 'webgpu', ok: false, error: { code: 'backend-unavailable', backend: 'webgpu', message: 'software adapter: last resort, not needed' } },
       );
     }

@@ -26,6 +26,14 @@ describe('crop geometry', () => {
     expect(g.cy).toBeCloseTo(75 - 6, 6);
   });
 
+  it('levels the crop by the eye line only for rolls of 10° or more', () => {
+    const slight = cropGeometry({ score: 1, x: 0, y: 0, width: 100, height: 100, keypoints: [0, 0, 100, 10] });
+    expect(slight.angle).toBe(0);
+    expect(slight.roll).toBeCloseTo(Math.atan(0.1), 9);
+    const tilted = cropGeometry({ score: 1, x: 0, y: 0, width: 100, height: 100, keypoints: [0, 0, 100, 30] });
+    expect(tilted.angle).toBeCloseTo(Math.atan(0.3), 9);
+  });
+
   it('reads head roll from the eye line, clockwise positive', () => {
     expect(eyeRoll([0, 0, 10, 10])).toBeCloseTo(Math.PI / 4, 9);
     expect(eyeRoll([0, 10, 10, 0])).toBeCloseTo(-Math.PI / 4, 9);
@@ -67,7 +75,7 @@ describe('grey crop', () => {
   });
 
   it('measures brightness, contrast and sharpness', () => {
-    const g = { cx: 24, cy: 24, size: 48, angle: 0.1 };
+    const g = { size: 48, roll: 0.1 };
     const flat = measureQuality(new Float32Array(48 * 48).fill(51), g);
     expect(flat).toMatchObject({ brightness: 0.2, contrast: 0, sharpness: 0, sizePx: 48 });
     expect(flat.rollDeg).toBeCloseTo(5.7296, 3);
