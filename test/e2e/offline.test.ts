@@ -43,7 +43,7 @@ describe('installed app, offline', () => {
     await page.locator('resmo-app nav a[href="#/patients"]').click();
     await expect.poll(() => page.locator('resmo-patients-view').count(), { timeout: 10_000 }).toBe(1);
     await page.locator('resmo-app nav a[href="#/consultation"]').click();
-    await expect.poll(() => page.locator('resmo-consultation-view button.primary').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Start camera' }).count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('serves every precached file, model included, from the cache while offline', async () => {
