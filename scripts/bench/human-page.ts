@@ -81,11 +81,20 @@ export class HumanPage {
 
   private constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, origin: string, backend: BackendName, emotionRuns: number): Promise<{ page: HumanPage; ready: HumanReady }> {
+  static async open(
+    browser: Browser,
+    origin: string,
+    backend: BackendName,
+    emotionRuns: number,
+  ): Promise<{ page: HumanPage; ready: HumanReady }> {
     const page = await browser.newPage();
     const human = new HumanPage(page);
-    await page.route('**/__human-bench', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>human bench</title>' }));
-    await page.route('**/__human-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: WORKER }));
+    await page.route('**/__human-bench', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>human bench</title>' }),
+    );
+    await page.route('**/__human-worker.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: WORKER }),
+    );
     for (const [prefix, dir] of ROUTES) {
       await page.route(`**${prefix}**`, async (route) => {
         const path = new URL(route.request().url()).pathname.slice(prefix.length);

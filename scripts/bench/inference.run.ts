@@ -40,7 +40,11 @@ interface Row {
   human: { ran: string; total: number[]; emotion: number[]; fps: number; faces: number } | null;
 }
 
-async function timeScenes<T>(scenes: Scene[], frames: number, run: (scene: Scene, n: number) => Promise<T[]>): Promise<{ results: T[]; fps: number }> {
+async function timeScenes<T>(
+  scenes: Scene[],
+  frames: number,
+  run: (scene: Scene, n: number) => Promise<T[]>,
+): Promise<{ results: T[]; fps: number }> {
   await run(scenes[0] as Scene, WARM_UP);
   const per = Math.max(1, Math.round(frames / scenes.length));
   const results: T[] = [];
@@ -68,7 +72,9 @@ function print(rows: Row[]): void {
         `${Number.isFinite(classifyRatio) ? classifyRatio.toFixed(2) : '–'} | ${Number.isFinite(fpsRatio) ? fpsRatio.toFixed(2) : '–'} |`,
     );
   }
-  const faces = rows.map((r) => `${r.backend}: ResmoNet ${r.faces.toFixed(2)}, Human ${r.human?.faces.toFixed(2) ?? '–'}`).join('; ');
+  const faces = rows
+    .map((r) => `${r.backend}: ResmoNet ${r.faces.toFixed(2)}, Human ${r.human?.faces.toFixed(2) ?? '–'}`)
+    .join('; ');
   process.stdout.write(`\n${lines.join('\n')}\n\nFaces per frame (1 expected): ${faces}\n\n`);
 }
 

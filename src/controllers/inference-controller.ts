@@ -320,7 +320,8 @@ export class InferenceController implements ReactiveController {
     try {
       const raw = this.storage?.getItem(BACKEND_CHOICE_KEY);
       const record = raw ? (JSON.parse(raw) as Partial<BackendChoiceRecord>) : null;
-      const valid = typeof record?.fingerprint === 'string' && typeof record.backend === 'string' && Array.isArray(record.probes);
+      const valid =
+        typeof record?.fingerprint === 'string' && typeof record.backend === 'string' && Array.isArray(record.probes);
       return valid ? (record as BackendChoiceRecord) : null;
     } catch {
       return null;

@@ -185,9 +185,4 @@ export interface DisposedMessage {
 }
 
 export type WorkerMessage =
-  | ProgressMessage
-  | ReadyMessage
-  | ResultMessage
-  | BackendChangedMessage
-  | ErrorMessage
-  | DisposedMessage;
+  ProgressMessage | ReadyMessage | ResultMessage | BackendChangedMessage | ErrorMessage | DisposedMessage;

@@ -59,6 +59,9 @@ export async function fetchArtifacts(
       throw new ArtifactError(model, url, 'load', describe(e));
     }
   };
-  const [detector, classifier] = await Promise.all([load('detector', urls.detector), load('classifier', classifierUrl)]);
+  const [detector, classifier] = await Promise.all([
+    load('detector', urls.detector),
+    load('classifier', classifierUrl),
+  ]);
   return { detector, classifier, metadata };
 }

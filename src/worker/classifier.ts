@@ -13,7 +13,8 @@ export class EmotionClassifier {
   /** Builds the model on the active backend. */
   static async load(artifacts: tf.io.ModelArtifacts, metadata: ResmoNetMetadata): Promise<EmotionClassifier> {
     const handler = tf.io.fromMemory(artifacts);
-    const model = metadata.format === 'tfjs-layers' ? await tf.loadLayersModel(handler) : await tf.loadGraphModel(handler);
+    const model =
+      metadata.format === 'tfjs-layers' ? await tf.loadLayersModel(handler) : await tf.loadGraphModel(handler);
     return new EmotionClassifier(model, metadata);
   }
 

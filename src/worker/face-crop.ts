@@ -117,7 +117,11 @@ export function normalise(grey: Float32Array, scale: number, offset: number): Fl
 }
 
 /** Quality measures of a grey crop (0..255 values, side `out`). */
-export function measureQuality(grey: Float32Array, g: Pick<CropGeometry, 'size' | 'roll'>, out = CROP_SIZE): FaceQuality {
+export function measureQuality(
+  grey: Float32Array,
+  g: Pick<CropGeometry, 'size' | 'roll'>,
+  out = CROP_SIZE,
+): FaceQuality {
   let sum = 0;
   for (const p of grey) sum += p;
   const mean = sum / grey.length;

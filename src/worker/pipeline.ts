@@ -52,7 +52,11 @@ export class FacePipeline {
   }
 
   /** `pixels` feed the face crops; `source` (the same frame) feeds the detector. */
-  async run(pixels: Pixels, maxFaces: number, source: RegionSource = pixelRegionSource(pixels)): Promise<PipelineOutput> {
+  async run(
+    pixels: Pixels,
+    maxFaces: number,
+    source: RegionSource = pixelRegionSource(pixels),
+  ): Promise<PipelineOutput> {
     const t0 = performance.now();
     const regions = this.planner.plan(pixels.width, pixels.height, maxFaces);
     const detections = (await this.detector.detect(source, regions)).slice(0, Math.max(0, maxFaces));

@@ -59,9 +59,11 @@ export class InferenceService {
 
   /** Queues a request behind the ones before it. */
   receive(request: WorkerRequest): Promise<void> {
-    this.queue = this.queue.then(() => this.handle(request)).catch((e: unknown) => {
-      this.post({ type: 'error', id: null, error: { code: 'inference-failed', message: message(e) } });
-    });
+    this.queue = this.queue
+      .then(() => this.handle(request))
+      .catch((e: unknown) => {
+        this.post({ type: 'error', id: null, error: { code: 'inference-failed', message: message(e) } });
+      });
     return this.queue;
   }
 
@@ -184,7 +186,15 @@ export class InferenceService {
       probes.unshift(
         nothingElse
           ? await this.probe(artifacts, 'webgpu', true)
-          : { backend: 'webgpu', ok: false, error: { code: 'backend-unavailable', backend: 'webgpu', message: 'software adapter: last resort, not needed' } },
+          : {
+              backend: 'webgpu',
+              ok: false,
+              error: {
+                code: 'backend-unavailable',
+                backend: 'webgpu',
+                message: 'software adapter: last resort, not needed',
+              },
+            },
       );
     }
     return probes;

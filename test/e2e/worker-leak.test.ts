@@ -25,20 +25,24 @@ afterAll(async () => {
   await server?.close();
 });
 
-it.skipIf(!hasFer2013())(`leaks no tensors over ${FRAMES} frames`, async () => {
-  const split = loadFer2013('val');
-  const index = split.faces[42] ?? 0;
-  const withFace = composeScene(split, [{ index, x: 110, y: 60, size: 110 }], 320, 240, 1);
-  const empty = composeScene(split, [], 320, 240, 2);
-  const page = await InferencePage.open(browser, server.url, findWorkerChunk());
-  const ready = await page.init('wasm', 4);
-  expect(ready.backend).toBe('wasm');
-  const results = await page.run([withFace, empty], FRAMES);
-  expect(results).toHaveLength(FRAMES);
-  const counts = results.map((r) => r.result.numTensors);
-  const baseline = counts[0];
-  expect(counts.every((n) => n === baseline)).toBe(true);
-  const withFaces = results.filter((r) => r.result.faces.length === 1).length;
-  expect(withFaces).toBeGreaterThanOrEqual(FRAMES / 2 - 5);
-  expect(results.filter((r) => r.result.faces.length > 1)).toEqual([]);
-}, 400_000);
+it.skipIf(!hasFer2013())(
+  `leaks no tensors over ${FRAMES} frames`,
+  async () => {
+    const split = loadFer2013('val');
+    const index = split.faces[42] ?? 0;
+    const withFace = composeScene(split, [{ index, x: 110, y: 60, size: 110 }], 320, 240, 1);
+    const empty = composeScene(split, [], 320, 240, 2);
+    const page = await InferencePage.open(browser, server.url, findWorkerChunk());
+    const ready = await page.init('wasm', 4);
+    expect(ready.backend).toBe('wasm');
+    const results = await page.run([withFace, empty], FRAMES);
+    expect(results).toHaveLength(FRAMES);
+    const counts = results.map((r) => r.result.numTensors);
+    const baseline = counts[0];
+    expect(counts.every((n) => n === baseline)).toBe(true);
+    const withFaces = results.filter((r) => r.result.faces.length === 1).length;
+    expect(withFaces).toBeGreaterThanOrEqual(FRAMES / 2 - 5);
+    expect(results.filter((r) => r.result.faces.length > 1)).toEqual([]);
+  },
+  400_000,
+);

@@ -73,11 +73,17 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     expect(recall).toBeGreaterThanOrEqual(0.9);
     // Classification is compared where faces are at least FER2013's own 48 px.
     const classified = found.filter((f) => f.top !== null && f.size >= 48);
-    const direct = await classifyFerFaces(split, classified.map((f) => f.index));
-    const accuracy = (tops: (number | null)[]): number => tops.filter((t, i) => t === classified[i]?.label).length / tops.length;
+    const direct = await classifyFerFaces(
+      split,
+      classified.map((f) => f.index),
+    );
+    const accuracy = (tops: (number | null)[]): number =>
+      tops.filter((t, i) => t === classified[i]?.label).length / tops.length;
     const pipeline = accuracy(classified.map((f) => f.top));
     const own = accuracy(direct);
-    console.info(`recall ${recall.toFixed(3)} of ${found.length}; accuracy ${pipeline.toFixed(3)} in scenes vs ${own.toFixed(3)} on bare crops (n=${classified.length})`);
+    console.info(
+      `recall ${recall.toFixed(3)} of ${found.length}; accuracy ${pipeline.toFixed(3)} in scenes vs ${own.toFixed(3)} on bare crops (n=${classified.length})`,
+    );
     expect(Math.abs(pipeline - own)).toBeLessThanOrEqual(0.05);
   });
 

@@ -12,7 +12,10 @@ export async function classifyFerFaces(split: FerSplit, indices: readonly number
   setWasmPaths(`${REPO}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
   await tf.setBackend('wasm');
   const metadata = parseMetadata(readJson(RESMONET_METADATA));
-  const classifier = await EmotionClassifier.load(readArtifacts(`${REPO}/public/models/resmonet/${metadata.modelUrl}`), metadata);
+  const classifier = await EmotionClassifier.load(
+    readArtifacts(`${REPO}/public/models/resmonet/${metadata.modelUrl}`),
+    metadata,
+  );
   try {
     const { scale, offset } = metadata.input;
     const crops = indices.map((i) => normalise(Float32Array.from(ferFace(split, i)), scale, offset));

@@ -17,7 +17,8 @@ export interface GreyFrame {
 /** The worker chunk of the production build, relative to the origin (e.g. `assets/inference.worker-ab12.js`). */
 export function findWorkerChunk(dist = join(REPO, 'dist')): string {
   const chunk = readdirSync(join(dist, 'assets')).find((f) => /^inference\.worker-.*\.js$/.test(f));
-  if (chunk === undefined) throw new Error(`no inference.worker-*.js in ${dist}/assets: build first, and import the controller`);
+  if (chunk === undefined)
+    throw new Error(`no inference.worker-*.js in ${dist}/assets: build first, and import the controller`);
   return `assets/${chunk}`;
 }
 
@@ -37,11 +38,15 @@ export class InferencePage {
   static async open(browser: Browser, origin: string, workerPath: string): Promise<InferencePage> {
     const page = await browser.newPage();
     const harness = new InferencePage(page);
-    await page.route('**/__inference-test', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>inference test</title>' }));
+    await page.route('**/__inference-test', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>inference test</title>' }),
+    );
     await page.route('**/__frame/*', (route) => {
       const index = Number(route.request().url().split('/').pop());
       const frame = harness.frames[index];
-      return frame === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ body: Buffer.from(frame.grey), contentType: 'application/octet-stream' });
+      return frame === undefined
+        ? route.fulfill({ status: 404 })
+        : route.fulfill({ body: Buffer.from(frame.grey), contentType: 'application/octet-stream' });
     });
     await page.goto(new URL('__inference-test', origin).href);
     await page.evaluate((url) => {
@@ -57,7 +62,9 @@ export class InferencePage {
           }
         }
       });
-      worker.addEventListener('error', (event) => messages.push({ type: 'error', id: null, error: { code: 'worker-crashed', message: event.message } }));
+      worker.addEventListener('error', (event) =>
+        messages.push({ type: 'error', id: null, error: { code: 'worker-crashed', message: event.message } }),
+      );
       const harness: PageHarness = {
         worker,
         messages,
@@ -66,7 +73,10 @@ export class InferencePage {
             const found = messages.find(match);
             if (found) return resolve(found);
             waiters.push({ match, resolve });
-            setTimeout(() => reject(new Error(`timed out; last messages: ${JSON.stringify(messages.slice(-3))}`)), timeoutMs);
+            setTimeout(
+              () => reject(new Error(`timed out; last messages: ${JSON.stringify(messages.slice(-3))}`)),
+              timeoutMs,
+            );
           }),
       };
       (globalThis as unknown as { harness: PageHarness }).harness = harness;
@@ -134,7 +144,10 @@ export class InferencePage {
   }
 
   async post(message: Parameters<Worker['postMessage']>[0]): Promise<void> {
-    await this.page.evaluate((m) => (globalThis as unknown as { harness: PageHarness }).harness.worker.postMessage(m), message);
+    await this.page.evaluate(
+      (m) => (globalThis as unknown as { harness: PageHarness }).harness.worker.postMessage(m),
+      message,
+    );
   }
 
   messages(): Promise<WorkerMessage[]> {

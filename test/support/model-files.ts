@@ -18,7 +18,9 @@ interface ModelJson {
 
 export function readArtifacts(modelJsonPath: string): tf.io.ModelArtifacts {
   const json = JSON.parse(readFileSync(modelJsonPath, 'utf8')) as ModelJson;
-  const buffers = json.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(join(dirname(modelJsonPath), p))));
+  const buffers = json.weightsManifest.flatMap((g) =>
+    g.paths.map((p) => readFileSync(join(dirname(modelJsonPath), p))),
+  );
   const weightData = new Uint8Array(Buffer.concat(buffers)).buffer;
   return {
     modelTopology: json.modelTopology,

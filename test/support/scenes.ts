@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const FER_SIDE = 48;
 const FER_PIXELS = FER_SIDE * FER_SIDE;
 
-export const FER2013_DIR = process.env.FER2013_DIR ?? fileURLToPath(new URL('../../../shared/data/fer2013', import.meta.url));
+export const FER2013_DIR =
+  process.env.FER2013_DIR ?? fileURLToPath(new URL('../../../shared/data/fer2013', import.meta.url));
 
 export function hasFer2013(dir = FER2013_DIR): boolean {
   return existsSync(join(dir, 'val.u8'));

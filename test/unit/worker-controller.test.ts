@@ -26,7 +26,8 @@ class FakeWorker implements WorkerLike {
     for (const l of this.listeners.get('message') ?? []) l({ data: message } as never);
   }
   crash(): void {
-    for (const l of this.listeners.get('error') ?? []) l({ type: 'error', message: 'boom', preventDefault() {} } as never);
+    for (const l of this.listeners.get('error') ?? [])
+      l({ type: 'error', message: 'boom', preventDefault() {} } as never);
   }
   frames(): Extract<WorkerRequest, { type: 'frame' }>[] {
     return this.sent.filter((m): m is Extract<WorkerRequest, { type: 'frame' }> => m.type === 'frame');
@@ -61,7 +62,12 @@ const result: FrameResult = {
 
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
 }
 
 function setup(storage = memoryStorage()) {
@@ -167,7 +173,11 @@ describe('InferenceController', () => {
     expect(controller.error?.code).toBe('bad-frame');
     expect(controller.busy).toBe(false);
     expect(controller.status).toBe('ready');
-    worker.reply({ type: 'error', id: null, error: { code: 'model-load-failed', model: 'detector', url: 'd', message: '404' } });
+    worker.reply({
+      type: 'error',
+      id: null,
+      error: { code: 'model-load-failed', model: 'detector', url: 'd', message: '404' },
+    });
     expect(controller.status).toBe('error');
   });
 

@@ -19,7 +19,10 @@ function image(width: number, height: number, grey: (x: number, y: number) => nu
 
 describe('crop geometry', () => {
   it('takes a square with the FER margin around the box, shifted along the face axis', () => {
-    const g = cropGeometry({ score: 1, x: 100, y: 50, width: 40, height: 50, keypoints: [110, 70, 130, 70] }, { margin: 1.2, shiftY: -0.1 });
+    const g = cropGeometry(
+      { score: 1, x: 100, y: 50, width: 40, height: 50, keypoints: [110, 70, 130, 70] },
+      { margin: 1.2, shiftY: -0.1 },
+    );
     expect(g.size).toBeCloseTo(60, 6);
     expect(g.angle).toBe(0);
     expect(g.cx).toBeCloseTo(120, 6);
@@ -37,7 +40,10 @@ describe('crop geometry', () => {
   it('reads head roll from the eye line, clockwise positive', () => {
     expect(eyeRoll([0, 0, 10, 10])).toBeCloseTo(Math.PI / 4, 9);
     expect(eyeRoll([0, 10, 10, 0])).toBeCloseTo(-Math.PI / 4, 9);
-    const rolled = cropGeometry({ score: 1, x: 0, y: 0, width: 100, height: 100, keypoints: [0, 0, 0, 10] }, { margin: 1, shiftY: 0.1 });
+    const rolled = cropGeometry(
+      { score: 1, x: 0, y: 0, width: 100, height: 100, keypoints: [0, 0, 0, 10] },
+      { margin: 1, shiftY: 0.1 },
+    );
     // Rolled by 90°, "down the face" points to -x in the image.
     expect(rolled.cx).toBeCloseTo(50 - 10, 6);
     expect(rolled.cy).toBeCloseTo(50, 6);

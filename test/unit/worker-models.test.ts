@@ -34,7 +34,10 @@ describe.skipIf(!hasFer2013())('models on the WASM backend in Node', () => {
     await tf.setBackend('wasm');
     detector = await FaceDetector.load(readArtifacts(DETECTOR_JSON));
     const metadata = parseMetadata(readJson(RESMONET_METADATA));
-    classifier = await EmotionClassifier.load(readArtifacts(`${REPO}/public/models/resmonet/${metadata.modelUrl}`), metadata);
+    classifier = await EmotionClassifier.load(
+      readArtifacts(`${REPO}/public/models/resmonet/${metadata.modelUrl}`),
+      metadata,
+    );
   });
 
   it('finds each FER face of a scene and centres the crop square on the FER crop', async () => {
@@ -50,7 +53,9 @@ describe.skipIf(!hasFer2013())('models on the WASM backend in Node', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(found).toHaveLength(2);
     for (const face of scene.faces) {
-      const match = found.find((d) => Math.abs(d.x + d.width / 2 - face.box.x - face.box.width / 2) < face.box.width / 4);
+      const match = found.find(
+        (d) => Math.abs(d.x + d.width / 2 - face.box.x - face.box.width / 2) < face.box.width / 4,
+      );
       expect(match).toBeDefined();
       if (match === undefined) continue;
       // FER2013's own crops vary in tightness, so the crop square is checked loosely.
@@ -67,7 +72,9 @@ describe.skipIf(!hasFer2013())('models on the WASM backend in Node', () => {
   it('finds no face in a frame without one', async () => {
     if (split === null) return;
     const scene = composeScene(split, []);
-    const found = await detector.detect(pixelRegionSource({ data: toRgba(scene), width: 640, height: 480 }), [wholeFrame(640, 480)]);
+    const found = await detector.detect(pixelRegionSource({ data: toRgba(scene), width: 640, height: 480 }), [
+      wholeFrame(640, 480),
+    ]);
     expect(found).toEqual([]);
   });
 

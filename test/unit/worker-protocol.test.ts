@@ -27,7 +27,10 @@ function service() {
   return { messages, service: new InferenceService((m) => messages.push(m), 'build-1') };
 }
 
-const models = () => ({ detector: `${origin}/models/blazeface/model.json`, classifier: `${origin}/models/resmonet/metadata.json` });
+const models = () => ({
+  detector: `${origin}/models/blazeface/model.json`,
+  classifier: `${origin}/models/resmonet/metadata.json`,
+});
 
 describe('worker protocol', () => {
   it('refuses frames before the models are ready, and closes them', async () => {
@@ -41,18 +44,39 @@ describe('worker protocol', () => {
 
   it('reports missing or malformed models as typed errors', async () => {
     const { messages, service: s } = service();
-    await s.receive({ type: 'init', models: { ...models(), classifier: `${origin}/models/none/metadata.json` }, preference: 'auto', remembered: null, maxFaces: 4 });
+    await s.receive({
+      type: 'init',
+      models: { ...models(), classifier: `${origin}/models/none/metadata.json` },
+      preference: 'auto',
+      remembered: null,
+      maxFaces: 4,
+    });
     expect(messages.at(-1)).toMatchObject({ type: 'error', id: null, error: { code: 'bad-metadata' } });
     const second = service();
-    await second.service.receive({ type: 'init', models: { ...models(), detector: `${origin}/models/none/model.json` }, preference: 'cpu', remembered: null, maxFaces: 4 });
-    expect(second.messages.at(-1)).toMatchObject({ type: 'error', id: null, error: { code: 'model-load-failed', model: 'detector' } });
+    await second.service.receive({
+      type: 'init',
+      models: { ...models(), detector: `${origin}/models/none/model.json` },
+      preference: 'cpu',
+      remembered: null,
+      maxFaces: 4,
+    });
+    expect(second.messages.at(-1)).toMatchObject({
+      type: 'error',
+      id: null,
+      error: { code: 'model-load-failed', model: 'detector' },
+    });
   });
 
   it('loads, runs on the preferred backend, and disposes', async () => {
     const { messages, service: s } = service();
     await s.receive({ type: 'init', models: models(), preference: 'cpu', remembered: null, maxFaces: 2 });
     expect(messages.map((m) => m.type)).toEqual(['progress', 'progress', 'ready']);
-    expect(messages.at(-1)).toMatchObject({ type: 'ready', backend: 'cpu', reason: 'preferred', fingerprint: expect.stringContaining('build-1') as unknown });
+    expect(messages.at(-1)).toMatchObject({
+      type: 'ready',
+      backend: 'cpu',
+      reason: 'preferred',
+      fingerprint: expect.stringContaining('build-1') as unknown,
+    });
     await s.receive({ type: 'dispose' });
     expect(messages.at(-1)).toEqual({ type: 'disposed' });
   }, 60_000);
@@ -64,7 +88,13 @@ describe('worker protocol', () => {
     if (ready?.type !== 'ready') throw new Error('not ready');
     const probes = [{ backend: 'cpu' as const, ok: true as const, msPerFrame: 9, software: false }];
     const second = service();
-    await second.service.receive({ type: 'init', models: models(), preference: 'auto', remembered: { fingerprint: ready.fingerprint, backend: 'cpu', probes }, maxFaces: 1 });
+    await second.service.receive({
+      type: 'init',
+      models: models(),
+      preference: 'auto',
+      remembered: { fingerprint: ready.fingerprint, backend: 'cpu', probes },
+      maxFaces: 1,
+    });
     expect(second.messages.at(-1)).toMatchObject({ type: 'ready', backend: 'cpu', reason: 'remembered', probes });
   }, 60_000);
 });

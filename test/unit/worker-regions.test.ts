@@ -3,7 +3,14 @@ import type { RawDetection, Region } from '../../src/worker/blazeface-decode';
 import { RegionPlanner, scanTiles, wholeFrame } from '../../src/worker/regions';
 import { rankProbes } from '../../src/worker/ranking';
 
-const face = (x: number, y: number, size: number): RawDetection => ({ score: 0.9, x, y, width: size, height: size, keypoints: [] });
+const face = (x: number, y: number, size: number): RawDetection => ({
+  score: 0.9,
+  x,
+  y,
+  width: size,
+  height: size,
+  keypoints: [],
+});
 
 function covers(regions: Region[], x: number, y: number): boolean {
   return regions.some((r) => x >= r.x && x < r.x + r.size && y >= r.y && y < r.y + r.size);
@@ -61,7 +68,10 @@ describe('RegionPlanner', () => {
     planner.update([face(10, 10, 30)]);
     const searched = new Set<string>();
     for (let i = 0; i < planner.searchCycle(640, 480); i++) {
-      planner.plan(640, 480, 4).slice(1).forEach((r) => searched.add(JSON.stringify(r)));
+      planner
+        .plan(640, 480, 4)
+        .slice(1)
+        .forEach((r) => searched.add(JSON.stringify(r)));
     }
     expect(searched.size).toBe(13);
   });
