@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { CameraController } from '../controllers/camera-controller.js';
 import { InferenceController } from '../controllers/inference-controller.js';
 import { LIVE_TIMELINE_MS, LiveReadout } from '../controllers/live-readout.js';
@@ -21,7 +21,7 @@ import './resmo-emotion-bars.js';
 import './resmo-emotion-timeline.js';
 import './resmo-face-overlay.js';
 import './resmo-session-controls.js';
-import './resmo-status-strip.js';
+import { backendName } from './resmo-status-strip.js';
 
 /** The live screen of a consultation: camera, face overlay, current emotion, timeline and recording. */
 @localized()
@@ -182,8 +182,13 @@ export class ResmoConsultationView extends LitElement {
 
   private statusNote(): string {
     if (this.inference.fallback) return msg('Moved to another engine after a graphics error');
-    if (this.inference.status === 'loading') return msg('Choosing the fastest engine…');
-    return '';
+    if (this.inference.status !== 'loading') return '';
+    const progress = this.inference.progress;
+    if (progress?.stage === 'probing' && progress.backend) {
+      const engine = backendName(progress.backend);
+      return msg(str`Measuring the speed of ${engine}…`);
+    }
+    return progress?.stage === 'warming-up' ? msg('Warming up…') : msg('Choosing the fastest engine…');
   }
 
   private renderCameraError(kind: Parameters<typeof cameraErrorMessage>[0]) {
