@@ -53,38 +53,57 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     expect(ready.backend).toBe(fastest.backend);
   });
 
-  it('finds FER2013 faces of 32 to 192 px in 640×480 scenes and classifies them as well as on the bare crops', async () => {
+  /** FER faces found so far, with what the pipeline called them. */
+  const classified: { label: number; index: number; top: number }[] = [];
+
+  it('finds FER2013 faces of 32 to 192 px (about 0.5 to 3 m) in 640×480 scenes', async () => {
     if (split === null) return;
     const scenes = makeScenes(split, { count: 10, sizes: [32, 48, 72, 96, 144, 192], facesPerScene: 4, seed: 2024 });
-    const found: { label: number; index: number; size: number; top: number | null }[] = [];
+    let found = 0;
+    let total = 0;
     for (const scene of scenes) {
       // Long enough for the search to visit every tile once while faces are followed.
-      const results = await page.run(scene, 28);
-      const last = results.at(-1)?.result;
+      const last = (await page.run(scene, 28)).at(-1)?.result;
       expect(last?.backend).toBe(ready.backend);
       matchFaces(scene, last?.faces ?? []).forEach((f, i) => {
         const truth = scene.faces[i];
-        if (truth === undefined) return;
-        const top = f === undefined ? null : EMOTION_LABELS.indexOf(f.top);
-        found.push({ label: truth.label, index: truth.index, size: truth.box.width, top });
+        total++;
+        if (f === undefined || truth === undefined) return;
+        found++;
+        if (truth.box.width >= 48)
+          classified.push({ label: truth.label, index: truth.index, top: EMOTION_LABELS.indexOf(f.top) });
       });
     }
-    const recall = found.filter((f) => f.top !== null).length / found.length;
-    expect(recall).toBeGreaterThanOrEqual(0.9);
-    // Classification is compared where faces are at least FER2013's own 48 px.
-    const classified = found.filter((f) => f.top !== null && f.size >= 48);
+    expect(found / total).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('classifies faces in scenes as accurately as the model does on the bare FER2013 crops (±5 points)', async () => {
+    if (split === null) return;
+    // Faces of FER2013's own 48 px and up; near ones, 8 to a scene, are found on the first frames.
+    await page.post({ type: 'set-max-faces', maxFaces: 8 });
+    const scenes = makeScenes(split, { count: 22, sizes: [96, 120, 144], facesPerScene: 8, seed: 7 });
+    for (const scene of scenes) {
+      const last = (await page.run(scene, 2)).at(-1)?.result;
+      matchFaces(scene, last?.faces ?? []).forEach((f, i) => {
+        const truth = scene.faces[i];
+        if (f !== undefined && truth !== undefined) {
+          classified.push({ label: truth.label, index: truth.index, top: EMOTION_LABELS.indexOf(f.top) });
+        }
+      });
+    }
+    await page.post({ type: 'set-max-faces', maxFaces: 4 });
+    expect(classified.length).toBeGreaterThanOrEqual(150);
     const direct = await classifyFerFaces(
       split,
       classified.map((f) => f.index),
     );
-    const accuracy = (tops: (number | null)[]): number =>
-      tops.filter((t, i) => t === classified[i]?.label).length / tops.length;
-    const pipeline = accuracy(classified.map((f) => f.top));
-    const own = accuracy(direct);
+    const accuracy = (tops: number[]): number => tops.filter((t, i) => t === classified[i]?.label).length / tops.length;
+    const inScenes = accuracy(classified.map((f) => f.top));
+    const bare = accuracy(direct);
     console.info(
-      `recall ${recall.toFixed(3)} of ${found.length}; accuracy ${pipeline.toFixed(3)} in scenes vs ${own.toFixed(3)} on bare crops (n=${classified.length})`,
+      `accuracy ${inScenes.toFixed(3)} in scenes vs ${bare.toFixed(3)} on bare crops (n=${classified.length})`,
     );
-    expect(Math.abs(pipeline - own)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(inScenes - bare)).toBeLessThanOrEqual(0.05);
   });
 
   it('yields no faces for a frame without one', async () => {
