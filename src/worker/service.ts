@@ -35,6 +35,13 @@ function artifactError(e: unknown): InferenceError {
   return { code: 'inference-failed', message: message(e) };
 }
 
+/** The backend hooks the service uses; tests replace them to stage a lost GPU. */
+export interface BackendPlatform {
+  activateBackend: typeof activateBackend;
+  watchDeviceLoss: typeof watchDeviceLoss;
+  isSoftwareWebGpu: typeof isSoftwareWebGpu;
+}
+
 interface Active {
   backend: BackendName;
   pipeline: FacePipeline;
@@ -55,6 +62,7 @@ export class InferenceService {
   constructor(
     private readonly post: (message: WorkerMessage, transfer?: Transferable[]) => void,
     private readonly buildId: string,
+    private readonly platform: BackendPlatform = { activateBackend, watchDeviceLoss, isSoftwareWebGpu },
   ) {}
 
   /** Queues a request behind the ones before it. */
@@ -142,10 +150,10 @@ export class InferenceService {
     if (this.artifacts === null) return 'models not loaded';
     let pipeline: FacePipeline | null = null;
     try {
-      await activateBackend(backend);
+      await this.platform.activateBackend(backend);
       pipeline = await FacePipeline.create(this.artifacts);
       await pipeline.timeOneFace(syntheticFrame());
-      const isLost = watchDeviceLoss(backend, (reason) => void this.receiveLoss(backend, reason));
+      const isLost = this.platform.watchDeviceLoss(backend, (reason) => void this.receiveLoss(backend, reason));
       this.active = { backend, pipeline, isLost };
       return null;
     } catch (e) {
@@ -158,7 +166,7 @@ export class InferenceService {
     this.post({ type: 'progress', stage: 'probing', backend });
     let pipeline: FacePipeline | null = null;
     try {
-      await activateBackend(backend);
+      await this.platform.activateBackend(backend);
       pipeline = await FacePipeline.create(artifacts);
       const frame = syntheticFrame();
       await pipeline.timeOneFace(frame);
@@ -175,7 +183,7 @@ export class InferenceService {
 
   /** Measures every backend; a software WebGPU adapter only when nothing else works. */
   private async probeAll(artifacts: ModelArtifactsSet): Promise<BackendProbe[]> {
-    const softwareGpu = await isSoftwareWebGpu().catch(() => false);
+    const softwareGpu = await this.platform.isSoftwareWebGpu().catch(() => false);
     const probes: BackendProbe[] = [];
     for (const backend of BACKEND_ORDER) {
       if (backend === 'webgpu' && softwareGpu) continue;

@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkerMessage } from '../../src/shared/protocol';
-import { InferenceService } from '../../src/worker/service';
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName, WorkerMessage } from '../../src/shared/protocol';
+import { InferenceService, type BackendPlatform } from '../../src/worker/service';
 import { REPO } from '../support/model-files';
 
 let server: Server;
@@ -96,5 +97,38 @@ describe('worker protocol', () => {
       maxFaces: 1,
     });
     expect(second.messages.at(-1)).toMatchObject({ type: 'ready', backend: 'cpu', reason: 'remembered', probes });
+  }, 60_000);
+
+  it('moves to the next backend when the GPU device is lost, and tells the UI', async () => {
+    // Every "backend" runs on tfjs CPU here; WebGPU is absent and WebGL's loss is staged.
+    const lose = new Map<BackendName, (reason: string) => void>();
+    const platform: BackendPlatform = {
+      activateBackend: async (name) => {
+        if (name === 'webgpu') throw new Error('no adapter');
+        await tf.setBackend('cpu');
+      },
+      watchDeviceLoss: (name, onLost) => {
+        let lost = false;
+        lose.set(name, (reason) => {
+          lost = true;
+          onLost(reason);
+        });
+        return () => lost;
+      },
+      isSoftwareWebGpu: () => Promise.resolve(false),
+    };
+    const messages: WorkerMessage[] = [];
+    const s = new InferenceService((m) => messages.push(m), 'build-1', platform);
+    await s.receive({ type: 'init', models: models(), preference: 'webgl', remembered: null, maxFaces: 1 });
+    expect(messages.at(-1)).toMatchObject({ type: 'ready', backend: 'webgl', reason: 'preferred' });
+    lose.get('webgl')?.('context lost');
+    await s.receive({ type: 'set-max-faces', maxFaces: 1 });
+    expect(messages.at(-1)).toEqual({
+      type: 'backend-changed',
+      from: 'webgl',
+      backend: 'wasm',
+      reason: 'device-lost',
+      error: { code: 'device-lost', backend: 'webgl', message: 'context lost' },
+    });
   }, 60_000);
 });
