@@ -18,7 +18,7 @@ import numpy as np
 import torch
 
 from . import data as D
-from .evaluate import fit_temperature, summarize
+from .evaluate import fit_class_bias, fit_temperature, split_half_check, summarize
 from .export_tfjs import GraphRunner, resmonet_graph, write
 from .model import ResmoNet, count_flops
 from .train import HERE, OFFSET, SCALE, git_commit, machine
@@ -87,7 +87,8 @@ def sizes(graph, output):
                 "fp16": write(graph, output, os.path.join(tmp, "16"), fp16=True)}
 
 
-def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, fp16=True, version=None):
+def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, fp16=True, version=None,
+         recall_floor=0.0):
     root = D.data_dir(data)
     model, ck = load_model(run, checkpoint)
     with open(os.path.join(run, "config.json")) as f:
@@ -100,6 +101,16 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
 
     deployed = GraphRunner(graph, fp16=fp16)
     logits = val_logits(deployed, val.x)
+    class_bias = None
+    if recall_floor > 0:
+        # Optional decision-rule correction: per-class offsets folded into the
+        # final dense bias (see training/README.md, "Class offsets").
+        class_bias = fit_class_bias(logits, val.y, recall_floor)
+        check = split_half_check(logits, val.y, recall_floor)
+        bias_name = f"{output}/bias"
+        graph.weights = [(n, w + class_bias.astype(np.float32) if n == bias_name else w) for n, w in graph.weights]
+        deployed = GraphRunner(graph, fp16=fp16)
+        logits = val_logits(deployed, val.x)
     logits32 = val_logits(GraphRunner(graph, fp16=False), val.x)
     temperature = fit_temperature(logits, val.y)
     metrics = summarize(logits, val.y, temperature)
@@ -109,6 +120,13 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
                             if k in ("n", "accuracy", "macro_recall", "recall")}
     metrics["val_dedup"]["note"] = "val without the 280 images that duplicate train images (MANIFEST.json)"
     metrics["float32_accuracy"] = summarize(logits32, val.y)["accuracy"]
+    if class_bias is not None:
+        metrics["class_offsets"] = {"recall_floor": recall_floor,
+                                    "offsets": {c: round(float(b), 4) for c, b in zip(D.LABELS, class_bias)},
+                                    "split_half_check": check,
+                                    "note": "per-class logit offsets fitted on val and folded into the last "
+                                            "dense bias; split_half_check fits on one half of val and "
+                                            "measures on the other"}
     byte_sizes = sizes(graph, output)
     metrics["model_bytes"] = byte_sizes
 
@@ -172,10 +190,12 @@ def main(argv=None):
     p.add_argument("--data")
     p.add_argument("--fp32", action="store_true", help="ship float32 weights instead of float16")
     p.add_argument("--version")
+    p.add_argument("--recall-floor", type=float, default=0.0,
+                   help="fold per-class logit offsets that lift every val recall to this floor")
     a = p.parse_args(argv)
     torch.set_num_threads(2)
     run = a.run if os.path.isdir(a.run) else os.path.join(HERE, "runs", a.run)
-    ship(run, a.data, a.checkpoint, fp16=not a.fp32, version=a.version)
+    ship(run, a.data, a.checkpoint, fp16=not a.fp32, version=a.version, recall_floor=a.recall_floor)
 
 
 if __name__ == "__main__":

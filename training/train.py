@@ -50,6 +50,8 @@ def parse_args(argv=None):
     p.add_argument("--resume", action="store_true", help="continue from runs/<run>/checkpoints/last.pt")
     p.add_argument("--ship", action="store_true",
                    help="after training, export the best checkpoint to public/models/resmonet")
+    p.add_argument("--recall-floor", type=float, default=0.0,
+                   help="with --ship: per-class logit offsets lifting every val recall to this floor")
     return p.parse_args(argv)
 
 
@@ -236,7 +238,7 @@ def main(argv=None):
         f"{state['elapsed'] / 60:.1f} min training")
     if args.ship:
         from .ship import ship
-        ship(out, data=args.data)
+        ship(out, data=args.data, recall_floor=args.recall_floor)
     return out
 
 
