@@ -138,6 +138,15 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     }
   });
 
+  it('takes VideoFrames as well as ImageBitmaps', async () => {
+    if (split === null) return;
+    const [index = 0] = split.faces.slice(200, 201);
+    const scene = composeScene(split, [{ index, x: 250, y: 150, size: 140 }]);
+    const results = await page.run(scene, 3, 60_000, 'VideoFrame');
+    expect(results.at(-1)?.result).toMatchObject({ frameWidth: 640, frameHeight: 480 });
+    expect(results.at(-1)?.result.faces).toHaveLength(1);
+  });
+
   it('keeps to the face limit', async () => {
     if (split === null) return;
     await page.post({ type: 'set-max-faces', maxFaces: 2 });

@@ -106,13 +106,18 @@ export class InferencePage {
    * Sends `repeats` frames in a row, cycling through `frames`, each after the previous result;
    * returns every result.
    */
-  async run(frames: GreyFrame | GreyFrame[], repeats = 1, timeoutMs = 60_000): Promise<ResultMessage[]> {
+  async run(
+    frames: GreyFrame | GreyFrame[],
+    repeats = 1,
+    timeoutMs = 60_000,
+    kind: 'ImageBitmap' | 'VideoFrame' = 'ImageBitmap',
+  ): Promise<ResultMessage[]> {
     this.frames = Array.isArray(frames) ? frames : [frames];
     const sizes = this.frames.map(({ width, height }) => ({ width, height }));
     const firstId = this.nextId;
     this.nextId += repeats;
     return this.page.evaluate(
-      async ({ sizes, repeats, firstId, timeoutMs }) => {
+      async ({ sizes, repeats, firstId, timeoutMs, kind }) => {
         const h = (globalThis as unknown as { harness: PageHarness }).harness;
         const images = await Promise.all(
           sizes.map(async ({ width, height }, index) => {
@@ -132,14 +137,16 @@ export class InferencePage {
         for (let k = 0; k < repeats; k++) {
           const id = firstId + k;
           const bitmap = await createImageBitmap(images[k % images.length] as ImageData);
-          h.worker.postMessage({ type: 'frame', id, timestamp: k, frame: bitmap }, [bitmap]);
+          const frame = kind === 'VideoFrame' ? new VideoFrame(bitmap, { timestamp: k }) : bitmap;
+          if (frame !== bitmap) bitmap.close();
+          h.worker.postMessage({ type: 'frame', id, timestamp: k, frame }, [frame]);
           const m = await h.waitFor((x) => (x.type === 'result' || x.type === 'error') && x.id === id, timeoutMs);
           if (m.type !== 'result') throw new Error(JSON.stringify(m));
           results.push(m);
         }
         return results;
       },
-      { sizes, repeats, firstId, timeoutMs },
+      { sizes, repeats, firstId, timeoutMs, kind },
     );
   }
 
