@@ -16,13 +16,12 @@ import type {
   WorkerRequest,
 } from '../shared/protocol';
 import { ArtifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts';
-import { activateBackend, BACKEND_ORDER, isSoftwareWebGpu, watchDeviceLoss } from './backends';
+import { BACKEND_ORDER } from './backends';
 import { FrameDecoder, syntheticFrame } from './decode';
+import { browserPlatform, measureBackends, type BackendPlatform } from './measure';
 import { FacePipeline } from './pipeline';
 import { CanvasRegionSource } from './region-source';
 import { rankProbes } from './ranking';
-
-const PROBE_RUNS = 3;
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -33,13 +32,6 @@ function artifactError(e: unknown): InferenceError {
       : { code: 'model-load-failed', model: e.model, url: e.url, message: e.message };
   }
   return { code: 'inference-failed', message: message(e) };
-}
-
-/** The backend hooks the service uses; tests replace them to stage a lost GPU. */
-export interface BackendPlatform {
-  activateBackend: typeof activateBackend;
-  watchDeviceLoss: typeof watchDeviceLoss;
-  isSoftwareWebGpu: typeof isSoftwareWebGpu;
 }
 
 interface Active {
@@ -62,7 +54,7 @@ export class InferenceService {
   constructor(
     private readonly post: (message: WorkerMessage, transfer?: Transferable[]) => void,
     private readonly buildId: string,
-    private readonly platform: BackendPlatform = { activateBackend, watchDeviceLoss, isSoftwareWebGpu },
+    private readonly platform: BackendPlatform = browserPlatform,
   ) {}
 
   /** Queues a request behind the ones before it. */
@@ -120,7 +112,9 @@ export class InferenceService {
       [reason, first] = ['remembered', remembered.backend];
       this.probes = remembered.probes;
     } else {
-      this.probes = await this.probeAll(artifacts);
+      this.probes = await measureBackends(artifacts, this.platform, (backend) =>
+        this.post({ type: 'progress', stage: 'probing', backend }),
+      );
       [reason, first] = ['measured', rankProbes(this.probes)[0] ?? 'cpu'];
     }
     this.ranking = [first, ...rankProbes(this.probes), ...BACKEND_ORDER].filter((b, i, all) => all.indexOf(b) === i);
@@ -160,64 +154,6 @@ export class InferenceService {
       pipeline?.dispose();
       return message(e);
     }
-  }
-
-  /**
-   * One untimed run (shader compilation, weight upload), then the median of a few timed ones; a
-   * backend already 3× slower than `best` on its first timed run is not timed further.
-   */
-  private async probe(
-    artifacts: ModelArtifactsSet,
-    backend: BackendName,
-    software: boolean,
-    best = Infinity,
-  ): Promise<BackendProbe> {
-    this.post({ type: 'progress', stage: 'probing', backend });
-    let pipeline: FacePipeline | null = null;
-    try {
-      await this.platform.activateBackend(backend);
-      pipeline = await FacePipeline.create(artifacts);
-      const frame = syntheticFrame();
-      await pipeline.timeOneFace(frame);
-      const times: number[] = [];
-      do times.push(await pipeline.timeOneFace(frame));
-      while (times.length < PROBE_RUNS && (times[0] ?? 0) < 3 * best);
-      times.sort((a, b) => a - b);
-      return { backend, ok: true, msPerFrame: times[Math.floor(times.length / 2)] ?? Infinity, software };
-    } catch (e) {
-      return { backend, ok: false, error: { code: 'backend-unavailable', backend, message: message(e) } };
-    } finally {
-      pipeline?.dispose();
-    }
-  }
-
-  /** Measures every backend; a software WebGPU adapter only when nothing else works. */
-  private async probeAll(artifacts: ModelArtifactsSet): Promise<BackendProbe[]> {
-    const softwareGpu = await this.platform.isSoftwareWebGpu().catch(() => false);
-    const probes: BackendProbe[] = [];
-    // WASM first: it works nearly everywhere, and its time lets slow backends stop early.
-    for (const backend of ['wasm', ...BACKEND_ORDER.filter((b) => b !== 'wasm')] as const) {
-      if (backend === 'webgpu' && softwareGpu) continue;
-      const best = Math.min(...probes.map((p) => (p.ok ? p.msPerFrame : Infinity)));
-      probes.push(await this.probe(artifacts, backend, false, best));
-    }
-    if (softwareGpu) {
-      const nothingElse = probes.every((p) => !p.ok);
-      probes.unshift(
-        nothingElse
-          ? await this.probe(artifacts, 'webgpu', true)
-          : {
-              backend: 'webgpu',
-              ok: false,
-              error: {
-                code: 'backend-unavailable',
-                backend: 'webgpu',
-                message: 'software adapter: last resort, not needed',
-              },
-            },
-      );
-    }
-    return probes;
   }
 
   private async frame(request: FrameRequest): Promise<void> {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, WorkerMessage } from '../../src/shared/protocol';
-import { InferenceService, type BackendPlatform } from '../../src/worker/service';
+import type { BackendPlatform } from '../../src/worker/measure';
+import { InferenceService } from '../../src/worker/service';
 import { REPO } from '../support/model-files';
 
 let server: Server;
