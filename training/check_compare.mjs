@@ -1,9 +1,10 @@
 // Loads every network exported by `npm run bench:models` (training/out/compare/<net>/) with
-// tfjs in Node and checks its logits against the PyTorch reference in fixture.json.
+// tfjs in Node, checks its logits against the PyTorch reference in fixture.json, and records
+// peak tensor bytes and ms per face (batch 1) in out/compare/node-<backend>.json.
 //   node training/check_compare.mjs [cpu|wasm]
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +16,7 @@ if (backend === 'wasm')
 await tf.setBackend(backend);
 
 let failed = false;
+const results = [];
 for (const net of readdirSync(root).sort()) {
   const dir = join(root, net);
   if (!existsSync(join(dir, 'fixture.json'))) continue;
@@ -33,8 +35,30 @@ for (const net of readdirSync(root).sort()) {
   const scale = Math.max(...fx.logits.map(Math.abs));
   const ok = diff <= 1e-4 * Math.max(1, scale);
   failed ||= !ok;
+
+  // Peak tensor memory and the median time of one face (batch 1) in this Node backend.
+  const face = tf.randomUniform([1, 48, 48, 1], -1, 1);
+  const before = tf.memory().numBytes;
+  const profile = await tf.profile(() => model.predict(face));
+  tf.dispose(profile.result);
+  const times = [];
+  for (let i = 0; i < 12; i++) {
+    const t0 = performance.now();
+    const out = model.predict(face);
+    await out.data();
+    out.dispose();
+    if (i >= 2) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[times.length >> 1];
+  const peak = profile.peakBytes - before; // activations beyond the resident weights and input
+  model.dispose();
+  face.dispose();
+  results.push({ net, backend, peakTensorBytes: peak, msPerFace: ms, maxAbsDiff: diff });
   console.log(
-    `${ok ? 'ok  ' : 'FAIL'} ${net.padEnd(16)} params ${model.countParams()} max |diff| ${diff.toExponential(2)} (max |logit| ${scale.toFixed(3)})`,
+    `${ok ? 'ok  ' : 'FAIL'} ${net.padEnd(16)} params ${model.countParams()} max |diff| ${diff.toExponential(2)} ` +
+      `(max |logit| ${scale.toFixed(3)}), peak tensor bytes ${peak}, ${ms.toFixed(1)} ms/face (${backend}, Node)`,
   );
 }
+writeFileSync(join(root, `node-${backend}.json`), JSON.stringify(results, null, 1));
 process.exit(failed ? 1 : 0);
