@@ -147,6 +147,18 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     expect(results.at(-1)?.result.faces).toHaveLength(1);
   });
 
+  it('follows a settings override to another backend and back', async () => {
+    if (split === null) return;
+    const other = ready.probes.find((p) => p.ok && p.backend !== ready.backend)?.backend ?? 'cpu';
+    const switched = await page.setBackend(other);
+    expect(switched).toMatchObject({ backend: other, reason: 'preferred' });
+    const scene = composeScene(split, [{ index: split.faces[300] ?? 0, x: 200, y: 100, size: 160 }]);
+    const [result] = await page.run(scene, 1, 100_000);
+    expect(result?.result.backend).toBe(other);
+    expect(result?.result.faces).toHaveLength(1);
+    expect(await page.setBackend(ready.backend)).toMatchObject({ backend: ready.backend, reason: 'preferred' });
+  });
+
   it('keeps to the face limit', async () => {
     if (split === null) return;
     await page.post({ type: 'set-max-faces', maxFaces: 2 });

@@ -25,7 +25,8 @@ export function findWorkerChunk(dist = join(REPO, 'dist')): string {
 interface PageHarness {
   worker: Worker;
   messages: WorkerMessage[];
-  waitFor(match: (m: WorkerMessage) => boolean, timeoutMs: number): Promise<WorkerMessage>;
+  /** The first message from index `after` on that matches. */
+  waitFor(match: (m: WorkerMessage) => boolean, timeoutMs: number, after?: number): Promise<WorkerMessage>;
 }
 
 export class InferencePage {
@@ -68,9 +69,9 @@ export class InferencePage {
       const harness: PageHarness = {
         worker,
         messages,
-        waitFor: (match, timeoutMs) =>
+        waitFor: (match, timeoutMs, after = 0) =>
           new Promise((resolve, reject) => {
-            const found = messages.find(match);
+            const found = messages.slice(after).find(match);
             if (found) return resolve(found);
             waiters.push({ match, resolve });
             setTimeout(
@@ -147,6 +148,21 @@ export class InferencePage {
         return results;
       },
       { sizes, repeats, firstId, timeoutMs, kind },
+    );
+  }
+
+  /** Asks for another backend (or `auto`) and waits for the worker to be ready again. */
+  async setBackend(preference: BackendPreference, timeoutMs = 100_000): Promise<ReadyMessage> {
+    return this.page.evaluate(
+      async ({ preference, timeoutMs }) => {
+        const h = (globalThis as unknown as { harness: PageHarness }).harness;
+        const after = h.messages.length;
+        h.worker.postMessage({ type: 'set-backend', preference });
+        const m = await h.waitFor((x) => x.type === 'ready' || (x.type === 'error' && x.id === null), timeoutMs, after);
+        if (m.type !== 'ready') throw new Error(JSON.stringify(m));
+        return m;
+      },
+      { preference, timeoutMs },
     );
   }
 
