@@ -159,6 +159,20 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     expect(await page.setBackend(ready.backend)).toMatchObject({ backend: ready.backend, reason: 'preferred' });
   });
 
+  it('runs WASM in a cross-origin-isolated page, where tfjs would otherwise pick the threaded build', async () => {
+    if (split === null) return;
+    const isolated = await InferencePage.open(browser, server.url, findWorkerChunk(), { crossOriginIsolated: true });
+    try {
+      expect(await isolated.isolated()).toBe(true);
+      expect(await isolated.init('wasm', 4)).toMatchObject({ backend: 'wasm', reason: 'preferred' });
+      const scene = composeScene(split, [{ index: split.faces[400] ?? 0, x: 240, y: 160, size: 150 }]);
+      const [result] = await isolated.run(scene, 1);
+      expect(result?.result.faces).toHaveLength(1);
+    } finally {
+      await isolated.close();
+    }
+  });
+
   it('keeps to the face limit', async () => {
     if (split === null) return;
     await page.post({ type: 'set-max-faces', maxFaces: 2 });

@@ -35,13 +35,35 @@ export class InferencePage {
 
   private constructor(readonly page: Page) {}
 
-  /** Opens a blank page at `${origin}__inference-test` and starts the worker from `workerPath`. */
-  static async open(browser: Browser, origin: string, workerPath: string): Promise<InferencePage> {
+  /**
+   * Opens a blank page at `${origin}__inference-test` and starts the worker from `workerPath`.
+   * `crossOriginIsolated` serves the page and the scripts with COOP/COEP, so SharedArrayBuffer
+   * (and with it tfjs's threaded WASM build) becomes available.
+   */
+  static async open(
+    browser: Browser,
+    origin: string,
+    workerPath: string,
+    { crossOriginIsolated = false } = {},
+  ): Promise<InferencePage> {
     const page = await browser.newPage();
     const harness = new InferencePage(page);
+    const isolation: Record<string, string> = crossOriginIsolated
+      ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+      : {};
     await page.route('**/__inference-test', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>inference test</title>' }),
+      route.fulfill({
+        contentType: 'text/html',
+        headers: isolation,
+        body: '<!doctype html><title>inference test</title>',
+      }),
     );
+    if (crossOriginIsolated) {
+      await page.route('**/assets/*.js', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), ...isolation } });
+      });
+    }
     await page.route('**/__frame/*', (route) => {
       const index = Number(route.request().url().split('/').pop());
       const frame = harness.frames[index];
@@ -164,6 +186,10 @@ export class InferencePage {
       },
       { preference, timeoutMs },
     );
+  }
+
+  isolated(): Promise<boolean> {
+    return this.page.evaluate(() => crossOriginIsolated);
   }
 
   async post(message: Parameters<Worker['postMessage']>[0]): Promise<void> {
