@@ -102,7 +102,10 @@ export class InferenceService {
   /** Picks and starts a backend: the user's, the remembered one, or the fastest measured. */
   private async choose(preference: BackendPreference, remembered: BackendChoiceRecord | null): Promise<void> {
     const artifacts = this.artifacts;
-    if (artifacts === null) return;
+    if (artifacts === null) {
+      this.post({ type: 'error', id: null, error: { code: 'not-ready', message: 'the models did not load' } });
+      return;
+    }
     this.stopActive();
     let reason: ChoiceReason;
     let first: BackendName;

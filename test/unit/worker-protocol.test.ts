@@ -67,6 +67,8 @@ describe('worker protocol', () => {
       id: null,
       error: { code: 'model-load-failed', model: 'detector' },
     });
+    await second.service.receive({ type: 'set-backend', preference: 'wasm' });
+    expect(second.messages.at(-1)).toMatchObject({ type: 'error', id: null, error: { code: 'not-ready' } });
   });
 
   it('loads, runs on the preferred backend, and disposes', async () => {
