@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
 import { applyLocale, getLocale, isLocale, locales, type Locale } from '../i18n/localization.js';
 import { sharedStyles } from './shared-styles.js';
 import './resmo-display-panel.js';
@@ -47,6 +48,15 @@ export class ResmoSettingsView extends LitElement {
 
   @state() private locale: Locale = getLocale() as Locale;
 
+  /** The shipped model's own description (served from the precache like the model). */
+  private readonly model = new Task(this, {
+    task: async (_args, { signal }) => {
+      const response = await fetch(`${import.meta.env.BASE_URL}models/resmonet/metadata.json`, { signal });
+      return (await response.json()) as ModelSummary;
+    },
+    args: () => [],
+  });
+
   override render() {
     return html`
       <h1>${msg('Settings')}</h1>
@@ -72,6 +82,10 @@ export class ResmoSettingsView extends LitElement {
         <dl>
           <dt>${msg('Version')}</dt>
           <dd>${__APP_VERSION__}</dd>
+          ${this.model.render({
+            complete: (m) => html`<dt>${msg('Model')}</dt>
+              <dd>${msg(str`ResmoNet ${m.version}, ${number(m.params)} parameters, ${percent(m.metrics.accuracy)} accurate on FER2013 validation faces`)}</dd>`,
+          })}
         </dl>
         <p>
           ${msg(
@@ -88,6 +102,23 @@ export class ResmoSettingsView extends LitElement {
     await applyLocale(value, true);
     this.locale = value;
   }
+}
+
+interface ModelSummary {
+  version: string;
+  params: number;
+  metrics: { accuracy: number };
+}
+
+function number(value: number): string {
+  return new Intl.NumberFormat(document.documentElement.lang || undefined).format(value);
+}
+
+function percent(value: number): string {
+  return new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** Each language is named in itself, so a user who cannot read the current one still finds theirs. */
