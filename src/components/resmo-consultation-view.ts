@@ -158,6 +158,24 @@ export class ResmoConsultationView extends LitElement {
     `;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('resmo-preferences', this.onPreferences);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('resmo-preferences', this.onPreferences);
+  }
+
+  /** Settings changed (possibly in another view of this page): apply them without a restart. */
+  private readonly onPreferences = (): void => {
+    const prefs = loadPreferences();
+    this.readout.configure(prefs.smoothing);
+    this.inference.setBackend(prefs.backend);
+    this.inference.setMaxFaces(prefs.maxFaces);
+  };
+
   override updated(): void {
     void this.syncMarkers();
     const video = this.video;
