@@ -82,12 +82,13 @@ export class ResmoConsultationView extends LitElement {
     `,
   ];
 
+  private preferences = loadPreferences();
   private readonly camera = new CameraController(this);
-  private readonly readout = new LiveReadout(loadPreferences().smoothing);
+  private readonly readout = new LiveReadout(this.preferences.smoothing);
   private readonly recorder = new SessionRecorder(this);
   private readonly inference = new InferenceController(this, {
-    preference: loadPreferences().backend,
-    maxFaces: loadPreferences().maxFaces,
+    preference: this.preferences.backend,
+    maxFaces: this.preferences.maxFaces,
     onResult: (result, timestamp) => this.onResult(result, timestamp),
   });
 
@@ -170,10 +171,11 @@ export class ResmoConsultationView extends LitElement {
 
   /** Settings changed (possibly in another view of this page): apply them without a restart. */
   private readonly onPreferences = (): void => {
-    const prefs = loadPreferences();
+    const before = this.preferences;
+    const prefs = (this.preferences = loadPreferences());
     this.readout.configure(prefs.smoothing);
-    this.inference.setBackend(prefs.backend);
-    this.inference.setMaxFaces(prefs.maxFaces);
+    if (prefs.backend !== before.backend) this.inference.setBackend(prefs.backend);
+    if (prefs.maxFaces !== before.maxFaces) this.inference.setMaxFaces(prefs.maxFaces);
   };
 
   override updated(): void {
@@ -236,7 +238,7 @@ export class ResmoConsultationView extends LitElement {
 
   private async start(): Promise<void> {
     this.readout.reset();
-    await this.camera.start({ height: loadPreferences().cameraHeight });
+    await this.camera.start({ height: this.preferences.cameraHeight });
     if (this.camera.status === 'live') this.inference.start();
   }
 
