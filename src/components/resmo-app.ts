@@ -105,19 +105,20 @@ export class ResmoApp extends LitElement {
         <nav aria-label=${msg('Main')}>
           <ul>
             ${this.navLink('consultation', msg('Consultation'), current)}
-            ${this.navLink('patients', msg('Patients'), current)}
-            ${this.navLink('settings', msg('Settings'), current)}
+            ${this.navLink('patients', msg('Patients'), current)} ${this.navLink('settings', msg('Settings'), current)}
           </ul>
         </nav>
       </header>
       <main id="main">${this.renderView(this.router.route)}</main>
-      ${this.pendingUpdate
-        ? html`<resmo-update-toast
-            .recording=${this.recording}
-            @resmo-update-accept=${this.acceptUpdate}
-            @resmo-update-dismiss=${this.dismissUpdate}
-          ></resmo-update-toast>`
-        : nothing}
+      ${
+        this.pendingUpdate
+          ? html`<resmo-update-toast
+              .recording=${this.recording}
+              @resmo-update-accept=${this.acceptUpdate}
+              @resmo-update-dismiss=${this.dismissUpdate}
+            ></resmo-update-toast>`
+          : nothing
+      }
     `;
   }
 

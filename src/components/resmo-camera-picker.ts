@@ -36,19 +36,21 @@ export class ResmoCameraPicker extends LitElement {
   override render() {
     const resolution = (h: number) => msg(str`${h} lines`);
     return html`
-      ${this.devices.length > 1
-        ? html`<label
-            >${msg('Camera')}
-            <select @change=${this.onDevice}>
-              ${this.devices.map(
-                (d, i) =>
-                  html`<option value=${d.deviceId} ?selected=${d.deviceId === this.deviceId}>
-                    ${d.label || msg(str`Camera ${i + 1}`)}
-                  </option>`,
-              )}
-            </select>
-          </label>`
-        : nothing}
+      ${
+        this.devices.length > 1
+          ? html`<label
+              >${msg('Camera')}
+              <select @change=${this.onDevice}>
+                ${this.devices.map(
+                  (d, i) =>
+                    html`<option value=${d.deviceId} ?selected=${d.deviceId === this.deviceId}>
+                      ${d.label || msg(str`Camera ${i + 1}`)}
+                    </option>`,
+                )}
+              </select>
+            </label>`
+          : nothing
+      }
       <label
         >${msg('Resolution')}
         <select @change=${this.onHeight}>

@@ -117,10 +117,7 @@ export class ResmoConsultationView extends LitElement {
       </div>
       ${error ? this.renderCameraError(error.kind) : nothing}
       ${this.inference.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(this.inference.error)}</div>` : nothing}
-      <resmo-session-controls
-        .recorder=${this.recorder}
-        .state=${this.recorder.state}
-      ></resmo-session-controls>
+      <resmo-session-controls .recorder=${this.recorder} .state=${this.recorder.state}></resmo-session-controls>
       <div class="layout">
         <div class="stage">
           <div class="mirror ${this.camera.mirrored ? 'on' : ''}">
@@ -145,7 +142,9 @@ export class ResmoConsultationView extends LitElement {
             .issues=${running && this.inference.status === 'ready' ? this.readout.issues : []}
             .note=${this.statusNote()}
           ></resmo-status-strip>
-          <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement(running)}</div>
+          <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            ${this.announcement(running)}
+          </div>
         </div>
       </div>
       <resmo-emotion-timeline

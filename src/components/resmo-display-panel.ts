@@ -13,13 +13,21 @@ interface SmoothingOption {
 
 const OPTIONS: readonly SmoothingOption[] = [
   { id: 'off', smoothing: { kind: 'off' }, label: () => msg('Off: every frame as it comes') },
-  { id: 'ema-400', smoothing: { kind: 'exponential', halfLifeMs: 400 }, label: () => msg('Light (exponential, 0.4 s)') },
+  {
+    id: 'ema-400',
+    smoothing: { kind: 'exponential', halfLifeMs: 400 },
+    label: () => msg('Light (exponential, 0.4 s)'),
+  },
   {
     id: 'ema-800',
     smoothing: { kind: 'exponential', halfLifeMs: 800 },
     label: () => msg('Standard (exponential, 0.8 s)'),
   },
-  { id: 'ema-2000', smoothing: { kind: 'exponential', halfLifeMs: 2000 }, label: () => msg('Strong (exponential, 2 s)') },
+  {
+    id: 'ema-2000',
+    smoothing: { kind: 'exponential', halfLifeMs: 2000 },
+    label: () => msg('Strong (exponential, 2 s)'),
+  },
   { id: 'win-3000', smoothing: { kind: 'window', windowMs: 3000 }, label: () => msg('Average of the last 3 seconds') },
 ];
 

@@ -83,18 +83,23 @@ export class ResmoEmotionBars extends LitElement {
     const percent = new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'percent' });
     const top = p ? dominantOf(p) : null;
     return html`
-      ${top
-        ? html`<p class="dominant">${emotionName(top.label)}</p>
-            <p class="confidence">${this.confidenceText(confidenceOf(top.p), percent.format(top.p))}</p>`
-        : html`<p class="dominant empty">${this.reason || msg('No reading')}</p>
-            <p class="confidence">&nbsp;</p>`}
+      ${
+        top
+          ? html`<p class="dominant">${emotionName(top.label)}</p>
+              <p class="confidence">${this.confidenceText(confidenceOf(top.p), percent.format(top.p))}</p>`
+          : html`<p class="dominant empty">${this.reason || msg('No reading')}</p>
+              <p class="confidence">&nbsp;</p>`
+      }
       <ul aria-label=${msg('Probability of each emotion')}>
         ${EMOTION_LABELS.map((label, i) => {
           const value = p?.[i] ?? 0;
           return html`<li class=${top?.label === label ? 'top' : ''}>
             <span>${emotionName(label)}</span>
             <span class="track" aria-hidden="true">
-              <span class="fill" style="display:block;width:${(value * 100).toFixed(1)}%;background:${EMOTION_COLORS[label]}"></span>
+              <span
+                class="fill"
+                style="display:block;width:${(value * 100).toFixed(1)}%;background:${EMOTION_COLORS[label]}"
+              ></span>
             </span>
             <span class="value">${p ? percent.format(value) : nothing}</span>
           </li>`;

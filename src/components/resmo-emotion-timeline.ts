@@ -49,7 +49,11 @@ export class ResmoEmotionTimeline extends LitElement {
   private readonly resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
 
   override render() {
-    return html`<div class="plot" role="img" aria-label=${msg('Emotion timeline: probability of each emotion over time')}></div>`;
+    return html`<div
+      class="plot"
+      role="img"
+      aria-label=${msg('Emotion timeline: probability of each emotion over time')}
+    ></div>`;
   }
 
   override firstUpdated(): void {

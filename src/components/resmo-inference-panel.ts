@@ -58,9 +58,10 @@ export class ResmoInferencePanel extends LitElement {
       <label for="backend">${msg('Engine to use')}</label>
       <select id="backend" @change=${this.onChange}>
         ${PREFERENCES.map(
-          (p) => html`<option value=${p} ?selected=${p === this.preference}>
-            ${p === 'auto' ? msg('Fastest (measured)') : backendName(p)}
-          </option>`,
+          (p) =>
+            html`<option value=${p} ?selected=${p === this.preference}>
+              ${p === 'auto' ? msg('Fastest (measured)') : backendName(p)}
+            </option>`,
         )}
       </select>
     </section>`;
@@ -73,7 +74,9 @@ export class ResmoInferencePanel extends LitElement {
       maximumFractionDigits: 1,
     });
     return html`<table>
-      <caption class="visually-hidden">${msg('Measured time per frame for each engine')}</caption>
+      <caption class="visually-hidden">
+        ${msg('Measured time per frame for each engine')}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${msg('Engine')}</th>
@@ -83,11 +86,14 @@ export class ResmoInferencePanel extends LitElement {
       </thead>
       <tbody>
         ${record.probes.map(
-          (probe) => html`<tr>
-            <td>${backendName(probe.backend)}${probe.backend === record.backend ? html` <strong>${msg('(in use)')}</strong>` : nothing}</td>
-            <td class="num">${probe.ok ? ms.format(probe.msPerFrame) : '—'}</td>
-            <td>${this.note(probe)}</td>
-          </tr>`,
+          (probe) =>
+            html`<tr>
+              <td>
+                ${backendName(probe.backend)}${probe.backend === record.backend ? html` <strong>${msg('(in use)')}</strong>` : nothing}
+              </td>
+              <td class="num">${probe.ok ? ms.format(probe.msPerFrame) : '—'}</td>
+              <td>${this.note(probe)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;

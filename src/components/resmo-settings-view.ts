@@ -83,8 +83,11 @@ export class ResmoSettingsView extends LitElement {
           <dt>${msg('Version')}</dt>
           <dd>${__APP_VERSION__}</dd>
           ${this.model.render({
-            complete: (m) => html`<dt>${msg('Model')}</dt>
-              <dd>${msg(str`ResmoNet ${m.version}, ${number(m.params)} parameters, ${percent(m.metrics.accuracy)} accurate on FER2013 validation faces`)}</dd>`,
+            complete: (m) =>
+              html`<dt>${msg('Model')}</dt>
+                <dd>
+                  ${msg(str`ResmoNet ${m.version}, ${number(m.params)} parameters, ${percent(m.metrics.accuracy)} accurate on FER2013 validation faces`)}
+                </dd>`,
           })}
         </dl>
         <p>

@@ -47,7 +47,9 @@ export class ResmoStatusStrip extends LitElement {
       this.fps,
     );
     return html`
-      <span class="chip">${this.backend ? msg(str`Runs on ${backendName(this.backend)}`) : msg('Model not loaded')}</span>
+      <span class="chip"
+        >${this.backend ? msg(str`Runs on ${backendName(this.backend)}`) : msg('Model not loaded')}</span
+      >
       <span class="chip">${msg(str`${fps} frames/s`)}</span>
       ${this.note ? html`<span class="chip">${this.note}</span>` : nothing}
       <ul aria-label=${msg('Picture quality')}>

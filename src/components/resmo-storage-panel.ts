@@ -20,11 +20,17 @@ export class ResmoStoragePanel extends LitElement {
         pending: () => html`<p>${msg('Checking storage…')}</p>`,
         error: () => html`<p class="error">${msg('The browser did not report its storage.')}</p>`,
         complete: (s) => html`
-          <p>${s.usage === null ? msg('The browser does not report storage use.') : this.usageText(s.usage, s.quota)}</p>
           <p>
-            ${s.persisted
-              ? msg('Persistent: the browser will not delete this data to free space.')
-              : msg('Not persistent: under storage pressure the browser may delete this data. Export sessions regularly.')}
+            ${s.usage === null ? msg('The browser does not report storage use.') : this.usageText(s.usage, s.quota)}
+          </p>
+          <p>
+            ${
+              s.persisted
+                ? msg('Persistent: the browser will not delete this data to free space.')
+                : msg(
+                    'Not persistent: under storage pressure the browser may delete this data. Export sessions regularly.',
+                  )
+            }
           </p>
           ${s.persisted ? nothing : html`<button @click=${this.persist}>${msg('Ask to keep data')}</button>`}
         `,

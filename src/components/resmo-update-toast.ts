@@ -40,9 +40,11 @@ export class ResmoUpdateToast extends LitElement {
   override render() {
     return html`<div class="toast" role="status">
       <p>
-        ${this.recording
-          ? msg('A new version is ready. It will load when the recording ends.')
-          : msg('A new version is ready: reload')}
+        ${
+          this.recording
+            ? msg('A new version is ready. It will load when the recording ends.')
+            : msg('A new version is ready: reload')
+        }
       </p>
       <button class="primary" ?disabled=${this.recording} @click=${this.reload}>${msg('Reload')}</button>
       <button @click=${this.dismiss}>${msg('Later')}</button>

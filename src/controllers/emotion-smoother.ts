@@ -1,8 +1,6 @@
 /** How the live display is steadied so it does not flicker from frame to frame. */
 export type Smoothing =
-  | { kind: 'exponential'; halfLifeMs: number }
-  | { kind: 'window'; windowMs: number }
-  | { kind: 'off' };
+  { kind: 'exponential'; halfLifeMs: number } | { kind: 'window'; windowMs: number } | { kind: 'off' };
 
 export const DEFAULT_SMOOTHING: Smoothing = { kind: 'exponential', halfLifeMs: 800 };
 
@@ -39,7 +37,8 @@ export class EmotionSmoother {
       if (t - this.lastT > this.horizonMs()) this.reset();
       return null;
     }
-    const result = this.smoothing.kind === 'window' ? this.pushWindow(t, probabilities) : this.pushEma(t, probabilities);
+    const result =
+      this.smoothing.kind === 'window' ? this.pushWindow(t, probabilities) : this.pushEma(t, probabilities);
     this.lastT = t;
     return result;
   }

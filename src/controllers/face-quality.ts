@@ -26,7 +26,8 @@ export function faceIssues(quality: FaceQuality): QualityIssue[] {
 export function pickFace(faces: readonly FaceResult[], pickedIndex: number | null): FaceResult | null {
   if (pickedIndex !== null && faces[pickedIndex]) return faces[pickedIndex];
   let best: FaceResult | null = null;
-  for (const face of faces) if (!best || face.box.width * face.box.height > best.box.width * best.box.height) best = face;
+  for (const face of faces)
+    if (!best || face.box.width * face.box.height > best.box.width * best.box.height) best = face;
   return best;
 }
 

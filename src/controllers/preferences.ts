@@ -29,7 +29,10 @@ export function loadPreferences(storage: Pick<Storage, 'getItem'> = localStorage
   }
   return {
     smoothing: isSmoothing(saved.smoothing) ? saved.smoothing : DEFAULT_PREFERENCES.smoothing,
-    backend: typeof saved.backend === 'string' && BACKENDS.includes(saved.backend) ? (saved.backend as BackendPreference) : 'auto',
+    backend:
+      typeof saved.backend === 'string' && BACKENDS.includes(saved.backend)
+        ? (saved.backend as BackendPreference)
+        : 'auto',
     cameraHeight: inRange(saved.cameraHeight, 240, 2160) ?? DEFAULT_PREFERENCES.cameraHeight,
     maxFaces: inRange(saved.maxFaces, 1, 8) ?? DEFAULT_PREFERENCES.maxFaces,
   };

@@ -45,7 +45,9 @@ describe.skipIf(!hasFer2013())('consultation with a real face on the camera', ()
       .poll(() => view.locator('resmo-face-overlay rect').count(), { timeout: 90_000, interval: 500 })
       .toBeGreaterThanOrEqual(1);
     await expect.poll(() => announced(page), { timeout: 30_000 }).toBe('Happiness');
-    await expect.poll(() => view.locator('resmo-status-strip').textContent()).toMatch(/Runs on (WebGPU|WebGL|WebAssembly|CPU)/);
+    await expect
+      .poll(() => view.locator('resmo-status-strip').textContent())
+      .toMatch(/Runs on (WebGPU|WebGL|WebAssembly|CPU)/);
     await page.close();
   });
 

@@ -31,7 +31,9 @@ describe('Spanish translation', () => {
     const xlf = readFileSync(join(WORK, 'xliff/es.xlf'), 'utf8');
     const units = [...xlf.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)];
     expect(units.length).toBeGreaterThan(20);
-    const untranslated = units.filter(([, , body]) => !body?.includes('<target>')).map(([, id, body]) => `${id}: ${body}`);
+    const untranslated = units
+      .filter(([, , body]) => !body?.includes('<target>'))
+      .map(([, id, body]) => `${id}: ${body}`);
     expect(untranslated).toEqual([]);
   }, 60_000);
 

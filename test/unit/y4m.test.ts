@@ -8,7 +8,14 @@ describe('writeY4m', () => {
   it('writes a 4:2:0 header and one luma + two quarter-size chroma planes per frame', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'y4m-')), 'a.y4m');
     const luma = new Uint8Array(4 * 2).map((_, i) => i * 10);
-    writeY4m(path, [{ width: 4, height: 2, luma }, { width: 4, height: 2, luma }], 5);
+    writeY4m(
+      path,
+      [
+        { width: 4, height: 2, luma },
+        { width: 4, height: 2, luma },
+      ],
+      5,
+    );
     const bytes = readFileSync(path);
     const header = 'YUV4MPEG2 W4 H2 F5:1 Ip A1:1 C420jpeg\n';
     expect(bytes.subarray(0, header.length).toString()).toBe(header);
