@@ -11,7 +11,7 @@ export interface DistServer {
 }
 
 /** Asks the OS for a port nobody is listening on. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

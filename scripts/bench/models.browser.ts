@@ -1,0 +1,236 @@
+/**
+ * `npm run bench:models:browser`: response time per face of the five networks of the comparison
+ * (training/compare.py's exports) in headless Chromium, on WebGPU, WebGL, WASM and CPU, each
+ * backend in a fresh page and module worker. Writes docs/models-browser.{json,md}.
+ * BENCH_BACKENDS and BENCH_NETS (comma lists) narrow a run; a narrowed run only prints.
+ * BENCH_BUDGET_MS is the timed budget per backend × network (default 10000); BENCH_NOTE is written
+ * into the conditions (e.g. what else was running).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { it } from 'vitest';
+import type { BackendName } from '../../src/shared/protocol';
+import { launchChromium } from '../../test/support/browser';
+import { CHROMIUM_ARGS } from '../../test/support/chromium-flags';
+import { REPO } from '../../test/support/model-files';
+import type { ModelsReply, ModelsRequest, RunPlan } from './models-protocol';
+import { summarise, timeTable, writeReport, type BackendRow, type ModelInfo, type Report } from './models-report';
+import { modelFiles, serveModelsBench, WORKER_PATH } from './models-server';
+
+const NETS: [net: string, name: string][] = [
+  ['mobilenet_v1', 'MobileNet v1'],
+  ['peleenet', 'PeleeNet'],
+  ['ednn', 'EDNN'],
+  ['idnn', 'IDNN'],
+  ['resmonet', 'ResmoNet'],
+];
+const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const EXTRA_FLAGS = ['--enable-unsafe-webgpu'];
+const PLAN: RunPlan = {
+  warmUpRuns: 3,
+  budgetMs: Number(process.env.BENCH_BUDGET_MS ?? 10_000),
+  minRuns: 5,
+  maxRuns: 100,
+  slowMs: 1000,
+};
+const COMPARE = 'training/out/compare';
+const SHIPPED = 'public/models/resmonet';
+
+const pick = <T extends string>(all: readonly T[], env: string | undefined): T[] =>
+  env ? all.filter((x) => env.split(',').includes(x)) : [...all];
+
+async function describeModel(net: string, name: string): Promise<ModelInfo> {
+  const folder = `${COMPARE}/${net}`;
+  const dir = join(REPO, folder);
+  if (!existsSync(join(dir, 'model.json')))
+    throw new Error(`${folder}/model.json is missing: run npm run bench:models`);
+  const files = await modelFiles(dir);
+  const hash = createHash('sha256');
+  for (const file of files.slice(1)) hash.update(readFileSync(join(dir, file)));
+  const info: ModelInfo = {
+    net,
+    name,
+    folder,
+    bytes: files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0),
+    weightsSha256: hash.digest('hex').slice(0, 12),
+    exported: statSync(join(dir, 'model.json')).mtime.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  };
+  return net === 'resmonet' ? { ...info, note: shippedNote(dir) } : info;
+}
+
+/** Timing depends on the topology only; says whether the shipped model shares this one's. */
+function shippedNote(dir: string): string {
+  const topology = (path: string): string =>
+    JSON.stringify((JSON.parse(readFileSync(path, 'utf8')) as { modelTopology: unknown }).modelTopology);
+  const shipped = join(REPO, SHIPPED);
+  const { version } = JSON.parse(readFileSync(join(shipped, 'metadata.json'), 'utf8')) as { version: string };
+  const same = topology(join(dir, 'model.json')) === topology(join(shipped, 'model.json'));
+  return same
+    ? `same topology as the shipped \`${SHIPPED}\` (version ${version}), so its times apply to the shipped model.`
+    : `a different topology from the shipped \`${SHIPPED}\` (version ${version}).`;
+}
+
+/** One request to the page's bench worker (created on first use); resolves with its one reply. */
+function call(page: Page, request: ModelsRequest): Promise<ModelsReply> {
+  return page.evaluate(
+    ({ request, path }) =>
+      new Promise<ModelsReply>((resolve) => {
+        const scope = globalThis as unknown as { benchWorker?: Worker };
+        scope.benchWorker ??= new Worker(path, { type: 'module' });
+        scope.benchWorker.onmessage = ({ data }: MessageEvent<ModelsReply>) => resolve(data);
+        scope.benchWorker.onerror = (e) => resolve({ type: 'error', message: e.message || 'worker failed' });
+        scope.benchWorker.postMessage(request);
+      }),
+    { request, path: WORKER_PATH },
+  );
+}
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+async function benchBackend(browser: Browser, url: string, backend: BackendName, nets: string[]): Promise<BackendRow> {
+  const page = await browser.newPage();
+  const row: BackendRow = { backend, nets: [] };
+  try {
+    await page.goto(url);
+    const ready = await call(page, { type: 'init', backend });
+    if (ready.type !== 'ready') return { ...row, error: firstLine(ready) };
+    if (ready.backend !== backend) return { ...row, error: `tfjs ran ${ready.backend} instead` };
+    log(`${backend}: ${ready.device}`);
+    row.device = ready.device;
+    for (const net of nets) {
+      const reply = await call(page, { type: 'bench', net, url: `/models/${net}/model.json`, plan: PLAN });
+      const result = reply.type === 'result' ? summarise(reply) : { net, error: firstLine(reply) };
+      row.nets.push(result);
+      log(
+        `  ${net}: ${'error' in result ? result.error : `median ${result.medianMs} ms, p95 ${result.p95Ms} ms, n=${result.runs}, first ${result.firstMs} ms, peak ${result.peakBytes} B`}`,
+      );
+    }
+    return row;
+  } catch (e) {
+    // The page or its worker died (a GPU process crash, say): keep what was measured before.
+    return { ...row, error: String(e).split('\n')[0] ?? 'failed' };
+  } finally {
+    await page.close();
+  }
+}
+
+function firstLine(reply: ModelsReply): string {
+  return reply.type === 'error' ? (reply.message.split('\n')[0] ?? reply.message) : `unexpected ${reply.type} reply`;
+}
+
+function method(plan: RunPlan): string {
+  return (
+    'Each backend runs in a fresh page and module worker set up like the app’s inference worker. Per network: ' +
+    `load, one first inference, up to ${plan.warmUpRuns} warm-up inferences, then timed inferences of one random ` +
+    'face each (tensor from a Float32Array, `predict`, `await data()`, dispose), timed inside the worker: as many as ' +
+    `fit in ${plan.budgetMs / 1000} s at the slowest warm-up’s pace, at least ${plan.minRuns} and at most ` +
+    `${plan.maxRuns}; after a warm-up inference over ${plan.slowMs / 1000} s, no further warm-up and ` +
+    `${plan.minRuns} timed runs. One network and one backend at a time. This is the classifier alone; ` +
+    '`npm run bench` times the whole pipeline (detection, crops, classification) of the app.'
+  );
+}
+
+interface Process {
+  pid: number;
+  ppid: number;
+  cpu: number;
+  args: string;
+}
+
+function listProcesses(): Process[] {
+  const lines = execFileSync('ps', ['-eo', 'pid=,ppid=,pcpu=,args='], { encoding: 'utf8' }).split('\n');
+  return lines.flatMap((line) => {
+    const [, pid, ppid, cpu, args = ''] = /^\s*(\d+)\s+(\d+)\s+([\d.]+)\s+(.*)$/.exec(line) ?? [];
+    return pid === undefined ? [] : [{ pid: Number(pid), ppid: Number(ppid), cpu: Number(cpu), args }];
+  });
+}
+
+/** This run's own processes: its ancestors (npm, vitest), itself, and everything under it (Chromium). */
+function ownProcesses(all: Process[]): Set<number> {
+  const parent = new Map(all.map((p) => [p.pid, p.ppid]));
+  const ours = new Set<number>();
+  for (let pid = process.pid; pid > 1 && !ours.has(pid); pid = parent.get(pid) ?? 0) ours.add(pid);
+  const queue = [process.pid];
+  for (const pid of queue) {
+    const children = all.filter((p) => p.ppid === pid && !ours.has(p.pid));
+    children.forEach((p) => ours.add(p.pid));
+    queue.push(...children.map((p) => p.pid));
+  }
+  return ours;
+}
+
+/** Other processes holding a core (ps's %CPU over their lifetime): what the bench shared the cores with. */
+function busyProcesses(): string[] {
+  try {
+    const all = listProcesses();
+    const ours = ownProcesses(all);
+    return all.filter((p) => p.cpu >= 25 && !ours.has(p.pid)).map((p) => `${p.args.slice(0, 100)} (${p.cpu}% CPU)`);
+  } catch {
+    return [];
+  }
+}
+
+function machine(): Report['machine'] {
+  const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
+  const distro = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(osRelease)?.[1];
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${distro ?? type()}, Linux ${release()}`,
+    loadAverageStart: loadavg().map((v) => Math.round(v * 100) / 100),
+    loadAverageEnd: [],
+    busyStart: busyProcesses(),
+    busyEnd: [],
+  };
+}
+
+it('measures the comparison networks per face in Chromium', async () => {
+  const nets = pick(
+    NETS.map(([net]) => net),
+    process.env.BENCH_NETS,
+  );
+  const backends = pick(BACKENDS, process.env.BENCH_BACKENDS);
+  const models = await Promise.all(
+    NETS.filter(([net]) => nets.includes(net)).map(([net, name]) => describeModel(net, name)),
+  );
+  const report: Report = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    command: 'npm run bench:models:browser',
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim(),
+    machine: machine(),
+    note: process.env.BENCH_NOTE ?? '',
+    chromium: { version: '', flags: [...CHROMIUM_ARGS, ...EXTRA_FLAGS] },
+    tfjs: (
+      JSON.parse(readFileSync(join(REPO, 'node_modules/@tensorflow/tfjs/package.json'), 'utf8')) as { version: string }
+    ).version,
+    method: method(PLAN),
+    models,
+    backends: [],
+  };
+  log(`Other work on the machine: ${report.machine.busyStart.join('; ') || 'none'}`);
+  const server = await serveModelsBench(Object.fromEntries(models.map((m) => [m.net, join(REPO, m.folder)])));
+  const browser = await launchChromium(EXTRA_FLAGS);
+  try {
+    report.chromium.version = browser.version();
+    for (const backend of backends) {
+      const row = await benchBackend(browser, server.url, backend, nets);
+      if (row.error !== undefined) log(`${backend}: not measured: ${row.error}`);
+      report.backends.push(row);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  report.machine.loadAverageEnd = loadavg().map((v) => Math.round(v * 100) / 100);
+  report.machine.busyEnd = busyProcesses();
+  log(`\nMedian / p95 ms per face:\n\n${timeTable(report).join('\n')}\n`);
+  if (nets.length === NETS.length && backends.length === BACKENDS.length) {
+    await writeReport(report, join(REPO, 'docs/models-browser.json'), join(REPO, 'docs/models-browser.md'));
+    log('Wrote docs/models-browser.json and docs/models-browser.md.');
+  }
+});
