@@ -12,8 +12,10 @@ import './resmo-settings-view.js';
 import './resmo-update-toast.js';
 
 /** The shell: header, navigation between the three views, and the update prompt. */
-@localized()
 @customElement('resmo-app')
+// Legacy decorators apply bottom-up: @localized() must run before the define, which upgrades the
+// <resmo-app> already in index.html; in the other order it would never hear a language change.
+@localized()
 export class ResmoApp extends LitElement {
   static override styles = css`
     :host {

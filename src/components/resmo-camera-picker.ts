@@ -8,8 +8,8 @@ export type CameraChangeEvent = CustomEvent<{ deviceId: string; height: number }
 const HEIGHTS = [360, 480, 720, 1080] as const;
 
 /** Which camera (front, back, external) and at what resolution; the list fills once access is granted. */
-@localized()
 @customElement('resmo-camera-picker')
+@localized()
 export class ResmoCameraPicker extends LitElement {
   static override styles = css`
     :host {

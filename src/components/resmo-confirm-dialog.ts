@@ -14,8 +14,8 @@ export interface ConfirmRequest {
  * A modal yes/no question. The safe answer (Cancel) has focus first, so Enter never deletes by
  * accident; the native <dialog> traps focus and gives it back to the opener on close.
  */
-@localized()
 @customElement('resmo-confirm-dialog')
+@localized()
 export class ResmoConfirmDialog extends LitElement {
   static override styles = [sharedStyles, dialogStyles];
 

@@ -24,8 +24,8 @@ import './resmo-session-controls.js';
 import { backendName } from './resmo-status-strip.js';
 
 /** The live screen of a consultation: camera, face overlay, current emotion, timeline and recording. */
-@localized()
 @customElement('resmo-consultation-view')
+@localized()
 export class ResmoConsultationView extends LitElement {
   static override styles = [
     sharedStyles,

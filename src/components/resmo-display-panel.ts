@@ -43,8 +43,8 @@ function optionId(s: Smoothing): string {
 }
 
 /** How steady the live display is. The recorded timeline always keeps the unsmoothed per-second means. */
-@localized()
 @customElement('resmo-display-panel')
+@localized()
 export class ResmoDisplayPanel extends LitElement {
   static override styles = [
     sharedStyles,

@@ -20,8 +20,8 @@ export function dominantOf(probabilities: readonly number[]): { label: EmotionLa
 }
 
 /** The current emotion: the dominant one in words with its confidence, and all seven as labelled bars. */
-@localized()
 @customElement('resmo-emotion-bars')
+@localized()
 export class ResmoEmotionBars extends LitElement {
   static override styles = css`
     :host {

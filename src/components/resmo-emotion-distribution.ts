@@ -10,8 +10,8 @@ import { formatShare } from './format.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Share of time per emotion as a table with bars: readable by screen readers and on paper. */
-@localized()
 @customElement('resmo-emotion-distribution')
+@localized()
 export class ResmoEmotionDistribution extends LitElement {
   static override styles = [
     sharedStyles,

@@ -22,8 +22,8 @@ export interface TimelineMarker {
  * The emotion timeline, drawn with uPlot: one line per emotion, gaps where no face was usable, and
  * the clinician's markers as labelled vertical lines. `windowMs` keeps only the last few minutes.
  */
-@localized()
 @customElement('resmo-emotion-timeline')
+@localized()
 export class ResmoEmotionTimeline extends LitElement {
   static override styles = [
     unsafeCSS(uPlotCss),

@@ -8,8 +8,8 @@ import { storageErrorMessage } from './storage-messages.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Export of a session (`session-id`) or of a whole patient (`patient-id`) as JSON or CSV. */
-@localized()
 @customElement('resmo-export-buttons')
+@localized()
 export class ResmoExportButtons extends LitElement {
   static override styles = [
     sharedStyles,

@@ -10,8 +10,8 @@ export type FacePickEvent = CustomEvent<{ index: number }>;
  * "contain" fit as the video, so boxes stay on the face at any aspect ratio or orientation; the
  * parent mirrors both together for the front camera. Another face can be picked by tap or keyboard.
  */
-@localized()
 @customElement('resmo-face-overlay')
+@localized()
 export class ResmoFaceOverlay extends LitElement {
   static override styles = css`
     :host {

@@ -15,8 +15,8 @@ type Outcome =
  * Imports a Resmo JSON export. The file is validated in full before anything is written, and
  * written in one transaction, so a refused file changes nothing. Fires `resmo-imported`.
  */
-@localized()
 @customElement('resmo-import-button')
+@localized()
 export class ResmoImportButton extends LitElement {
   static override styles = [
     sharedStyles,

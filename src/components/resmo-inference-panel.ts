@@ -11,8 +11,8 @@ import { sharedStyles } from './shared-styles.js';
 const PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Where the model runs: the measured timings of each engine on this device, and a manual override. */
-@localized()
 @customElement('resmo-inference-panel')
+@localized()
 export class ResmoInferencePanel extends LitElement {
   static override styles = [
     sharedStyles,

@@ -44,8 +44,8 @@ async function loadInterrupted(): Promise<Loaded> {
  * nothing when there are none. With `resumable`, Resume fires `resmo-resume-session`, which the
  * consultation screen handles by calling `SessionRecorder.resume(session.id)`.
  */
-@localized()
 @customElement('resmo-interrupted-sessions')
+@localized()
 export class ResmoInterruptedSessions extends LitElement {
   static override styles = [
     sharedStyles,

@@ -10,8 +10,8 @@ import { dialogStyles } from './dialog-styles.js';
 export type PatientSavedEvent = CustomEvent<{ patient: Patient }>;
 
 /** Create or edit a patient in a modal form. Fires `resmo-patient-saved` after a successful save. */
-@localized()
 @customElement('resmo-patient-dialog')
+@localized()
 export class ResmoPatientDialog extends LitElement {
   static override styles = [sharedStyles, dialogStyles];
 

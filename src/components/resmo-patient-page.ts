@@ -18,8 +18,8 @@ import './resmo-trend-chart.js';
 import './resmo-export-buttons.js';
 
 /** A patient's record: details, sessions, and how each emotion's share changed across them. */
-@localized()
 @customElement('resmo-patient-page')
+@localized()
 export class ResmoPatientPage extends LitElement {
   static override styles = [
     sharedStyles,

@@ -9,8 +9,8 @@ import { sharedStyles } from './shared-styles.js';
 export type PatientSelectedEvent = CustomEvent<{ patientId: string }>;
 
 /** A labelled choice of an active patient. Fires `resmo-patient-selected`. */
-@localized()
 @customElement('resmo-patient-picker')
+@localized()
 export class ResmoPatientPicker extends LitElement {
   static override styles = [
     sharedStyles,

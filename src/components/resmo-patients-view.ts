@@ -14,8 +14,8 @@ import './resmo-import-button.js';
 import './resmo-interrupted-sessions.js';
 
 /** The patient list: search, create, edit, archive, delete, and import of exported files. */
-@localized()
 @customElement('resmo-patients-view')
+@localized()
 export class ResmoPatientsView extends LitElement {
   static override styles = [
     sharedStyles,

@@ -10,8 +10,8 @@ import { sharedStyles } from './shared-styles.js';
 const SHOWN_PER_SEGMENT = 2;
 
 /** The dominant emotions between one marker and the next. */
-@localized()
 @customElement('resmo-segment-table')
+@localized()
 export class ResmoSegmentTable extends LitElement {
   static override styles = [
     sharedStyles,

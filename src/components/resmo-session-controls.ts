@@ -19,8 +19,8 @@ const MARKER_KEY = 'm';
  * mark moments (button or the M key), and resume or finish interrupted sessions. The screen
  * owns the SessionRecorder (it feeds it readings) and passes it in with its current state.
  */
-@localized()
 @customElement('resmo-session-controls')
+@localized()
 export class ResmoSessionControls extends LitElement {
   static override styles = [
     sharedStyles,

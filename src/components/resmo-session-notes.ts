@@ -7,8 +7,8 @@ import { storageErrorMessage } from './storage-messages.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** The clinician's notes on a session; printed as plain text in the report. */
-@localized()
 @customElement('resmo-session-notes')
+@localized()
 export class ResmoSessionNotes extends LitElement {
   static override styles = [
     sharedStyles,

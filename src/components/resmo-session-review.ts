@@ -15,8 +15,8 @@ import './resmo-session-notes.js';
 import './resmo-export-buttons.js';
 
 /** One session: timeline with markers, distribution, segments, face coverage, notes; printable. */
-@localized()
 @customElement('resmo-session-review')
+@localized()
 export class ResmoSessionReview extends LitElement {
   static override styles = [sharedStyles, reportStyles];
 

@@ -9,8 +9,8 @@ import './resmo-inference-panel.js';
 import './resmo-storage-panel.js';
 
 /** Language, device and about: what a clinic's administrator checks once. */
-@localized()
 @customElement('resmo-settings-view')
+@localized()
 export class ResmoSettingsView extends LitElement {
   static override styles = [
     sharedStyles,

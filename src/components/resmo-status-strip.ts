@@ -6,8 +6,8 @@ import type { QualityIssue } from '../controllers/face-quality.js';
 import { qualityMessage } from './quality-messages.js';
 
 /** Where inference runs, how fast, and what is wrong with the picture, in plain words. */
-@localized()
 @customElement('resmo-status-strip')
+@localized()
 export class ResmoStatusStrip extends LitElement {
   static override styles = css`
     :host {

@@ -6,8 +6,8 @@ import { requestPersistence, storageStatus } from '../storage/index.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** How much the app keeps on this device, and whether the browser promised to keep it. */
-@localized()
 @customElement('resmo-storage-panel')
+@localized()
 export class ResmoStoragePanel extends LitElement {
   static override styles = sharedStyles;
 

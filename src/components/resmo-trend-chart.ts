@@ -19,8 +19,8 @@ export interface TrendPoint {
  * Each emotion's share of time across a patient's sessions, oldest first. Sessions are evenly
  * spaced (x is the session's position), so weekly and irregular visits read alike.
  */
-@localized()
 @customElement('resmo-trend-chart')
+@localized()
 export class ResmoTrendChart extends LitElement {
   static override styles = [
     unsafeCSS(uPlotCss),

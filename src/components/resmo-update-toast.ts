@@ -4,8 +4,8 @@ import { localized, msg } from '@lit/localize';
 import { sharedStyles } from './shared-styles.js';
 
 /** "A new version is ready": the user decides when to reload; a running recording keeps the reload waiting. */
-@localized()
 @customElement('resmo-update-toast')
+@localized()
 export class ResmoUpdateToast extends LitElement {
   static override styles = [
     sharedStyles,

@@ -94,9 +94,12 @@ export class LiveReadout {
 
   private closeSecond(): void {
     const { start, sums, usable } = this.second;
-    this.points.push({ t: start, p: usable > 0 ? sums.map((s) => s / usable) : null });
     const oldest = start - LIVE_TIMELINE_MS;
-    while ((this.points[0]?.t ?? start) < oldest) this.points.shift();
+    // A new array each second, so the chart's property sees the change.
+    this.points = [
+      ...this.points.filter((pt) => pt.t >= oldest),
+      { t: start, p: usable > 0 ? sums.map((s) => s / usable) : null },
+    ];
   }
 
   private maybeAnnounce(now: number): void {

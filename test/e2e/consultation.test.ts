@@ -4,6 +4,7 @@ import { launchChromium } from '../support/browser';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { confidentFaceVideo, type FaceVideo } from '../support/fake-camera';
 import { hasFer2013 } from '../support/scenes';
+import type { ResmoEmotionTimeline } from '../../src/components/resmo-emotion-timeline';
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
@@ -46,8 +47,14 @@ describe.skipIf(!hasFer2013())('consultation with a real face on the camera', ()
       .toBeGreaterThanOrEqual(1);
     await expect.poll(() => announced(page), { timeout: 30_000 }).toBe('Happiness');
     await expect
-      .poll(() => view.locator('resmo-status-strip').textContent())
-      .toMatch(/Runs on (WebGPU|WebGL|WebAssembly|CPU)/);
+      .poll(() => view.getByText(/^Runs on /).textContent())
+      .toMatch(/^Runs on (WebGPU|WebGL|WebAssembly|CPU)$/);
+    const timeline = view.locator('resmo-emotion-timeline');
+    await expect
+      .poll(() => timeline.evaluate((el: ResmoEmotionTimeline) => el.points.filter((pt) => pt.p).length), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(2);
     await page.close();
   });
 
