@@ -54,25 +54,46 @@ def shipped(meta):
     return "\n".join(lines)
 
 
-def comparison(rows):
-    lines = [
-        "| network | parameters | FLOPs per face | model bytes (fp32) | model bytes (fp16) | val accuracy |",
-        "|---|---:|---:|---:|---:|---|",
-    ]
+def comparison(rows, node=None):
+    """node: {backend: {net: {...}}} from check_compare.mjs (Node, batch 1)."""
+    node = node or {}
+    backends = [b for b in ("wasm", "cpu") if b in node]
+    head = ["network", "parameters", "FLOPs per face", "model bytes (fp32)", "model bytes (fp16)"]
+    if backends:
+        head.append("peak tensor bytes (tfjs)")
+        head += [f"ms/face, Node {b}" for b in backends]
+    head.append("val accuracy")
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 2) + "---|"]
     for r in rows:
         acc = f"{pct(r['accuracy'])} ({r['accuracy_note']})" if "accuracy" in r else "not trained"
-        lines.append(f"| {r['net']} | {r['params']:,} | {r['flops'] / 1e6:.1f} M | {r['bytes_fp32']:,} | "
-                     f"{r['bytes_fp16']:,} | {acc} |")
+        if "short_run_accuracy" in r:
+            acc += f"; same short run: {pct(r['short_run_accuracy'])}"
+        cells = [r["net"], f"{r['params']:,}", f"{r['flops'] / 1e6:.1f} M", f"{r['bytes_fp32']:,}", f"{r['bytes_fp16']:,}"]
+        if backends:
+            first = node[backends[0]].get(r["net"], {})
+            cells.append(f"{first['peakTensorBytes']:,}" if "peakTensorBytes" in first else "")
+            for b in backends:
+                ms = node[b].get(r["net"], {}).get("msPerFace")
+                cells.append(f"{ms:.1f}" if ms is not None else "")
+        cells.append(acc)
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def main():
     with open(os.path.join(REPO, "public", "models", "resmonet", "metadata.json")) as f:
         print(shipped(json.load(f)))
-    table = os.path.join(HERE, "out", "compare", "table.json")
+    out = os.path.join(HERE, "out", "compare")
+    table = os.path.join(out, "table.json")
+    node = {}
+    for backend in ("wasm", "cpu"):
+        path = os.path.join(out, f"node-{backend}.json")
+        if os.path.exists(path):
+            with open(path) as f:
+                node[backend] = {r["net"]: r for r in json.load(f)}
     if os.path.exists(table):
         with open(table) as f:
-            print("\n" + comparison(json.load(f)))
+            print("\n" + comparison(json.load(f), node))
 
 
 if __name__ == "__main__":
