@@ -9,7 +9,8 @@ export interface ModelInfo {
   name: string;
   folder: string;
   bytes: number;
-  /** First 12 hex digits of the SHA-256 of the weight shards. */
+  /** First 12 hex digits of the SHA-256 of model.json's `modelTopology` (as stored) and of the shards. */
+  topologySha256: string;
   weightsSha256: string;
   exported: string;
   note?: string;
@@ -177,10 +178,15 @@ function markdown(report: Report): string {
     '',
     '## Models',
     '',
-    '| network | folder | model.json + weights | weights SHA-256 | exported |',
-    '|---|---|---|---|---|',
+    'Times depend on the topology, not on the weights: they hold for a re-export with other weights (a',
+    'trained one, say) whose topology hash is the same. Hashes are the first 12 hex digits of SHA-256, of',
+    'model.json’s `modelTopology` as stored and of the weight shards.',
+    '',
+    '| network | folder | model.json + weights | topology | weights | exported |',
+    '|---|---|---|---|---|---|',
     ...report.models.map(
-      (x) => `| ${x.name} | \`${x.folder}\` | ${x.bytes} bytes | \`${x.weightsSha256}\` | ${x.exported} |`,
+      (x) =>
+        `| ${x.name} | \`${x.folder}\` | ${x.bytes} bytes | \`${x.topologySha256}\` | \`${x.weightsSha256}\` | ${x.exported} |`,
     ),
     '',
     ...report.models.filter((x) => x.note !== undefined).map((x) => `${x.name}: ${x.note ?? ''}`),

@@ -9,7 +9,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { it } from 'vitest';
@@ -17,6 +16,7 @@ import type { BackendName } from '../../src/shared/protocol';
 import { launchChromium } from '../../test/support/browser';
 import { CHROMIUM_ARGS } from '../../test/support/chromium-flags';
 import { REPO } from '../../test/support/model-files';
+import { busyProcesses, loadAverage, machine } from './machine';
 import type { ModelsReply, ModelsRequest, RunPlan } from './models-protocol';
 import { summarise, timeTable, writeReport, type BackendRow, type ModelInfo, type Report } from './models-report';
 import { modelFiles, serveModelsBench, WORKER_PATH } from './models-server';
@@ -40,6 +40,12 @@ const PLAN: RunPlan = {
 const COMPARE = 'training/out/compare';
 const SHIPPED = 'public/models/resmonet';
 
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex').slice(0, 12);
+
+/** The layers topology as stored: what the timing depends on, whatever the weights. */
+const topology = (modelJson: string): string =>
+  JSON.stringify((JSON.parse(readFileSync(modelJson, 'utf8')) as { modelTopology: unknown }).modelTopology);
+
 const pick = <T extends string>(all: readonly T[], env: string | undefined): T[] =>
   env ? all.filter((x) => env.split(',').includes(x)) : [...all];
 
@@ -49,14 +55,13 @@ async function describeModel(net: string, name: string): Promise<ModelInfo> {
   if (!existsSync(join(dir, 'model.json')))
     throw new Error(`${folder}/model.json is missing: run npm run bench:models`);
   const files = await modelFiles(dir);
-  const hash = createHash('sha256');
-  for (const file of files.slice(1)) hash.update(readFileSync(join(dir, file)));
   const info: ModelInfo = {
     net,
     name,
     folder,
     bytes: files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0),
-    weightsSha256: hash.digest('hex').slice(0, 12),
+    topologySha256: sha256(topology(join(dir, 'model.json'))),
+    weightsSha256: sha256(Buffer.concat(files.slice(1).map((file) => readFileSync(join(dir, file))))),
     exported: statSync(join(dir, 'model.json')).mtime.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   };
   return net === 'resmonet' ? { ...info, note: shippedNote(dir) } : info;
@@ -64,8 +69,6 @@ async function describeModel(net: string, name: string): Promise<ModelInfo> {
 
 /** Timing depends on the topology only; says whether the shipped model shares this one's. */
 function shippedNote(dir: string): string {
-  const topology = (path: string): string =>
-    JSON.stringify((JSON.parse(readFileSync(path, 'utf8')) as { modelTopology: unknown }).modelTopology);
   const shipped = join(REPO, SHIPPED);
   const { version } = JSON.parse(readFileSync(join(shipped, 'metadata.json'), 'utf8')) as { version: string };
   const same = topology(join(dir, 'model.json')) === topology(join(shipped, 'model.json'));
@@ -134,61 +137,6 @@ function method(plan: RunPlan): string {
   );
 }
 
-interface Process {
-  pid: number;
-  ppid: number;
-  cpu: number;
-  args: string;
-}
-
-function listProcesses(): Process[] {
-  const lines = execFileSync('ps', ['-eo', 'pid=,ppid=,pcpu=,args='], { encoding: 'utf8' }).split('\n');
-  return lines.flatMap((line) => {
-    const [, pid, ppid, cpu, args = ''] = /^\s*(\d+)\s+(\d+)\s+([\d.]+)\s+(.*)$/.exec(line) ?? [];
-    return pid === undefined ? [] : [{ pid: Number(pid), ppid: Number(ppid), cpu: Number(cpu), args }];
-  });
-}
-
-/** This run's own processes: its ancestors (npm, vitest), itself, and everything under it (Chromium). */
-function ownProcesses(all: Process[]): Set<number> {
-  const parent = new Map(all.map((p) => [p.pid, p.ppid]));
-  const ours = new Set<number>();
-  for (let pid = process.pid; pid > 1 && !ours.has(pid); pid = parent.get(pid) ?? 0) ours.add(pid);
-  const queue = [process.pid];
-  for (const pid of queue) {
-    const children = all.filter((p) => p.ppid === pid && !ours.has(p.pid));
-    children.forEach((p) => ours.add(p.pid));
-    queue.push(...children.map((p) => p.pid));
-  }
-  return ours;
-}
-
-/** Other processes holding a core (ps's %CPU over their lifetime): what the bench shared the cores with. */
-function busyProcesses(): string[] {
-  try {
-    const all = listProcesses();
-    const ours = ownProcesses(all);
-    return all.filter((p) => p.cpu >= 25 && !ours.has(p.pid)).map((p) => `${p.args.slice(0, 100)} (${p.cpu}% CPU)`);
-  } catch {
-    return [];
-  }
-}
-
-function machine(): Report['machine'] {
-  const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
-  const distro = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(osRelease)?.[1];
-  return {
-    cpu: cpus()[0]?.model ?? 'unknown CPU',
-    cores: cpus().length,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    os: `${distro ?? type()}, Linux ${release()}`,
-    loadAverageStart: loadavg().map((v) => Math.round(v * 100) / 100),
-    loadAverageEnd: [],
-    busyStart: busyProcesses(),
-    busyEnd: [],
-  };
-}
-
 it('measures the comparison networks per face in Chromium', async () => {
   const nets = pick(
     NETS.map(([net]) => net),
@@ -226,7 +174,7 @@ it('measures the comparison networks per face in Chromium', async () => {
     await browser.close();
     await server.close();
   }
-  report.machine.loadAverageEnd = loadavg().map((v) => Math.round(v * 100) / 100);
+  report.machine.loadAverageEnd = loadAverage();
   report.machine.busyEnd = busyProcesses();
   log(`\nMedian / p95 ms per face:\n\n${timeTable(report).join('\n')}\n`);
   if (nets.length === NETS.length && backends.length === BACKENDS.length) {
