@@ -1,11 +1,12 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import { EMOTION_LABELS } from '../shared/emotions.js';
 import { emotionName } from '../i18n/emotions.js';
 import { EMOTION_COLORS } from './emotion-colors.js';
+import { UPlotController } from '../controllers/uplot-controller.js';
 
 /** One point per second: wall-clock time in ms, and probabilities in label order or null when no face was usable. */
 export interface TimelinePoint {
@@ -44,9 +45,15 @@ export class ResmoEmotionTimeline extends LitElement {
   @property({ type: Number }) windowMs = 0;
   @property({ type: Number }) height = 220;
 
-  @query('.plot') private container!: HTMLDivElement;
-  private plot: uPlot | null = null;
-  private readonly resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
+  private lastLang = '';
+  private heightChanged = false;
+  protected readonly chart = new UPlotController(this, {
+    container: () => this.renderRoot.querySelector<HTMLElement>('.plot'),
+    options: (size) => this.options(size),
+    data: () => this.data(),
+    height: () => this.height,
+    rebuild: () => this.needsRebuild(),
+  });
 
   override render() {
     return html`<div
@@ -56,28 +63,23 @@ export class ResmoEmotionTimeline extends LitElement {
     ></div>`;
   }
 
-  override firstUpdated(): void {
-    this.resize.observe(this);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.heightChanged = changed.has('height');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resize.disconnect();
-    this.plot?.destroy();
-    this.plot = null;
+  /** Axis labels and series names are baked into the options: a new language or height rebuilds. */
+  private needsRebuild(): boolean {
+    const lang = document.documentElement.lang;
+    const rebuild = lang !== this.lastLang || this.heightChanged;
+    this.lastLang = lang;
+    return rebuild;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!this.plot || changed.has('height')) this.create();
-    else this.plot.setData(this.data());
-  }
-
-  private create(): void {
-    this.plot?.destroy();
+  private options(size: { width: number; height: number }): uPlot.Options {
     const time = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeStyle: 'medium' });
     const percent = new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'percent' });
-    const options: uPlot.Options = {
-      ...this.size(),
+    return {
+      ...size,
       scales: { x: { time: false }, y: { range: [0, 1] } },
       axes: [
         // A clock label is about 70 px wide; keep ticks far enough apart not to overlap.
@@ -95,11 +97,6 @@ export class ResmoEmotionTimeline extends LitElement {
       ],
       hooks: { draw: [(u: uPlot) => this.drawMarkers(u)] },
     };
-    this.plot = new uPlot(options, this.data(), this.container);
-  }
-
-  private size(): { width: number; height: number } {
-    return { width: Math.max(200, this.clientWidth), height: this.height };
   }
 
   private visible(): readonly TimelinePoint[] {

@@ -1,13 +1,14 @@
-import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { LitElement, css, html, unsafeCSS } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import { EMOTION_LABELS } from '../shared/emotions.js';
 import { emotionName } from '../i18n/emotions.js';
 import type { Distribution } from '../storage/stats.js';
 import { EMOTION_COLORS } from './emotion-colors.js';
 import { formatDate, formatShare } from './format.js';
+import { UPlotController } from '../controllers/uplot-controller.js';
 
 export interface TrendPoint {
   /** Session start, epoch ms. */
@@ -35,9 +36,14 @@ export class ResmoTrendChart extends LitElement {
   @property({ attribute: false }) points: readonly TrendPoint[] = [];
   @property({ type: Number }) height = 240;
 
-  @query('.plot') private container!: HTMLDivElement;
-  private plot: uPlot | null = null;
-  private readonly resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
+  // Sessions come and go rarely; a full rebuild keeps the x-axis dates in step with the points.
+  protected readonly chart = new UPlotController(this, {
+    container: () => this.renderRoot.querySelector<HTMLElement>('.plot'),
+    options: (size) => this.options(size),
+    data: () => this.data(),
+    height: () => this.height,
+    rebuild: () => true,
+  });
 
   override render() {
     return html`<div
@@ -47,31 +53,15 @@ export class ResmoTrendChart extends LitElement {
     ></div>`;
   }
 
-  override firstUpdated(): void {
-    this.resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resize.disconnect();
-    this.plot?.destroy();
-    this.plot = null;
-  }
-
-  protected override updated(_changed: PropertyValues<this>): void {
-    this.plot?.destroy();
-    this.plot = new uPlot(this.options(), this.data(), this.container);
-  }
-
   private dateAt(index: number): string {
     const point = this.points[Math.round(index)];
     return point && Number.isInteger(index) ? formatDate(point.startedAt) : '';
   }
 
-  private options(): uPlot.Options {
+  private options(size: { width: number; height: number }): uPlot.Options {
     const share = (_u: uPlot, v: number | null) => (v == null ? '' : formatShare(v));
     return {
-      ...this.size(),
+      ...size,
       scales: { x: { time: false }, y: { range: [0, 1] } },
       axes: [
         { values: (_u, ticks) => ticks.map((v) => this.dateAt(v)), incrs: [1] },
@@ -88,10 +78,6 @@ export class ResmoTrendChart extends LitElement {
         })),
       ],
     };
-  }
-
-  private size(): { width: number; height: number } {
-    return { width: Math.max(200, this.clientWidth), height: this.height };
   }
 
   private data(): uPlot.AlignedData {

@@ -72,17 +72,9 @@ export interface Placement {
   size: number;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random';
+
+export { random };
 
 /** Keys' cubic convolution kernel (a = -0.5), as in bicubic image resizing. */
 function cubic(x: number): number {
