@@ -106,7 +106,7 @@ describe('worker protocol', () => {
   // assertion now prints the message, and one retry keeps that open question from sinking a run.
   it(
     'moves to the next backend when the GPU device is lost, and tells the UI',
-    { retry: 1 },
+    { retry: 1, timeout: 60_000 },
     async () => {
       // Every "backend" runs on tfjs CPU here; WebGPU is absent and WebGL's loss is staged.
       const lose = new Map<BackendName, (reason: string) => void>();
@@ -143,6 +143,5 @@ describe('worker protocol', () => {
         error: { code: 'device-lost', backend: 'webgl', message: 'context lost' },
       });
     },
-    60_000,
   );
 });
