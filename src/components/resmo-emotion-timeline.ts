@@ -115,6 +115,9 @@ export class ResmoEmotionTimeline extends LitElement {
     ctx.strokeStyle = '#17242b';
     ctx.fillStyle = '#17242b';
     ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
+    // uPlot leaves the axis text alignment on the context; labels start at their line.
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
     ctx.setLineDash([4 * devicePixelRatio, 4 * devicePixelRatio]);
     for (const marker of this.markers) {
       const x = u.valToPos(marker.t, 'x', true);
