@@ -60,7 +60,7 @@ def comparison(rows, node=None):
     backends = [b for b in ("wasm", "cpu") if b in node]
     head = ["network", "parameters", "FLOPs per face", "model bytes (fp32)", "model bytes (fp16)"]
     if backends:
-        head.append("peak tensor bytes (tfjs)")
+        head.append(f"peak tensor bytes (tfjs {backends[0]}, Node)")
         head += [f"ms/face, Node {b}" for b in backends]
     head.append("val accuracy")
     lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 2) + "---|"]
