@@ -15,6 +15,20 @@ export default defineConfig({
       },
       {
         extends: './vite.config.ts',
+        // Pre-bundled up front: discovering tfjs mid-run makes Vite reload the page under a running test.
+        optimizeDeps: {
+          include: [
+            '@tensorflow/tfjs',
+            '@tensorflow/tfjs-backend-wasm',
+            '@tensorflow/tfjs-backend-webgpu',
+            'lit',
+            'lit/decorators.js',
+            '@lit/localize',
+            '@lit/task',
+            'idb',
+            'uplot',
+          ],
+        },
         test: {
           name: 'components',
           include: ['test/components/**/*.test.ts'],
