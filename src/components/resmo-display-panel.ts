@@ -1,8 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Smoothing } from '../controllers/emotion-smoother.js';
 import { loadPreferences, savePreferences } from '../controllers/preferences.js';
+import { formStyles } from './form-styles.js';
 import { sharedStyles } from './shared-styles.js';
 
 interface SmoothingOption {
@@ -46,20 +47,7 @@ function optionId(s: Smoothing): string {
 @customElement('resmo-display-panel')
 @localized()
 export class ResmoDisplayPanel extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
-      select {
-        font: inherit;
-        min-height: 44px;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, formStyles];
 
   @state() private current = optionId(loadPreferences().smoothing);
 

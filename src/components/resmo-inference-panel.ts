@@ -6,6 +6,7 @@ import { loadPreferences, savePreferences } from '../controllers/preferences.js'
 import type { BackendChoiceRecord, BackendPreference, BackendProbe } from '../shared/protocol.js';
 import { inferenceErrorMessage } from './inference-messages.js';
 import { backendName } from './resmo-status-strip.js';
+import { formStyles } from './form-styles.js';
 import { sharedStyles } from './shared-styles.js';
 
 const PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
@@ -16,16 +17,8 @@ const PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'w
 export class ResmoInferencePanel extends LitElement {
   static override styles = [
     sharedStyles,
+    formStyles,
     css`
-      label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
-      select {
-        font: inherit;
-        min-height: 44px;
-      }
       table {
         border-collapse: collapse;
         margin-block: 0.75rem;

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { applyLocale, getLocale, isLocale, locales, type Locale } from '../i18n/localization.js';
+import { formStyles } from './form-styles.js';
 import { sharedStyles } from './shared-styles.js';
 import './resmo-display-panel.js';
 import './resmo-inference-panel.js';
@@ -14,22 +15,13 @@ import './resmo-storage-panel.js';
 export class ResmoSettingsView extends LitElement {
   static override styles = [
     sharedStyles,
+    formStyles,
     css`
       section,
       resmo-display-panel,
       resmo-inference-panel,
       resmo-storage-panel {
         margin-block: 1rem;
-      }
-      label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
-      select {
-        font: inherit;
-        min-height: 44px;
-        padding: 0 0.5rem;
       }
       dl {
         display: grid;
