@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { BACKEND_CHOICE_KEY } from '../controllers/inference-controller.js';
+import { readBackendChoice } from '../controllers/inference-controller.js';
 import { loadPreferences, savePreferences } from '../controllers/preferences.js';
 import type { BackendChoiceRecord, BackendPreference, BackendProbe } from '../shared/protocol.js';
 import { inferenceErrorMessage } from './inference-messages.js';
@@ -37,7 +37,7 @@ export class ResmoInferencePanel extends LitElement {
   ];
 
   @state() private preference = loadPreferences().backend;
-  @state() private record: BackendChoiceRecord | null = readRecord();
+  @state() private record: BackendChoiceRecord | null = readBackendChoice(localStorage);
 
   override render() {
     return html`<section class="card">
@@ -102,15 +102,6 @@ export class ResmoInferencePanel extends LitElement {
     if (!PREFERENCES.includes(value)) return;
     this.preference = value;
     savePreferences({ ...loadPreferences(), backend: value });
-  }
-}
-
-function readRecord(): BackendChoiceRecord | null {
-  try {
-    const raw = localStorage.getItem(BACKEND_CHOICE_KEY);
-    return raw ? (JSON.parse(raw) as BackendChoiceRecord) : null;
-  } catch {
-    return null;
   }
 }
 

@@ -42,6 +42,19 @@ export interface InferenceOptions {
 
 export const BACKEND_CHOICE_KEY = 'resmo.inference.backend';
 
+/** The measured backend choice kept on this device, or null when there is none or it is malformed. */
+export function readBackendChoice(storage: Pick<Storage, 'getItem'> | null): BackendChoiceRecord | null {
+  try {
+    const raw = storage?.getItem(BACKEND_CHOICE_KEY);
+    const record = raw ? (JSON.parse(raw) as Partial<BackendChoiceRecord>) : null;
+    const valid =
+      typeof record?.fingerprint === 'string' && typeof record.backend === 'string' && Array.isArray(record.probes);
+    return valid ? (record as BackendChoiceRecord) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function defaultModelUrls(base: string = location.href): ModelUrls {
   const root = new URL(import.meta.env.BASE_URL, base);
   return {
@@ -317,15 +330,7 @@ export class InferenceController implements ReactiveController {
   }
 
   private remembered(): BackendChoiceRecord | null {
-    try {
-      const raw = this.storage?.getItem(BACKEND_CHOICE_KEY);
-      const record = raw ? (JSON.parse(raw) as Partial<BackendChoiceRecord>) : null;
-      const valid =
-        typeof record?.fingerprint === 'string' && typeof record.backend === 'string' && Array.isArray(record.probes);
-      return valid ? (record as BackendChoiceRecord) : null;
-    } catch {
-      return null;
-    }
+    return readBackendChoice(this.storage ?? null);
   }
 
   private remember(record: BackendChoiceRecord): void {
