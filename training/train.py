@@ -40,6 +40,9 @@ def parse_args(argv=None):
     p.add_argument("--lr", type=float, default=0.08, help="peak SGD learning rate")
     p.add_argument("--wd", type=float, default=5e-4, help="weight decay on conv/dense kernels")
     p.add_argument("--warmup", type=float, default=1.0, help="linear warm-up epochs")
+    p.add_argument("--restart-epochs", type=int, default=0,
+                   help="a second cosine cycle (warm restart) of this many epochs after --epochs")
+    p.add_argument("--restart-lr", type=float, default=0.02, help="peak learning rate of the second cycle")
     p.add_argument("--ferplus", type=float, default=0.3,
                    help="weight of the FER+ vote distribution in the soft target")
     p.add_argument("--balance", type=float, default=0.5,
@@ -99,6 +102,15 @@ def lr_at(step, total, warmup, peak):
     return peak * 0.5 * (1 + math.cos(math.pi * progress))
 
 
+def schedule(step, args, steps_per_epoch):
+    """First cycle: warm-up + cosine over --epochs; then an optional second
+    cosine cycle starting at --restart-lr (SGDR-style warm restart)."""
+    first = args.epochs * steps_per_epoch
+    if step < first:
+        return lr_at(step, first, int(args.warmup * steps_per_epoch), args.lr)
+    return lr_at(step - first, args.restart_epochs * steps_per_epoch, 0, args.restart_lr)
+
+
 def git_commit():
     try:
         return subprocess.check_output(["git", "rev-parse", "HEAD"], cwd=HERE, text=True,
@@ -138,7 +150,7 @@ def run_dir(args):
 def main(argv=None):
     args = parse_args(argv)
     if args.smoke:
-        args.epochs = 1
+        args.epochs, args.restart_epochs = 1, 0
     torch.set_num_threads(args.threads)
     seed_everything(args.seed)
     root = D.data_dir(args.data)
@@ -162,8 +174,7 @@ def main(argv=None):
     model = ResmoNet().to(memory_format=torch.channels_last)
     opt = torch.optim.SGD(param_groups(model, args.wd), lr=args.lr, momentum=0.9, nesterov=True)
     steps_per_epoch = math.ceil(len(train) / args.batch)
-    total_steps = args.epochs * steps_per_epoch
-    warmup = int(args.warmup * steps_per_epoch)
+    total_epochs = args.epochs + args.restart_epochs
 
     state = {"epoch": 0, "best_acc": -1.0, "history": [], "elapsed": 0.0}
     last_path = os.path.join(ckpt_dir, "last.pt")
@@ -182,9 +193,9 @@ def main(argv=None):
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(config, f, indent=1)
     log(f"run {out}: {len(train)} train / {len(val)} val images, {n_params} params, "
-        f"{flops / 1e6:.1f} MFLOPs, {args.epochs} epochs x {steps_per_epoch} steps")
+        f"{flops / 1e6:.1f} MFLOPs, {total_epochs} epochs x {steps_per_epoch} steps")
 
-    for epoch in range(state["epoch"], args.epochs):
+    for epoch in range(state["epoch"], total_epochs):
         t0 = time.time()
         model.train()
         # Per-epoch generator: resuming replays exactly the same order/augmentation.
@@ -193,7 +204,7 @@ def main(argv=None):
         loss_sum, seen = 0.0, 0
         for i in range(steps_per_epoch):
             idx = order[i * args.batch:(i + 1) * args.batch]
-            lr = lr_at(epoch * steps_per_epoch + i, total_steps, warmup, args.lr)
+            lr = schedule(epoch * steps_per_epoch + i, args, steps_per_epoch)
             for g in opt.param_groups:
                 g["lr"] = lr
             xb = augment(x_train[idx], gen).contiguous(memory_format=torch.channels_last)
@@ -227,9 +238,9 @@ def main(argv=None):
                        os.path.join(ckpt_dir, "best.pt"))
         with open(os.path.join(out, "history.json"), "w") as f:
             json.dump(state, f, indent=1)
-        left = (args.epochs - epoch - 1) * state["elapsed"] / (epoch + 1 - (state["history"][0]["epoch"] - 1))
+        left = (total_epochs - epoch - 1) * state["elapsed"] / (epoch + 1 - (state["history"][0]["epoch"] - 1))
         worst = min(metrics["recall"], key=metrics["recall"].get)
-        log(f"epoch {epoch + 1}/{args.epochs} loss {loss_sum / seen:.4f} lr {lr:.4f} "
+        log(f"epoch {epoch + 1}/{total_epochs} loss {loss_sum / seen:.4f} lr {lr:.4f} "
             f"val acc {metrics['accuracy'] * 100:.2f}% (dedup {dedup_acc * 100:.2f}%) "
             f"min recall {worst} {metrics['recall'][worst] * 100:.1f}% "
             f"{'*best* ' if improved else ''}{epoch_time:.0f}s, ~{left / 60:.1f} min left")

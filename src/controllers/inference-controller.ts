@@ -173,6 +173,7 @@ export class InferenceController implements ReactiveController {
   /** Sends the video's newest frame whenever the worker is free, until detached or stopped. */
   attachVideo(video: HTMLVideoElement): void {
     this.detachVideo();
+    if (this.worker !== null) this.post({ type: 'reset-tracking' });
     this.video = video;
     this.scheduleVideo();
   }

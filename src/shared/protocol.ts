@@ -133,11 +133,22 @@ export interface SetMaxFacesRequest {
   maxFaces: number;
 }
 
+/** Forget the faces followed so far: the picture now comes from another camera or stream. */
+export interface ResetTrackingRequest {
+  type: 'reset-tracking';
+}
+
 export interface DisposeRequest {
   type: 'dispose';
 }
 
-export type WorkerRequest = InitRequest | FrameRequest | SetBackendRequest | SetMaxFacesRequest | DisposeRequest;
+export type WorkerRequest =
+  | InitRequest
+  | FrameRequest
+  | SetBackendRequest
+  | SetMaxFacesRequest
+  | ResetTrackingRequest
+  | DisposeRequest;
 
 export type ProgressStage = 'loading-models' | 'probing' | 'warming-up';
 

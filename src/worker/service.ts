@@ -78,6 +78,9 @@ export class InferenceService {
       case 'set-max-faces':
         this.maxFaces = request.maxFaces;
         return;
+      case 'reset-tracking':
+        this.active?.pipeline.resetTracking();
+        return;
       case 'dispose':
         this.dispose();
         this.post({ type: 'disposed' });

@@ -127,14 +127,17 @@ export class InferencePage {
 
   /**
    * Sends `repeats` frames in a row, cycling through `frames`, each after the previous result;
-   * returns every result.
+   * returns every result. Like a camera that has just started, the worker first forgets the faces
+   * it followed, unless `continued`.
    */
   async run(
     frames: GreyFrame | GreyFrame[],
     repeats = 1,
     timeoutMs = 60_000,
     kind: 'ImageBitmap' | 'VideoFrame' = 'ImageBitmap',
+    continued = false,
   ): Promise<ResultMessage[]> {
+    if (!continued) await this.post({ type: 'reset-tracking' });
     this.frames = Array.isArray(frames) ? frames : [frames];
     const sizes = this.frames.map(({ width, height }) => ({ width, height }));
     const firstId = this.nextId;

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { RawDetection } from '../../src/worker/blazeface-decode';
+import { cropGrey } from '../../src/worker/face-crop';
+import { moved } from '../../src/worker/pipeline';
+import { RegionPlanner, scanTiles } from '../../src/worker/regions';
+import { composeScene, hasFer2013, loadFer2013, toRgba } from '../support/scenes';
+
+const face = (x: number, y: number, size: number): RawDetection => ({
+  score: 0.9,
+  x,
+  y,
+  width: size,
+  height: size,
+  keypoints: [],
+});
+
+describe('settled tracking', () => {
+  const settle = (planner: RegionPlanner): void => {
+    for (let i = 0; i < planner.searchCycle(640, 480); i++) planner.plan(640, 480, 4);
+  };
+
+  it('after a search cycle with the same faces, detects on about 3 frames in 8 and reuses the boxes between', () => {
+    const planner = new RegionPlanner();
+    planner.update([face(300, 200, 60)]);
+    settle(planner);
+    const passes = Array.from({ length: 64 }, () => {
+      const regions = planner.plan(640, 480, 4);
+      planner.update(regions.length > 0 ? [face(300, 200, 60)] : planner.tracked(4));
+      return regions.length;
+    });
+    expect(passes.reduce((a, b) => a + b, 0) / passes.length).toBe(0.375);
+    expect(passes.filter((n) => n === 0).length).toBe(48);
+    expect(planner.tracked(4)).toEqual([face(300, 200, 60)]);
+  });
+
+  it('still visits every search region once settled', () => {
+    const planner = new RegionPlanner();
+    planner.update([face(300, 200, 60)]);
+    settle(planner);
+    const searched = new Set<string>();
+    for (let i = 0; i < 13 * 8; i++) planner.plan(640, 480, 4).slice(1).forEach((r) => searched.add(JSON.stringify(r)));
+    expect(searched.size).toBe(1 + scanTiles(640, 480).length);
+  });
+
+  it('unsettles when the number of faces changes, and searches on every other frame again', () => {
+    const planner = new RegionPlanner();
+    planner.update([face(300, 200, 60)]);
+    settle(planner);
+    planner.update([face(300, 200, 60), face(100, 100, 40)]);
+    const counts = Array.from({ length: 4 }, () => planner.plan(640, 480, 4).length);
+    expect([...counts].sort()).toEqual([2, 2, 3, 3]);
+  });
+
+  it('goes back to the whole-frame search when the faces are lost', () => {
+    const planner = new RegionPlanner();
+    planner.update([face(300, 200, 60)]);
+    settle(planner);
+    planner.update([]);
+    expect(planner.plan(640, 480, 4)).toHaveLength(2);
+    expect(planner.tracked(4)).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasFer2013())('motion in a reused box', () => {
+  const split = hasFer2013() ? loadFer2013('val') : null;
+  const cases = Array.from({ length: 30 }, (_, n) => {
+    if (split === null) throw new Error('no data');
+    const size = [64, 96, 128][n % 3] ?? 64;
+    const scene = composeScene(split, [{ index: split.faces[n * 11] ?? 0, x: 220, y: 140, size }], 640, 480, n + 1);
+    return { size, pixels: { data: toRgba(scene), width: 640, height: 480 } };
+  });
+
+  it('is noticed when the face shifts by 8 % of its crop', () => {
+    const noticed = cases.filter(({ size, pixels }) => {
+      const g = { cx: 220 + size / 2, cy: 140 + size / 2, size, angle: 0 };
+      return moved(cropGrey(pixels, g), cropGrey(pixels, { ...g, cx: g.cx + 0.08 * size }));
+    });
+    expect(noticed.length).toBeGreaterThanOrEqual(27);
+  });
+
+  it('is not noticed for camera noise of a few grey levels on a still face', () => {
+    let seed = 7;
+    const noise = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return (seed / 2 ** 31 - 0.5) * 12;
+    };
+    const noticed = cases.filter(({ size, pixels }) => {
+      const g = { cx: 220 + size / 2, cy: 140 + size / 2, size, angle: 0 };
+      const noisy = { ...pixels, data: pixels.data.map((v) => v + noise()) };
+      return moved(cropGrey(pixels, g), cropGrey(noisy, g));
+    });
+    expect(noticed).toEqual([]);
+  });
+});
