@@ -143,12 +143,7 @@ export interface DisposeRequest {
 }
 
 export type WorkerRequest =
-  | InitRequest
-  | FrameRequest
-  | SetBackendRequest
-  | SetMaxFacesRequest
-  | ResetTrackingRequest
-  | DisposeRequest;
+  InitRequest | FrameRequest | SetBackendRequest | SetMaxFacesRequest | ResetTrackingRequest | DisposeRequest;
 
 export type ProgressStage = 'loading-models' | 'probing' | 'warming-up';
 
