@@ -18,6 +18,8 @@ export interface HumanReady {
   backend: string;
   /** Human's emotion model alone on a 64×64 grey input, with the read-back, per run. */
   emotionMs: number[];
+  /** ResmoNet alone on a 48×48 grey input, timed the same way in the same worker, interleaved. */
+  resmonetMs: number[];
 }
 
 const WORKER = `
@@ -43,17 +45,26 @@ self.onmessage = async ({ data }) => {
       await human.tf.ready();
       const tf = human.tf;
       const model = human.models.models.emotion;
+      const resmonet = await tf.loadLayersModel('/models/resmonet/model.json');
       const x = tf.zeros([1, 64, 64, 1]);
-      const emotionMs = [];
-      for (let i = 0; i < data.emotionRuns + 3; i++) {
+      const x48 = tf.zeros([1, 48, 48, 1]);
+      const time = async (run) => {
         const t0 = performance.now();
-        const y = model.execute(x);
+        const y = run();
         await y.data();
         tf.dispose(y);
-        if (i >= 3) emotionMs.push(performance.now() - t0);
+        return performance.now() - t0;
+      };
+      const emotionMs = [];
+      const resmonetMs = [];
+      for (let i = 0; i < data.emotionRuns + 3; i++) {
+        const e = await time(() => model.execute(x));
+        const r = await time(() => resmonet.predict(x48));
+        if (i >= 3) { emotionMs.push(e); resmonetMs.push(r); }
       }
-      tf.dispose(x);
-      self.postMessage({ type: 'ready', backend: tf.getBackend(), emotionMs });
+      tf.dispose([x, x48]);
+      resmonet.dispose();
+      self.postMessage({ type: 'ready', backend: tf.getBackend(), emotionMs, resmonetMs });
     } catch (e) {
       self.postMessage({ type: 'error', message: String(e && e.stack || e) });
     }

@@ -76,6 +76,10 @@ export class RegionPlanner {
   private frame = 0;
   private search = 0;
   private settledFrames = 0;
+  /** While a face found by a settled search awaits confirmation: the number of faces before it. */
+  private confirming: number | null = null;
+  /** Frames of one search cycle of the last planned frame's size. */
+  private settleAfter = Infinity;
   private previous: RawDetection[] = [];
 
   constructor(private readonly options = DEFAULT_PLANNER) {}
@@ -90,7 +94,9 @@ export class RegionPlanner {
       const tile = cycle.length > 1 ? cycle[1 + (this.frame % (cycle.length - 1))] : undefined;
       return tile === undefined ? [whole] : [whole, tile];
     }
-    const steady = this.settledFrames++ - this.searchCycle(width, height);
+    if (this.confirming !== null) return followed;
+    this.settleAfter = this.searchCycle(width, height);
+    const steady = this.settledFrames++ - this.settleAfter;
     if (steady < 0) return this.frame % this.options.searchInterval === 0 ? [...followed, next()] : followed;
     if (steady % this.options.settledSearchInterval === 0) return [...followed, next()];
     return steady % this.options.refreshInterval === 0 ? followed : [];
@@ -108,11 +114,19 @@ export class RegionPlanner {
   }
 
   /**
-   * Records what was found, for the next frames. A new face unsettles the scene; a face that is
-   * gone does not (with none left, the planner searches every frame anyway).
+   * Records what was found, for the next frames. A new face unsettles the scene, once the next
+   * frame has found it again if the scene was settled (a false detection is not followed for
+   * long); a face that is gone does not (with none left, the planner searches every frame anyway).
    */
   update(detections: RawDetection[]): void {
-    if (detections.length > this.previous.length) this.settledFrames = 0;
+    if (this.confirming !== null) {
+      if (detections.length > this.confirming) this.settledFrames = 0;
+      this.confirming = null;
+    } else if (detections.length > this.previous.length) {
+      const settled = this.previous.length > 0 && this.settledFrames > this.settleAfter;
+      if (settled) this.confirming = this.previous.length;
+      else this.settledFrames = 0;
+    }
     this.previous = detections;
   }
 
@@ -125,6 +139,7 @@ export class RegionPlanner {
     this.frame = 0;
     this.search = 0;
     this.settledFrames = 0;
+    this.confirming = null;
     this.previous = [];
   }
 }

@@ -16,7 +16,7 @@ const face = (x: number, y: number, size: number): RawDetection => ({
 
 describe('settled tracking', () => {
   const settle = (planner: RegionPlanner): void => {
-    for (let i = 0; i < planner.searchCycle(640, 480); i++) planner.plan(640, 480, 4);
+    for (let i = 0; i <= planner.searchCycle(640, 480); i++) planner.plan(640, 480, 4);
   };
 
   it('after a search cycle with the same faces, detects on 1 frame in 8 and reuses the boxes between', () => {
@@ -46,13 +46,37 @@ describe('settled tracking', () => {
     expect(searched.size).toBe(1 + scanTiles(640, 480).length);
   });
 
-  it('unsettles when a face comes into sight, and searches on every other frame again', () => {
+  it('unsettles when a face comes into sight before the scene settled', () => {
     const planner = new RegionPlanner();
     planner.update([face(300, 200, 60)]);
-    settle(planner);
+    planner.plan(640, 480, 4);
     planner.update([face(300, 200, 60), face(100, 100, 40)]);
     const counts = Array.from({ length: 4 }, () => planner.plan(640, 480, 4).length);
     expect([...counts].sort()).toEqual([2, 2, 3, 3]);
+  });
+
+  it('checks a face found by a settled search on the next frame, and stays settled if it was not there', () => {
+    const planner = new RegionPlanner();
+    const patient = face(300, 200, 60);
+    planner.update([patient]);
+    settle(planner);
+    planner.update([patient, face(500, 50, 30)]);
+    expect(planner.plan(640, 480, 4)).toHaveLength(2);
+    planner.update([patient]);
+    const passes = Array.from({ length: 16 }, () => planner.plan(640, 480, 4).length);
+    expect(passes.reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('unsettles when a face found by a settled search is there again on the next frame', () => {
+    const planner = new RegionPlanner();
+    const [patient, visitor] = [face(300, 200, 60), face(500, 50, 30)];
+    planner.update([patient]);
+    settle(planner);
+    planner.update([patient, visitor]);
+    planner.plan(640, 480, 4);
+    planner.update([patient, visitor]);
+    const passes = Array.from({ length: 4 }, () => planner.plan(640, 480, 4).length);
+    expect([...passes].sort()).toEqual([2, 2, 3, 3]);
   });
 
   it('stays settled when one of two faces leaves', () => {
