@@ -83,6 +83,29 @@ export function nonMaxSuppression(sorted: RawDetection[], iouThreshold: number, 
   return kept;
 }
 
+/** Area of the intersection of two boxes. */
+function overlap(a: RawDetection, b: RawDetection): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Drops parts of a near face that a zoomed region took for small faces of their own (an eye, the
+ * brow): detections half inside a larger one, or touching one `ratio` times their size. Faces of
+ * two people that touch in the picture are at about the same distance, so of about the same size.
+ * The order of `detections` is kept.
+ */
+export function dropFaceParts(detections: RawDetection[], ratio = 1.5): RawDetection[] {
+  const side = (d: RawDetection): number => Math.max(d.width, d.height);
+  const part = (d: RawDetection, big: RawDetection): boolean => {
+    if (side(big) <= side(d)) return false;
+    const shared = overlap(big, d);
+    return shared >= 0.5 * d.width * d.height || (shared > 0 && side(big) >= ratio * side(d));
+  };
+  return detections.filter((d) => !detections.some((big) => part(d, big)));
+}
+
 /**
  * Turns raw logits (one per anchor) and regressors (16 per anchor) into scored detections,
  * strongest first.

@@ -4,6 +4,7 @@ import {
   BLAZEFACE_INPUT_SIZE,
   DEFAULT_DECODE_OPTIONS,
   decodeBlazeFace,
+  dropFaceParts,
   generateAnchors,
   nonMaxSuppression,
   toFrame,
@@ -68,7 +69,7 @@ export class FaceDetector {
         ).map((d) => toFrame(d, region)),
       );
       found.sort((a, b) => b.score - a.score);
-      return nonMaxSuppression(found, this.options.iouThreshold, this.options.maxDetections);
+      return dropFaceParts(nonMaxSuppression(found, this.options.iouThreshold, this.options.maxDetections));
     } finally {
       tf.dispose([logits, regressors]);
     }

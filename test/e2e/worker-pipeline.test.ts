@@ -138,7 +138,7 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     }
   });
 
-  it('once settled on a still face, detects on under half the frames, and follows the face when it moves', async () => {
+  it('once settled on a still face, detects on at most a quarter of the frames, and follows the face when it moves', async () => {
     if (split === null) return;
     const index = split.faces[250] ?? 0;
     const still = composeScene(split, [{ index, x: 200, y: 120, size: 120 }], 640, 480, 11);
@@ -148,7 +148,7 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     const detected = settled.filter((r) => r.result.timings.detect > 0).length;
     console.info(`detector ran on ${detected} of the last ${settled.length} frames of a still face`);
     expect(detected).toBeGreaterThan(0);
-    expect(detected).toBeLessThan(settled.length / 2);
+    expect(detected).toBeLessThanOrEqual(settled.length / 4);
     // The same face, 40 px to the right and 25 px down: the first frame already has it in place.
     const moved = composeScene(split, [{ index, x: 240, y: 145, size: 120 }], 640, 480, 11);
     const [next] = await page.run(moved, 1, 60_000, 'ImageBitmap', true);

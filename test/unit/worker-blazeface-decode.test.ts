@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BLAZEFACE_REGRESSORS,
   decodeBlazeFace,
+  dropFaceParts,
   generateAnchors,
   iou,
   nonMaxSuppression,
@@ -52,6 +53,17 @@ describe('decodeBlazeFace', () => {
     expect(kept.map((d) => d.score)).toEqual([0.9, 0.7]);
     expect(iou(det(0, 0, 10), det(5, 0, 10))).toBeCloseTo(50 / 150, 6);
     expect(nonMaxSuppression([det(0, 0, 10), det(100, 0, 10), det(200, 0, 10)], 0.3, 2)).toHaveLength(2);
+  });
+
+  it('drops parts of a near face found by zoomed regions, and keeps faces of similar size side by side', () => {
+    // Seen on a 192 px FER2013 face: a 154 px face, and "faces" on its brow and over one eye.
+    const face = det(421, 203, 154, 0.72);
+    const brow = det(429, 169, 46, 0.59);
+    const eye = det(420, 214, 85, 0.62);
+    expect(dropFaceParts([face, brow, eye])).toEqual([face]);
+    expect(dropFaceParts([eye, brow, face])).toEqual([face]);
+    const neighbours = [det(0, 0, 100), det(90, 0, 80), det(400, 0, 20)];
+    expect(dropFaceParts(neighbours)).toEqual(neighbours);
   });
 });
 
