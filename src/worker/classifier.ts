@@ -1,6 +1,7 @@
 /** ResmoNet on tfjs: a batch of normalised 48×48 grey crops in, calibrated probabilities out. */
 import * as tf from '@tensorflow/tfjs';
 import { calibrate, type ResmoNetMetadata } from './metadata';
+import { readBack } from './read-back';
 
 type Model = tf.LayersModel | tf.GraphModel;
 
@@ -33,7 +34,7 @@ export class EmotionClassifier {
       return (Array.isArray(y) ? y[0] : y) as tf.Tensor;
     });
     try {
-      const values = await output.data<'float32'>();
+      const values = await readBack(output);
       const classes = this.metadata.labels.length;
       return crops.map((_, i) =>
         calibrate(values.subarray(i * classes, (i + 1) * classes), this.metadata.output, this.metadata.temperature),

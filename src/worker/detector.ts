@@ -13,6 +13,7 @@ import {
   type Region,
 } from './blazeface-decode';
 import type { RegionSource } from './region-source';
+import { readBack } from './read-back';
 
 const ANCHORS = 896;
 
@@ -59,7 +60,7 @@ export class FaceDetector {
     if (regions.length === 0) return [];
     const [logits, regressors] = this.infer(source, regions);
     try {
-      const [l, r] = await Promise.all([logits.data<'float32'>(), regressors.data<'float32'>()]);
+      const [l, r] = await Promise.all([readBack(logits), readBack(regressors)]);
       const found = regions.flatMap((region, i) =>
         decodeBlazeFace(
           l.subarray(i * ANCHORS, (i + 1) * ANCHORS),
