@@ -66,7 +66,7 @@ export interface StageTimings {
   decode: number;
   /** BlazeFace over the frame's search and follow-up regions, with decoding. */
   detect: number;
-  /** Cutting the 48×48 grey crops. */
+  /** Cutting the 48×48 grey crops and measuring their quality. */
   crop: number;
   /** ResmoNet on the batch of crops, with the read-back and temperature. */
   classify: number;

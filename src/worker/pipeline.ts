@@ -1,10 +1,10 @@
 /** One frame through detection, cropping and classification, on whatever backend is active. */
 import { EMOTION_LABELS } from '../shared/emotions';
-import type { FaceKeypoints, FaceResult, Point } from '../shared/protocol';
+import type { FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/protocol';
 import type { RawDetection, Region } from './blazeface-decode';
 import { EmotionClassifier } from './classifier';
 import { FaceDetector } from './detector';
-import { cropGeometry, cropGrey, measureQuality, normalise, type CropGeometry, type Pixels } from './face-crop';
+import { cropGeometry, cropGrey, measureQuality, normalise, type Pixels } from './face-crop';
 import { pixelRegionSource, type RegionSource } from './region-source';
 import { RegionPlanner, followRegion, scanTiles } from './regions';
 import type { ModelArtifactsSet } from './artifacts';
@@ -18,9 +18,9 @@ export interface PipelineOutput {
 
 interface Crop {
   detection: RawDetection;
-  geometry: CropGeometry;
   grey: Float32Array;
   input: Float32Array;
+  quality: FaceQuality;
 }
 
 function keypoints(k: readonly number[]): FaceKeypoints {
@@ -132,13 +132,14 @@ export class FacePipeline {
     return detections.map((detection) => {
       const geometry = cropGeometry(detection);
       const grey = cropGrey(pixels, geometry, width);
-      return { detection, geometry, grey, input: normalise(grey, scale, offset) };
+      const quality = measureQuality(grey, geometry, width);
+      return { detection, grey, input: normalise(grey, scale, offset), quality };
     });
   }
 
   private async classify(crops: Crop[]): Promise<FaceResult[]> {
     const probabilities = await this.classifier.classify(crops.map((c) => c.input));
-    return crops.map(({ detection: d, geometry, grey }, i) => {
+    return crops.map(({ detection: d, quality }, i) => {
       const p = probabilities[i] ?? [];
       return {
         box: { x: d.x, y: d.y, width: d.width, height: d.height },
@@ -146,7 +147,7 @@ export class FacePipeline {
         score: d.score,
         probabilities: p,
         top: EMOTION_LABELS[argmax(p)] ?? 'neutral',
-        quality: measureQuality(grey, geometry, this.classifier.inputSize),
+        quality,
       };
     });
   }
