@@ -1,6 +1,7 @@
 """Train ResmoNet on FER2013 train, select on val.
 
-    /usr/bin/python3 -m training.train --run main --ship   # the shipped model
+    /usr/bin/python3 -m training.train --run main --restart-epochs 35 --restart-lr 0.03 \
+        --ship --recall-floor 0.5                            # the shipped model (npm run train)
     /usr/bin/python3 -m training.train --smoke             # CI: 512 images, 1 epoch
     /usr/bin/python3 -m training.train --run main --resume # continue a run
 
