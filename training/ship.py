@@ -139,7 +139,7 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
     epoch = ck.get("epoch") or ck.get("state", {}).get("epoch")
     meta = {
         "name": "resmonet",
-        "version": version or ("0.0.0-smoke" if smoke else "1.0.0"),
+        "version": version or ("0.0.0-smoke" if smoke else "1.1.0"),
         "format": "tfjs-layers",
         "modelUrl": "model.json",
         "input": {"height": 48, "width": 48, "channels": 1, "scale": SCALE, "offset": OFFSET},
@@ -161,7 +161,9 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
             "command": "npm run train" if not smoke else "npm run train:smoke -- --run smoke --ship",
             "data": {"name": "FER2013 (+FER+ votes)", "train_images_used": config["train_images"],
                      "val_images": len(val), "sha256": D.checksums(root)},
-            "epochs": config["epochs"],
+            "epochs": config["epochs"] + config.get("restart_epochs", 0),
+            "schedule": {"first_cycle_epochs": config["epochs"], "restart_epochs": config.get("restart_epochs", 0),
+                         "restart_lr": config.get("restart_lr")},
             "checkpoint_epoch": epoch,
             "best_epoch": history.get("best_epoch"),
             "seed": config["seed"],
