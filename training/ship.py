@@ -102,6 +102,7 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
     deployed = GraphRunner(graph, fp16=fp16)
     logits = val_logits(deployed, val.x)
     class_bias = None
+    before = summarize(logits, val.y, fit_temperature(logits, val.y))
     if recall_floor > 0:
         # Optional decision-rule correction: per-class offsets folded into the
         # final dense bias (see training/README.md, "Class offsets").
@@ -124,6 +125,8 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
         metrics["class_offsets"] = {"recall_floor": recall_floor,
                                     "offsets": {c: round(float(b), 4) for c, b in zip(D.LABELS, class_bias)},
                                     "split_half_check": check,
+                                    "without_offsets": {k: before[k] for k in
+                                                        ("accuracy", "recall", "ece", "ece_calibrated")},
                                     "note": "per-class logit offsets fitted on val and folded into the last "
                                             "dense bias; split_half_check fits on one half of val and "
                                             "measures on the other"}
