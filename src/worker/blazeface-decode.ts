@@ -50,10 +50,15 @@ export function generateAnchors(inputSize = BLAZEFACE_INPUT_SIZE): Float32Array 
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/** Area of the intersection of two boxes. */
+function overlap(a: RawDetection, b: RawDetection): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
 export function iou(a: RawDetection, b: RawDetection): number {
-  const ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
-  const inter = ix * iy;
+  const inter = overlap(a, b);
   const union = a.width * a.height + b.width * b.height - inter;
   return union > 0 ? inter / union : 0;
 }
@@ -81,13 +86,6 @@ export function nonMaxSuppression(sorted: RawDetection[], iouThreshold: number, 
     if (kept.every((k) => iou(k, candidate) <= iouThreshold)) kept.push(candidate);
   }
   return kept;
-}
-
-/** Area of the intersection of two boxes. */
-function overlap(a: RawDetection, b: RawDetection): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
 }
 
 /**
