@@ -12,8 +12,14 @@ export interface RunPlan {
   slowMs: number;
 }
 
+/** How a network is stored and fed: a layers or graph model on side×side grey faces. */
+export interface NetInput {
+  format: 'layers' | 'graph';
+  side: number;
+}
+
 export type ModelsRequest =
-  { type: 'init'; backend: BackendName } | { type: 'bench'; net: string; url: string; plan: RunPlan };
+  { type: 'init'; backend: BackendName } | { type: 'bench'; net: string; url: string; input: NetInput; plan: RunPlan };
 
 /** What ran: the tfjs backend and the device under it, as far as the browser tells. */
 export interface BackendReady {

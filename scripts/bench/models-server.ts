@@ -16,10 +16,16 @@ interface ModelJson {
   weightsManifest: { paths: string[] }[];
 }
 
-/** The files tfjs fetches for one layers model: model.json and its shards. */
-export async function modelFiles(dir: string): Promise<string[]> {
-  const json = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8')) as ModelJson;
-  return ['model.json', ...json.weightsManifest.flatMap((group) => group.paths)];
+/** The files tfjs fetches for one model: its JSON (`model.json` unless named) and its shards. */
+export async function modelFiles(dir: string, modelJson = 'model.json'): Promise<string[]> {
+  const json = JSON.parse(await readFile(join(dir, modelJson), 'utf8')) as ModelJson;
+  return [modelJson, ...json.weightsManifest.flatMap((group) => group.paths)];
+}
+
+/** Where a network's files are: a folder, and its model JSON when that is not `model.json`. */
+export interface ModelSource {
+  dir: string;
+  modelJson?: string;
 }
 
 async function buildWorker(outDir: string): Promise<void> {
@@ -41,14 +47,16 @@ async function buildWorker(outDir: string): Promise<void> {
   });
 }
 
-/** Serves the bench worker and `models` (name → folder) under `/models/<name>/`. */
-export async function serveModelsBench(models: Record<string, string>): Promise<DistServer> {
+/** Serves the bench worker and `models` (name → files) under `/models/<name>/`, JSON as model.json. */
+export async function serveModelsBench(models: Record<string, ModelSource>): Promise<DistServer> {
   const root = await mkdtemp(join(tmpdir(), 'resmo-models-bench-'));
   const outDir = join(root, 'dist');
   await buildWorker(outDir);
-  for (const [name, dir] of Object.entries(models)) {
+  for (const [name, { dir, modelJson = 'model.json' }] of Object.entries(models)) {
     await mkdir(join(outDir, 'models', name), { recursive: true });
-    for (const file of await modelFiles(dir)) await copyFile(join(dir, file), join(outDir, 'models', name, file));
+    for (const file of await modelFiles(dir, modelJson)) {
+      await copyFile(join(dir, file), join(outDir, 'models', name, file === modelJson ? 'model.json' : file));
+    }
   }
   await writeFile(join(outDir, 'index.html'), '<!doctype html><title>models bench</title>\n');
   const port = await freePort();

@@ -6,9 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend } from '../../src/worker/backends';
 import type { BackendName } from '../../src/shared/protocol';
-import type { ModelsReply, ModelsRequest, NetResult, RunPlan } from './models-protocol';
-
-const SIDE = 48;
+import type { ModelsReply, ModelsRequest, NetInput, NetResult, RunPlan } from './models-protocol';
 
 interface GpuAdapterInfo {
   vendor?: string;
@@ -47,32 +45,44 @@ async function describeDevice(backend: BackendName): Promise<string> {
   }
 }
 
-function randomFace(): Float32Array {
-  return Float32Array.from({ length: SIDE * SIDE }, () => Math.random() * 2 - 1);
+type Model = tf.LayersModel | tf.GraphModel;
+
+interface Face {
+  pixels: Float32Array;
+  side: number;
+}
+
+function randomFace(side: number): Face {
+  return { pixels: Float32Array.from({ length: side * side }, () => Math.random() * 2 - 1), side };
 }
 
 /** One face the way the app classifies it: upload, predict, read back, dispose. */
-async function inferOnce(model: tf.LayersModel, face: Float32Array): Promise<number> {
+async function inferOnce(model: Model, { pixels, side }: Face): Promise<number> {
   const t0 = performance.now();
-  const y = tf.tidy(() => model.predict(tf.tensor4d(face, [1, SIDE, SIDE, 1])) as tf.Tensor);
+  const y = tf.tidy(() => model.predict(tf.tensor4d(pixels, [1, side, side, 1])) as tf.Tensor);
   await y.data();
   y.dispose();
   return performance.now() - t0;
 }
 
-async function peakBytes(model: tf.LayersModel, face: Float32Array): Promise<number> {
-  const x = tf.tensor4d(face, [1, SIDE, SIDE, 1]);
+async function peakBytes(model: Model, { pixels, side }: Face): Promise<number> {
+  const x = tf.tensor4d(pixels, [1, side, side, 1]);
   const before = tf.memory().numBytes;
   const profile = await tf.profile(() => model.predict(x) as tf.Tensor);
   tf.dispose([profile.result as tf.Tensor, x]);
   return profile.peakBytes - before;
 }
 
-async function bench(net: string, url: string, plan: RunPlan): Promise<Omit<NetResult, 'leakedTensors'>> {
+async function bench(
+  net: string,
+  url: string,
+  input: NetInput,
+  plan: RunPlan,
+): Promise<Omit<NetResult, 'leakedTensors'>> {
   const t0 = performance.now();
-  const model = await tf.loadLayersModel(url);
+  const model = input.format === 'graph' ? await tf.loadGraphModel(url) : await tf.loadLayersModel(url);
   const loadMs = performance.now() - t0;
-  const face = randomFace();
+  const face = randomFace(input.side);
   try {
     const firstMs = await inferOnce(model, face);
     const warm = [await inferOnce(model, face)];
@@ -96,7 +106,7 @@ async function handle(request: ModelsRequest): Promise<ModelsReply> {
       return { type: 'ready', backend: tf.getBackend(), device: await describeDevice(request.backend) };
     case 'bench': {
       const before = tf.memory().numTensors;
-      const result = await bench(request.net, request.url, request.plan);
+      const result = await bench(request.net, request.url, request.input, request.plan);
       return { ...result, leakedTensors: tf.memory().numTensors - before };
     }
   }

@@ -17,16 +17,41 @@ import { launchChromium } from '../../test/support/browser';
 import { CHROMIUM_ARGS } from '../../test/support/chromium-flags';
 import { REPO } from '../../test/support/model-files';
 import { busyProcesses, loadAverage, machine } from './machine';
-import type { ModelsReply, ModelsRequest, RunPlan } from './models-protocol';
+import type { ModelsReply, ModelsRequest, NetInput, RunPlan } from './models-protocol';
 import { summarise, timeTable, writeReport, type BackendRow, type ModelInfo, type Report } from './models-report';
 import { modelFiles, serveModelsBench, WORKER_PATH } from './models-server';
 
-const NETS: [net: string, name: string][] = [
-  ['mobilenet_v1', 'MobileNet v1'],
-  ['peleenet', 'PeleeNet'],
-  ['ednn', 'EDNN'],
-  ['idnn', 'IDNN'],
-  ['resmonet', 'ResmoNet'],
+interface Net {
+  net: string;
+  name: string;
+  /** The folder under the repository, and the model JSON when it is not `model.json`. */
+  folder: string;
+  modelJson?: string;
+  input: NetInput;
+}
+
+const COMPARE = 'training/out/compare';
+const SHIPPED = 'public/models/resmonet';
+const LAYERS_48: NetInput = { format: 'layers', side: 48 };
+const NETS: Net[] = [
+  ...(
+    [
+      ['mobilenet_v1', 'MobileNet v1'],
+      ['peleenet', 'PeleeNet'],
+      ['ednn', 'EDNN'],
+      ['idnn', 'IDNN'],
+      ['resmonet', 'ResmoNet'],
+    ] as const
+  ).map(([net, name]) => ({ net, name, folder: `${COMPARE}/${net}`, input: LAYERS_48 })),
+  // The peer of `npm run bench`: Human's emotion model (a graph model on 64×64 grey faces), timed
+  // here exactly like ResmoNet.
+  {
+    net: 'human_emotion',
+    name: 'Human emotion (peer)',
+    folder: 'node_modules/@vladmandic/human/models',
+    modelJson: 'emotion.json',
+    input: { format: 'graph', side: 64 },
+  },
 ];
 const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const EXTRA_FLAGS = ['--enable-unsafe-webgpu'];
@@ -37,9 +62,6 @@ const PLAN: RunPlan = {
   maxRuns: 100,
   slowMs: 1000,
 };
-const COMPARE = 'training/out/compare';
-const SHIPPED = 'public/models/resmonet';
-
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex').slice(0, 12);
 
 /** The layers topology as stored: what the timing depends on, whatever the weights. */
@@ -49,20 +71,19 @@ const topology = (modelJson: string): string =>
 const pick = <T extends string>(all: readonly T[], env: string | undefined): T[] =>
   env ? all.filter((x) => env.split(',').includes(x)) : [...all];
 
-async function describeModel(net: string, name: string): Promise<ModelInfo> {
-  const folder = `${COMPARE}/${net}`;
+async function describeModel({ net, name, folder, modelJson = 'model.json' }: Net): Promise<ModelInfo> {
   const dir = join(REPO, folder);
-  if (!existsSync(join(dir, 'model.json')))
-    throw new Error(`${folder}/model.json is missing: run npm run bench:models`);
-  const files = await modelFiles(dir);
+  if (!existsSync(join(dir, modelJson)))
+    throw new Error(`${folder}/${modelJson} is missing: run npm run bench:models (or npm ci for Human's)`);
+  const files = await modelFiles(dir, modelJson);
   const info: ModelInfo = {
     net,
     name,
     folder,
     bytes: files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0),
-    topologySha256: sha256(topology(join(dir, 'model.json'))),
+    topologySha256: sha256(topology(join(dir, modelJson))),
     weightsSha256: sha256(Buffer.concat(files.slice(1).map((file) => readFileSync(join(dir, file))))),
-    exported: statSync(join(dir, 'model.json')).mtime.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    exported: statSync(join(dir, modelJson)).mtime.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   };
   return net === 'resmonet' ? { ...info, note: shippedNote(dir) } : info;
 }
@@ -94,7 +115,7 @@ function call(page: Page, request: ModelsRequest): Promise<ModelsReply> {
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
-async function benchBackend(browser: Browser, url: string, backend: BackendName, nets: string[]): Promise<BackendRow> {
+async function benchBackend(browser: Browser, url: string, backend: BackendName, nets: Net[]): Promise<BackendRow> {
   const page = await browser.newPage();
   const row: BackendRow = { backend, nets: [] };
   try {
@@ -104,8 +125,9 @@ async function benchBackend(browser: Browser, url: string, backend: BackendName,
     if (ready.backend !== backend) return { ...row, error: `tfjs ran ${ready.backend} instead` };
     log(`${backend}: ${ready.device}`);
     row.device = ready.device;
-    for (const net of nets) {
-      const reply = await call(page, { type: 'bench', net, url: `/models/${net}/model.json`, plan: PLAN });
+    for (const { net, input } of nets) {
+      const url = `/models/${net}/model.json`;
+      const reply = await call(page, { type: 'bench', net, url, input, plan: PLAN });
       const result = reply.type === 'result' ? summarise(reply) : { net, error: firstLine(reply) };
       row.nets.push(result);
       log(
@@ -138,14 +160,13 @@ function method(plan: RunPlan): string {
 }
 
 it('measures the comparison networks per face in Chromium', async () => {
-  const nets = pick(
-    NETS.map(([net]) => net),
+  const chosen = pick(
+    NETS.map(({ net }) => net),
     process.env.BENCH_NETS,
   );
+  const nets = NETS.filter(({ net }) => chosen.includes(net));
   const backends = pick(BACKENDS, process.env.BENCH_BACKENDS);
-  const models = await Promise.all(
-    NETS.filter(([net]) => nets.includes(net)).map(([net, name]) => describeModel(net, name)),
-  );
+  const models = await Promise.all(nets.map(describeModel));
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     command: 'npm run bench:models:browser',
@@ -161,7 +182,9 @@ it('measures the comparison networks per face in Chromium', async () => {
     backends: [],
   };
   log(`Other work on the machine: ${report.machine.busyStart.join('; ') || 'none'}`);
-  const server = await serveModelsBench(Object.fromEntries(models.map((m) => [m.net, join(REPO, m.folder)])));
+  const server = await serveModelsBench(
+    Object.fromEntries(nets.map(({ net, folder, modelJson }) => [net, { dir: join(REPO, folder), modelJson }])),
+  );
   const browser = await launchChromium(EXTRA_FLAGS);
   try {
     report.chromium.version = browser.version();
