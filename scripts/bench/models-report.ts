@@ -146,7 +146,7 @@ function markdown(report: Report): string {
     '',
     `${report.method}`,
     '',
-    '## Median / p95 ms per face (batch 1, 48×48×1)',
+    '## Median / p95 ms per face (batch 1, 48×48×1; Human’s emotion model takes 64×64×1)',
     '',
     ...timeTable(report),
     '',
