@@ -29,20 +29,33 @@ function keypoints(k: readonly number[]): FaceKeypoints {
 }
 
 /**
- * Mean absolute difference of the 48×48 grey crops, in grey levels, above which a face is taken to
- * have moved in its reused box. On 120 FER2013 faces in composed scenes (64–160 px), a shift of
- * 4 % of the crop side gave 21.6 (median; 16.8 at the 10th percentile), 8 % gave 33.5, and camera
- * noise of 3 grey levels 0.8. ResmoNet is trained with shifts of up to 10 %, so smaller moves can
- * wait for the next planned refresh.
+ * How much a face's 48×48 grey crop may change in its reused box before the face counts as moved:
+ * the mean absolute difference divided by the reference crop's standard deviation, so the same
+ * move counts the same in a dim room as in a bright one. On 120 FER2013 faces in composed scenes
+ * (64–160 px), at full and at 30 % contrast alike, a shift of 4 % of the crop gave 0.44 (median;
+ * 0.33 at the 10th percentile), 2 % gave 0.25, 8 % gave 0.68; camera noise of 3 grey levels gave
+ * at most 0.04 at full contrast and 0.12 at 30 %. ResmoNet is trained with shifts of up to 10 %, so
+ * smaller moves can wait for the next planned refresh.
  */
-export const MOTION_THRESHOLD = 16;
+export const MOTION_THRESHOLD = 0.3;
+
+/** Standard deviations under this many grey levels count as this many: flat crops are not noise. */
+const MIN_SPREAD = 4;
 
 /** Whether `now` differs from `before` (same-sized grey crops) by more than MOTION_THRESHOLD. */
 export function moved(before: Float32Array | undefined, now: Float32Array): boolean {
   if (before?.length !== now.length) return true;
-  let sum = 0;
-  for (let i = 0; i < now.length; i++) sum += Math.abs((now[i] ?? 0) - (before[i] ?? 0));
-  return sum / now.length > MOTION_THRESHOLD;
+  const n = now.length;
+  let mean = 0;
+  for (const v of before) mean += v / n;
+  let variance = 0;
+  let difference = 0;
+  for (let i = 0; i < n; i++) {
+    const b = before[i] ?? 0;
+    variance += (b - mean) ** 2 / n;
+    difference += Math.abs((now[i] ?? 0) - b) / n;
+  }
+  return difference / Math.max(Math.sqrt(variance), MIN_SPREAD) > MOTION_THRESHOLD;
 }
 
 function argmax(values: readonly number[]): number {

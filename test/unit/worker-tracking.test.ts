@@ -98,13 +98,17 @@ describe('settled tracking', () => {
   });
 });
 
-describe.skipIf(!hasFer2013())('motion in a reused box', () => {
+describe.skipIf(!hasFer2013()).each([
+  ['in good light', 1],
+  ['in a dim room (30 % contrast)', 0.3],
+])('motion in a reused box, %s', (_, contrast) => {
   const split = hasFer2013() ? loadFer2013('val') : null;
   const cases = Array.from({ length: 30 }, (_, n) => {
     if (split === null) throw new Error('no data');
     const size = [64, 96, 128][n % 3] ?? 64;
     const scene = composeScene(split, [{ index: split.faces[n * 11] ?? 0, x: 220, y: 140, size }], 640, 480, n + 1);
-    return { size, pixels: { data: toRgba(scene), width: 640, height: 480 } };
+    const data = toRgba(scene).map((v, i) => (i % 4 === 3 ? v : 128 + (v - 128) * contrast));
+    return { size, pixels: { data, width: 640, height: 480 } };
   });
 
   it('is noticed when the face shifts by 8 % of its crop', () => {
