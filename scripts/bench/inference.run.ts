@@ -12,6 +12,7 @@ import { launchChromium } from '../../test/support/browser';
 import { findWorkerChunk, InferencePage } from '../../test/support/inference-page';
 import { loadFer2013, makeScenes, type Scene } from '../../test/support/scenes';
 import { serveDist } from '../../test/support/serve-dist';
+import { RegionPlanner } from '../../src/worker/regions';
 import { HumanPage } from './human-page';
 
 const SCALE = Number(process.env.BENCH_FRAMES ?? 1);
@@ -24,7 +25,7 @@ const PLAN: { backend: BackendName; frames: number; scenes: number }[] = [
 ];
 const WARM_UP = 3;
 /** Untimed frames before each scene's timed run: one search cycle of a 640×480 frame, and two more. */
-const SETTLE = 28;
+const SETTLE = new RegionPlanner().searchCycle(640, 480) + 2;
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -42,20 +42,19 @@ export const MOTION_THRESHOLD = 0.3;
 /** Standard deviations under this many grey levels count as this many: flat crops are not noise. */
 const MIN_SPREAD = 4;
 
-/** Whether `now` differs from `before` (same-sized grey crops) by more than MOTION_THRESHOLD. */
-export function moved(before: Float32Array | undefined, now: Float32Array): boolean {
-  if (before?.length !== now.length) return true;
-  const n = now.length;
-  let mean = 0;
-  for (const v of before) mean += v / n;
-  let variance = 0;
+/** A face's grey crop at its last detection, with the RMS contrast `measureQuality` gave it. */
+export interface MotionReference {
+  grey: Float32Array;
+  contrast: number;
+}
+
+/** Whether the crop `now` differs from `before` (same size) by more than MOTION_THRESHOLD. */
+export function moved(before: MotionReference | undefined, now: Float32Array): boolean {
+  if (before?.grey.length !== now.length) return true;
   let difference = 0;
-  for (let i = 0; i < n; i++) {
-    const b = before[i] ?? 0;
-    variance += (b - mean) ** 2 / n;
-    difference += Math.abs((now[i] ?? 0) - b) / n;
-  }
-  return difference / Math.max(Math.sqrt(variance), MIN_SPREAD) > MOTION_THRESHOLD;
+  for (let i = 0; i < now.length; i++) difference += Math.abs((now[i] ?? 0) - (before.grey[i] ?? 0));
+  const spread = Math.max(before.contrast * 255, MIN_SPREAD);
+  return difference / now.length / spread > MOTION_THRESHOLD;
 }
 
 function argmax(values: readonly number[]): number {
@@ -65,7 +64,7 @@ function argmax(values: readonly number[]): number {
 export class FacePipeline {
   private readonly planner = new RegionPlanner();
   /** Grey crops of the faces at their last detection, to notice when a reused box no longer fits. */
-  private reference: Float32Array[] = [];
+  private reference: MotionReference[] = [];
 
   private constructor(
     private readonly detector: FaceDetector,
@@ -103,7 +102,7 @@ export class FacePipeline {
       this.planner.update(detections);
       const t1 = performance.now();
       const crops = this.crop(pixels, detections);
-      this.reference = crops.map((c) => c.grey);
+      this.reference = crops.map(({ grey, quality }) => ({ grey, contrast: quality.contrast }));
       detectMs += t1 - t0;
       cropMs += performance.now() - t1;
       return crops;
