@@ -1,7 +1,9 @@
-"""Our own PyTorch -> TensorFlow.js (tfjs-layers) exporter, no TensorFlow needed.
+"""Our own PyTorch -> TensorFlow.js exporter, no TensorFlow needed.
 
-The exported graph is a Keras functional model ("layers-model" format) that
-`tf.loadLayersModel` reads directly. Batch norm is folded into the preceding
+Networks are first described as a Keras functional model ("layers-model"
+format, read by `tf.loadLayersModel`); `write(..., fmt="graph")` turns that
+description into a fused TensorFlow graph ("graph-model", read by
+`tf.loadGraphModel`). Batch norm is folded into the preceding
 convolution, so Keras' different BN epsilon (1e-3 vs torch's 1e-5) never
 enters. Padding is made explicit: TF's 'same' pads strided convs and pools
 asymmetrically (bottom/right), torch symmetrically, so anything that is not
@@ -10,6 +12,7 @@ a stride-1 odd-kernel 'same' conv gets a ZeroPadding2D + 'valid' layer.
 Weights are written as one little-endian shard, float32 or float16
 (tfjs' built-in `quantization: float16`, decoded back to float32 on load).
 """
+import base64
 import json
 import os
 
@@ -175,12 +178,124 @@ def conv_bn(g, x, conv, bn=None, relu=False, kind="conv"):
                   activation="relu" if relu else "linear", kind=kind)
 
 
-def write(graph, output, out_dir, fp16=True, generated_by="resmo training/export_tfjs.py"):
-    """Writes model.json + group1-shard1of1.bin; returns their total bytes."""
+# ---------------------------------------------------------------------------
+# The same graph as a TensorFlow GraphDef ("graph-model" format, read by
+# `tf.loadGraphModel`). Each conv with its folded bias and ReLU becomes one
+# fused op, and a ZeroPadding2D in front of a conv becomes the conv's explicit
+# padding. tfjs' Keras layers run a depthwise conv as conv, bias and ReLU ops,
+# so the graph runs 31 ops where the Keras ResmoNet runs 51. The arithmetic is
+# the same, so GraphRunner's figures hold for both formats.
+# Attributes whose tfjs default is right (data_format NHWC, dilations 1, the
+# dtype T) are left out to keep model.json small.
+
+def _s(text):
+    return base64.b64encode(text.encode()).decode()
+
+
+def _ints(values):
+    return {"list": {"i": [str(v) for v in values]}}
+
+
+def _shape(dims):
+    return {"dim": [{"size": str(d)} for d in dims]}
+
+
+class _GraphDef:
+    def __init__(self):
+        self.nodes = []
+        self.consts = []  # (name, np array) in manifest order
+
+    def node(self, name, op, inputs=(), **attr):
+        self.nodes.append({"name": name, "op": op, "input": list(inputs), "attr": attr})
+        return name
+
+    def const(self, name, value):
+        value = np.asarray(value)
+        dtype = "DT_INT32" if value.dtype.kind in "iu" else "DT_FLOAT"
+        self.consts.append((name, value))
+        return self.node(name, "Const", dtype={"type": dtype},
+                         value={"tensor": {"dtype": dtype, "tensorShape": _shape(value.shape)}})
+
+
+def graph_def(graph, output):
+    """Translates KerasGraph layers to fused TF ops. Returns (topology, consts)."""
+    g = _GraphDef()
+    weights = dict(graph.weights)
+    source = {}    # Keras tensor name -> GraphDef tensor name
+    padding = {}   # ZeroPadding2D name -> (its input, [[top, bottom], [left, right]])
+    for layer in graph.layers:
+        cls, cfg, name = layer["class_name"], layer["config"], layer["name"]
+        ins = [n[0] for n in layer["inbound_nodes"][0]] if layer["inbound_nodes"] else []
+        if cls == "InputLayer":
+            h, w, c = graph.shapes[name]
+            source[name] = g.node(name, "Placeholder", dtype={"type": "DT_FLOAT"},
+                                  shape={"shape": _shape([-1, h, w, c])})
+        elif cls == "ZeroPadding2D":
+            padding[name] = (ins[0], cfg["padding"])
+        elif cls in ("Conv2D", "DepthwiseConv2D"):
+            x, pad = ins[0], None
+            if x in padding:
+                x, pad = padding[x]
+            s = cfg["strides"][0]
+            if pad is not None:
+                (pt, pb), (pl, pr) = pad
+                pad_attr = {"padding": {"s": _s("EXPLICIT")},
+                            "explicit_paddings": _ints([0, 0, pt, pb, pl, pr, 0, 0])}
+            else:
+                pad_attr = {"padding": {"s": _s(cfg["padding"].upper())}}
+            kernel = "kernel" if cls == "Conv2D" else "depthwise_kernel"
+            filt = g.const(f"{name}/{kernel}", weights[f"{name}/{kernel}"])
+            bias = g.const(f"{name}/bias", weights[f"{name}/bias"])
+            fused = ["BiasAdd"] + (["Relu"] if cfg["activation"] == "relu" else [])
+            if cfg["activation"] not in ("relu", "linear"):
+                raise ValueError(f"no fused form for activation {cfg['activation']}")
+            source[name] = g.node(name, "_FusedConv2D" if cls == "Conv2D" else "FusedDepthwiseConv2dNative",
+                                  [source[x], filt, bias], strides=_ints([1, s, s, 1]),
+                                  fused_ops={"list": {"s": [_s(op) for op in fused]}}, num_args={"i": "1"},
+                                  **pad_attr)
+        elif cls == "Add":
+            if len(ins) != 2:
+                raise ValueError("Add of more than two tensors")
+            source[name] = g.node(name, "AddV2", [source[i] for i in ins])
+        elif cls == "GlobalAveragePooling2D":
+            axes = g.const(f"{name}/axes", np.array([1, 2], np.int32))
+            source[name] = g.node(name, "Mean", [source[ins[0]], axes], keep_dims={"b": False})
+        elif cls == "Dense":
+            if cfg["activation"] != "linear" or not cfg["use_bias"]:
+                raise ValueError("only a linear Dense with bias is exported as a graph")
+            kernel = g.const(f"{name}/kernel", weights[f"{name}/kernel"])
+            bias = g.const(f"{name}/bias", weights[f"{name}/bias"])
+            source[name] = g.node(name, "_FusedMatMul", [source[ins[0]], kernel, bias], transpose_a={"b": False}, transpose_b={"b": False},
+                                  fused_ops={"list": {"s": [_s("BiasAdd")]}}, num_args={"i": "1"})
+        else:
+            raise ValueError(f"{cls} has no graph-model export")
+    topology = {"node": g.nodes, "library": {}, "versions": {"producer": 1482}}
+    signature = {"inputs": {graph.inputs[0]: {"name": f"{graph.inputs[0]}:0", "dtype": "DT_FLOAT",
+                                              "tensorShape": _shape([-1, *graph.shapes[graph.inputs[0]]])}},
+                 "outputs": {output: {"name": f"{source[output]}:0", "dtype": "DT_FLOAT",
+                                      "tensorShape": _shape([-1, *graph.shapes[output]])}}}
+    return topology, signature, g.consts
+
+
+def write(graph, output, out_dir, fp16=True, fmt="layers", generated_by="resmo training/export_tfjs.py"):
+    """Writes model.json + group1-shard1of1.bin as a tfjs "layers" or "graph"
+    model; returns their total bytes. Float weights are stored as float16 when
+    `fp16`; integer constants (graph axes) always as int32."""
     os.makedirs(out_dir, exist_ok=True)
+    if fmt == "graph":
+        topology, signature, tensors = graph_def(graph, output)
+    elif fmt == "layers":
+        topology, signature, tensors = graph.topology(output), None, graph.weights
+    else:
+        raise ValueError(fmt)
     blobs, specs = [], []
-    for name, w in graph.weights:
-        blobs.append(np.ascontiguousarray(np.asarray(w, np.float32).astype("<f2" if fp16 else "<f4")).tobytes())
+    for name, w in tensors:
+        w = np.asarray(w)
+        if w.dtype.kind in "iu":
+            blobs.append(np.ascontiguousarray(w.astype("<i4")).tobytes())
+            specs.append({"name": name, "shape": list(w.shape), "dtype": "int32"})
+            continue
+        blobs.append(np.ascontiguousarray(w.astype(np.float32).astype("<f2" if fp16 else "<f4")).tobytes())
         spec = {"name": name, "shape": list(w.shape), "dtype": "float32"}
         if fp16:
             spec["quantization"] = {"dtype": "float16", "original_dtype": "float32"}
@@ -188,9 +303,11 @@ def write(graph, output, out_dir, fp16=True, generated_by="resmo training/export
     shard = "group1-shard1of1.bin"
     with open(os.path.join(out_dir, shard), "wb") as f:
         f.write(b"".join(blobs))
-    model_json = {"format": "layers-model", "generatedBy": generated_by, "convertedBy": generated_by,
-                  "modelTopology": graph.topology(output),
+    model_json = {"format": f"{fmt}-model", "generatedBy": generated_by, "convertedBy": generated_by,
+                  "modelTopology": topology,
                   "weightsManifest": [{"paths": [shard], "weights": specs}]}
+    if signature is not None:
+        model_json["signature"] = signature
     with open(os.path.join(out_dir, "model.json"), "w") as f:
         json.dump(model_json, f, separators=(",", ":"))
     return sum(os.path.getsize(os.path.join(out_dir, n)) for n in ("model.json", shard))

@@ -26,6 +26,9 @@ from .train import HERE, OFFSET, SCALE, git_commit, machine
 REPO = os.path.dirname(HERE)
 MODEL_DIR = os.path.join(REPO, "public", "models", "resmonet")
 FIXTURE = os.path.join(REPO, "test", "model", "resmonet-parity.json")
+# The app loads a fused TensorFlow graph: the same arithmetic as the Keras
+# description, in fewer ops (see export_tfjs.graph_def).
+FORMAT = "graph"
 
 
 def load_model(run, checkpoint="best.pt"):
@@ -83,8 +86,8 @@ def write_fixture(runner, shard_path, path=FIXTURE):
 
 def sizes(graph, output):
     with tempfile.TemporaryDirectory() as tmp:
-        return {"fp32": write(graph, output, os.path.join(tmp, "32"), fp16=False),
-                "fp16": write(graph, output, os.path.join(tmp, "16"), fp16=True)}
+        return {"fp32": write(graph, output, os.path.join(tmp, "32"), fp16=False, fmt=FORMAT),
+                "fp16": write(graph, output, os.path.join(tmp, "16"), fp16=True, fmt=FORMAT)}
 
 
 def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, fp16=True, version=None,
@@ -137,13 +140,13 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
     for name in os.listdir(out):
         if name.endswith(".bin"):
             os.remove(os.path.join(out, name))
-    total = write(graph, output, out, fp16=fp16)
+    total = write(graph, output, out, fp16=fp16, fmt=FORMAT)
     smoke = bool(config.get("smoke"))
     epoch = ck.get("epoch") or ck.get("state", {}).get("epoch")
     meta = {
         "name": "resmonet",
         "version": version or ("0.0.0-smoke" if smoke else "1.1.0"),
-        "format": "tfjs-layers",
+        "format": f"tfjs-{FORMAT}",
         "modelUrl": "model.json",
         "input": {"height": 48, "width": 48, "channels": 1, "scale": SCALE, "offset": OFFSET},
         "inputLayout": "NHWC [batch, 48, 48, 1], grayscale face crop, row 0 = top",

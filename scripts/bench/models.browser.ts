@@ -43,6 +43,14 @@ const NETS: Net[] = [
       ['resmonet', 'ResmoNet'],
     ] as const
   ).map(([net, name]) => ({ net, name, folder: `${COMPARE}/${net}`, input: LAYERS_48 })),
+  // The model the app loads: the same network and weights as the ResmoNet row, exported as a
+  // fused graph (conv + bias + ReLU in one op).
+  {
+    net: 'resmonet_shipped',
+    name: 'ResmoNet shipped (fused graph)',
+    folder: SHIPPED,
+    input: { format: 'graph', side: 48 },
+  },
   // The peer of `npm run bench`: Human's emotion model (a graph model on 64×64 grey faces), timed
   // here exactly like ResmoNet.
   {

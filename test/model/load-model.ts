@@ -1,6 +1,7 @@
 // Loads the shipped ResmoNet (public/models/resmonet) from disk into tfjs in
 // Node, without a fetch shim: the model.json + shard are handed to
-// tf.loadLayersModel through a tiny in-memory IOHandler.
+// tf.loadGraphModel (or tf.loadLayersModel, as metadata.json says) through an
+// in-memory IOHandler.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,11 @@ export interface Metadata {
   training: Record<string, unknown>;
 }
 
+export type Model = tf.LayersModel | tf.GraphModel;
+
 interface ModelJson {
   modelTopology: object;
+  signature?: object;
   weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
 }
 
@@ -67,19 +71,23 @@ export async function useBackend(name: 'wasm' | 'cpu' = 'wasm'): Promise<string>
   return 'cpu';
 }
 
-export async function loadModel(): Promise<tf.LayersModel> {
+export async function loadModel(): Promise<Model> {
   const json = readModelJson();
   const specs = json.weightsManifest.flatMap((g) => g.weights);
   const buffers = json.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(join(MODEL_DIR, p))));
   const all = Buffer.concat(buffers);
   const weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
-  return tf.loadLayersModel({
-    load: async () => ({ modelTopology: json.modelTopology, weightSpecs: specs, weightData }),
+  const handler = tf.io.fromMemory({
+    modelTopology: json.modelTopology,
+    weightSpecs: specs,
+    weightData,
+    ...(json.signature ? { signature: json.signature } : {}),
   });
+  return readMetadata().format === 'tfjs-graph' ? tf.loadGraphModel(handler) : tf.loadLayersModel(handler);
 }
 
 /** uint8 pixels (n*48*48) -> logits (n x 7), preprocessed as metadata says. */
-export function predictLogits(model: tf.LayersModel, pixels: Uint8Array, meta: Metadata): Float32Array {
+export function predictLogits(model: Model, pixels: Uint8Array, meta: Metadata): Float32Array {
   const n = pixels.length / (meta.input.height * meta.input.width);
   return tf.tidy(() => {
     const x = tf

@@ -33,7 +33,10 @@ describe('ResmoNet metadata contract', () => {
   });
 
   it(`has at most ${MAX_PARAMS} parameters, matching the weights manifest`, () => {
-    const manifest = readModelJson().weightsManifest.flatMap((g) => g.weights);
+    // Trained weights only: a graph model also stores integer constants (the pooling axes).
+    const manifest = readModelJson()
+      .weightsManifest.flatMap((g) => g.weights)
+      .filter((w) => w.dtype === 'float32');
     const counted = manifest.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
     expect(counted).toBe(meta.params);
     expect(meta.params).toBeLessThanOrEqual(MAX_PARAMS);

@@ -5,8 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type * as tf from '@tensorflow/tfjs';
-import { loadModel, MODEL_DIR, predictLogits, readMetadata, REPO, useBackend } from '../model/load-model.ts';
+import { loadModel, MODEL_DIR, predictLogits, readMetadata, REPO, useBackend, type Model } from '../model/load-model.ts';
 
 interface Fixture {
   shard_sha256: string;
@@ -18,7 +17,7 @@ interface Fixture {
 const fixture = JSON.parse(readFileSync(join(REPO, 'test', 'model', 'resmonet-parity.json'), 'utf8')) as Fixture;
 
 describe.each(['wasm', 'cpu'] as const)('ResmoNet PyTorch/tfjs parity (%s)', (backend) => {
-  let model: tf.LayersModel;
+  let model: Model;
 
   beforeAll(async () => {
     expect(await useBackend(backend)).toBe(backend);
