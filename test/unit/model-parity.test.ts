@@ -5,7 +5,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel, MODEL_DIR, predictLogits, readMetadata, REPO, useBackend, type Model } from '../model/load-model.ts';
+import {
+  loadModel,
+  MODEL_DIR,
+  predictLogits,
+  readMetadata,
+  REPO,
+  useBackend,
+  type Model,
+} from '../model/load-model.ts';
 
 interface Fixture {
   shard_sha256: string;
