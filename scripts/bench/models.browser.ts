@@ -99,11 +99,31 @@ async function describeModel({ net, name, folder, modelJson = 'model.json' }: Ne
 /** Timing depends on the topology only; says whether the shipped model shares this one's. */
 function shippedNote(dir: string): string {
   const shipped = join(REPO, SHIPPED);
-  const { version } = JSON.parse(readFileSync(join(shipped, 'metadata.json'), 'utf8')) as { version: string };
-  const same = topology(join(dir, 'model.json')) === topology(join(shipped, 'model.json'));
-  return same
-    ? `same topology as the shipped \`${SHIPPED}\` (version ${version}), so its times apply to the shipped model.`
-    : `a different topology from the shipped \`${SHIPPED}\` (version ${version}).`;
+  const { version, format } = JSON.parse(readFileSync(join(shipped, 'metadata.json'), 'utf8')) as {
+    version: string;
+    format: string;
+  };
+  if (topology(join(dir, 'model.json')) === topology(join(shipped, 'model.json')))
+    return `same topology as the shipped \`${SHIPPED}\` (version ${version}), so its times apply to the shipped model.`;
+  if (format === 'tfjs-graph' && floatWeights(join(dir, 'model.json')) === floatWeights(join(shipped, 'model.json')))
+    return (
+      `the Keras layers form of the network that \`${SHIPPED}\` (version ${version}) ships as a fused graph ` +
+      '(same weight tensors); the row "ResmoNet shipped (fused graph)" times the shipped graph.'
+    );
+  return `a different topology from the shipped \`${SHIPPED}\` (version ${version}).`;
+}
+
+/** The float weight tensors of a model.json, as "name shape" lines: equal for two formats of one network. */
+function floatWeights(modelJson: string): string {
+  const { weightsManifest } = JSON.parse(readFileSync(modelJson, 'utf8')) as {
+    weightsManifest: { weights: { name: string; shape: number[]; dtype: string }[] }[];
+  };
+  return weightsManifest
+    .flatMap((group) => group.weights)
+    .filter((w) => w.dtype === 'float32')
+    .map((w) => `${w.name} ${w.shape.join('x')}`)
+    .sort()
+    .join('\n');
 }
 
 /** One request to the page's bench worker (created on first use); resolves with its one reply. */
