@@ -42,6 +42,21 @@ describe('ResmoNet metadata contract', () => {
     expect(meta.params).toBeLessThanOrEqual(MAX_PARAMS);
   });
 
+  it('ships a fused graph: every convolution carries its bias and activation, none reads one channel', () => {
+    expect(meta.format).toBe('tfjs-graph');
+    const { modelTopology } = readModelJson() as unknown as {
+      modelTopology: { node: { name: string; op: string; input?: string[] }[] };
+    };
+    const nodes = modelTopology.node;
+    const ops = new Set(nodes.map((n) => n.op));
+    for (const unfused of ['Conv2D', 'DepthwiseConv2dNative', 'BiasAdd', 'Relu', 'Pad', 'FusedBatchNormV3'])
+      expect(ops).not.toContain(unfused);
+    // The one-channel stem runs as a depthwise conv with a channel multiplier, which tfjs' WebGPU
+    // and CPU backends run several times faster than a general conv over a depth of one.
+    const stem = nodes.find((n) => n.input?.[0] === 'input');
+    expect(stem?.op).toBe('FusedDepthwiseConv2dNative');
+  });
+
   it('keeps model files (model.json + shards) within 350 KB', () => {
     expect(modelFiles().length).toBeGreaterThanOrEqual(2);
     expect(modelBytes()).toBeLessThanOrEqual(MAX_BYTES);
