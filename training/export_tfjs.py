@@ -218,7 +218,11 @@ class _GraphDef:
 
 
 def graph_def(graph, output):
-    """Translates KerasGraph layers to fused TF ops. Returns (topology, consts)."""
+    """Translates KerasGraph layers to fused TF ops.
+
+    Returns (modelTopology, signature, constants): the constants are (name,
+    array) pairs in weights-manifest order. Covers the layers ResmoNet uses;
+    anything else raises rather than export a graph that computes otherwise."""
     g = _GraphDef()
     weights = dict(graph.weights)
     source = {}    # Keras tensor name -> GraphDef tensor name
@@ -243,6 +247,8 @@ def graph_def(graph, output):
                             "explicit_paddings": _ints([0, 0, pt, pb, pl, pr, 0, 0])}
             else:
                 pad_attr = {"padding": {"s": _s(cfg["padding"].upper())}}
+            if cfg["activation"] not in ("relu", "linear") or not cfg["use_bias"]:
+                raise ValueError(f"{name}: only convs with a bias and ReLU or no activation fuse")
             kernel = "kernel" if cls == "Conv2D" else "depthwise_kernel"
             filt = g.const(f"{name}/{kernel}", weights[f"{name}/{kernel}"])
             # A conv of a single input channel is a depthwise conv whose channel
@@ -252,8 +258,6 @@ def graph_def(graph, output):
             depthwise = cls == "DepthwiseConv2D" or graph.shapes[x][2] == 1
             bias = g.const(f"{name}/bias", weights[f"{name}/bias"])
             fused = ["BiasAdd"] + (["Relu"] if cfg["activation"] == "relu" else [])
-            if cfg["activation"] not in ("relu", "linear"):
-                raise ValueError(f"no fused form for activation {cfg['activation']}")
             source[name] = g.node(name, "FusedDepthwiseConv2dNative" if depthwise else "_FusedConv2D",
                                   [source[x], filt, bias], strides=_ints([1, s, s, 1]),
                                   fused_ops={"list": {"s": [_s(op) for op in fused]}}, num_args={"i": "1"},
@@ -270,10 +274,12 @@ def graph_def(graph, output):
                 raise ValueError("only a linear Dense with bias is exported as a graph")
             kernel = g.const(f"{name}/kernel", weights[f"{name}/kernel"])
             bias = g.const(f"{name}/bias", weights[f"{name}/bias"])
-            source[name] = g.node(name, "_FusedMatMul", [source[ins[0]], kernel, bias], transpose_a={"b": False}, transpose_b={"b": False},
-                                  fused_ops={"list": {"s": [_s("BiasAdd")]}}, num_args={"i": "1"})
+            source[name] = g.node(name, "_FusedMatMul", [source[ins[0]], kernel, bias],
+                                  transpose_a={"b": False}, transpose_b={"b": False}, fused_ops={"list": {"s": [_s("BiasAdd")]}}, num_args={"i": "1"})
         else:
             raise ValueError(f"{cls} has no graph-model export")
+        if any(i in padding for i in ins) and cls not in ("Conv2D", "DepthwiseConv2D"):
+            raise ValueError(f"{name}: only a conv can take over a ZeroPadding2D")
     topology = {"node": g.nodes, "library": {}, "versions": {"producer": 1482}}
     signature = {"inputs": {graph.inputs[0]: {"name": f"{graph.inputs[0]}:0", "dtype": "DT_FLOAT",
                                               "tensorShape": _shape([-1, *graph.shapes[graph.inputs[0]]])}},
