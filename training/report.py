@@ -20,7 +20,8 @@ def shipped(meta):
     m, t = meta["metrics"], meta["training"]
     lines = [
         f"Version {meta['version']}: {meta['params']:,} parameters, {meta['flops'] / 1e6:.1f} MFLOPs per face, "
-        f"{m['model_bytes']['fp16']:,} bytes of model files with float16 weights "
+        f"{m['model_bytes']['fp16']:,} bytes of model files"
+        f"{' (fused graph)' if meta['format'] == 'tfjs-graph' else ''} with float16 weights "
         f"({m['model_bytes']['fp32']:,} bytes with float32).",
         "",
         "| measure (FER2013 val = PublicTest, 3,589 faces) | value |",
