@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend } from '../../src/worker/backends';
+import type { TfjsModel } from '../../src/worker/classifier';
 import type { BackendName } from '../../src/shared/protocol';
 import type { ModelsReply, ModelsRequest, NetInput, NetResult, RunPlan } from './models-protocol';
 
@@ -45,8 +46,6 @@ async function describeDevice(backend: BackendName): Promise<string> {
   }
 }
 
-type Model = tf.LayersModel | tf.GraphModel;
-
 interface Face {
   pixels: Float32Array;
   side: number;
@@ -57,7 +56,7 @@ function randomFace(side: number): Face {
 }
 
 /** One face the way the app classifies it: upload, predict, read back, dispose. */
-async function inferOnce(model: Model, { pixels, side }: Face): Promise<number> {
+async function inferOnce(model: TfjsModel, { pixels, side }: Face): Promise<number> {
   const t0 = performance.now();
   const y = tf.tidy(() => model.predict(tf.tensor4d(pixels, [1, side, side, 1])) as tf.Tensor);
   await y.data();
@@ -65,7 +64,7 @@ async function inferOnce(model: Model, { pixels, side }: Face): Promise<number> 
   return performance.now() - t0;
 }
 
-async function peakBytes(model: Model, { pixels, side }: Face): Promise<number> {
+async function peakBytes(model: TfjsModel, { pixels, side }: Face): Promise<number> {
   const x = tf.tensor4d(pixels, [1, side, side, 1]);
   const before = tf.memory().numBytes;
   const profile = await tf.profile(() => model.predict(x) as tf.Tensor);

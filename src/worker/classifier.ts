@@ -3,11 +3,12 @@ import * as tf from '@tensorflow/tfjs';
 import { calibrate, type ResmoNetMetadata } from './metadata';
 import { readBack } from './read-back';
 
-type Model = tf.LayersModel | tf.GraphModel;
+/** Either tfjs model format that `metadata.json` may name. */
+export type TfjsModel = tf.LayersModel | tf.GraphModel;
 
 export class EmotionClassifier {
   private constructor(
-    private readonly model: Model,
+    private readonly model: TfjsModel,
     readonly metadata: ResmoNetMetadata,
   ) {}
 

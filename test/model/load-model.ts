@@ -27,7 +27,9 @@ export interface Metadata {
   training: Record<string, unknown>;
 }
 
-export type Model = tf.LayersModel | tf.GraphModel;
+import type { TfjsModel } from '../../src/worker/classifier';
+
+export type Model = TfjsModel;
 
 interface ModelJson {
   modelTopology: object;
