@@ -5,9 +5,12 @@ import math
 import torch
 import torch.nn.functional as F
 
+# Probability of random erasing per image.
+ERASE = 0.5
+
 
 def augment(x, gen, max_shift=0.1, max_rot=10.0, scale=(0.9, 1.1), flip=0.5,
-            brightness=0.2, contrast=(0.7, 1.3), erase=0.5, erase_max=16):
+            brightness=0.2, contrast=(0.7, 1.3), erase=ERASE, erase_max=16):
     n = x.shape[0]
 
     def uniform(lo, hi, *shape):

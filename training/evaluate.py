@@ -1,9 +1,12 @@
 """Metrics shared by training, shipping and the comparison: accuracy,
 per-class recall, confusion matrix, expected calibration error and
 temperature scaling."""
+import math
+
 import numpy as np
 import torch
 import torch.nn.functional as F
+from torch.optim.swa_utils import update_bn
 
 from .data import LABELS
 
@@ -17,6 +20,24 @@ def predict_logits(model, x_uint8, scale, offset, batch=512):
         xb = torch.from_numpy(x_uint8[i:i + batch]).float().unsqueeze(1) * scale + offset
         out.append(model(xb.contiguous(memory_format=torch.channels_last)))
     return torch.cat(out).numpy().astype(np.float64)
+
+
+def recalibrate_bn(model, x, batch=512):
+    """Recompute every batch-norm mean and variance over clean images x
+    ((N, 1, 48, 48) float, already scaled), in place; the model is left in
+    eval mode.
+
+    During training the running statistics follow augmented batches
+    (erased squares, contrast and brightness jitter), which are not what the
+    app feeds. One pass over the unaugmented training images gives the
+    statistics of real inputs. torch's update_bn averages per-batch
+    statistics with equal weight, so the images are cut into chunks of equal
+    size (within one). The pass runs in train mode, so the global RNG is
+    forked: dropout's draws there do not change the rest of training."""
+    chunks = torch.tensor_split(x, max(1, math.ceil(len(x) / batch)))
+    with torch.random.fork_rng(devices=[]):
+        update_bn((c.contiguous(memory_format=torch.channels_last) for c in chunks), model)
+    model.eval()
 
 
 def softmax(logits, temperature=1.0):

@@ -23,8 +23,8 @@ import numpy as np
 import torch
 
 from . import data as D
-from .augment import augment
-from .evaluate import predict_logits, soft_cross_entropy, summarize
+from .augment import ERASE, augment
+from .evaluate import predict_logits, recalibrate_bn, soft_cross_entropy, summarize
 from .model import ResmoNet, count_flops, count_params
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -44,8 +44,15 @@ def parse_args(argv=None):
     p.add_argument("--restart-epochs", type=int, default=0,
                    help="a second cosine cycle (warm restart) of this many epochs after --epochs")
     p.add_argument("--restart-lr", type=float, default=0.02, help="peak learning rate of the second cycle")
+    p.add_argument("--restart-erase", type=float, default=None,
+                   help="random-erasing probability in the second cycle (default: as in the first, 0.5)")
+    p.add_argument("--restart-ferplus", type=float, default=None,
+                   help="FER+ weight of the soft target in the second cycle (default: --ferplus)")
     p.add_argument("--ferplus", type=float, default=0.3,
                    help="weight of the FER+ vote distribution in the soft target")
+    p.add_argument("--no-bn-recal", dest="bn_recal", action="store_false",
+                   help="keep the batch-norm statistics of augmented batches instead of "
+                        "recomputing them on clean training images after each epoch")
     p.add_argument("--balance", type=float, default=0.5,
                    help="class weight exponent: w_c ~ (1/n_c)^balance (0 = off)")
     p.add_argument("--seed", type=int, default=20261124)
@@ -57,6 +64,17 @@ def parse_args(argv=None):
     p.add_argument("--recall-floor", type=float, default=0.0,
                    help="with --ship: per-class logit offsets lifting every val recall to this floor")
     return p.parse_args(argv)
+
+
+def scaled(x_uint8):
+    """(N, 48, 48) uint8 pixels -> (N, 1, 48, 48) float network input, as the app computes it."""
+    return torch.from_numpy(x_uint8).float().unsqueeze(1) * SCALE + OFFSET
+
+
+def clean_training_images(root):
+    """The unaugmented training images a run uses, scaled: batch-norm recalibration's input."""
+    train = D.load_split(root, "train")
+    return scaled(train.x[D.usable_for_training(train)])
 
 
 def seed_everything(seed):
@@ -166,8 +184,11 @@ def main(argv=None):
         keep = np.flatnonzero(keep)[np.random.RandomState(args.seed).permutation(keep.sum())[:512]]
         val = D.Split(val.x[:512], val.y[:512], val.votes[:512], val.rows[:512])
     train = D.Split(train.x[keep], train.y[keep], train.votes[keep], train.rows[keep])
-    x_train = torch.from_numpy(train.x).float().unsqueeze(1) * SCALE + OFFSET
+    x_train = scaled(train.x)
     targets = torch.from_numpy(soft_targets(train, args.ferplus))
+    restart_ferplus = args.ferplus if args.restart_ferplus is None else args.restart_ferplus
+    restart_targets = torch.from_numpy(soft_targets(train, restart_ferplus))
+    restart_erase = ERASE if args.restart_erase is None else args.restart_erase
     cls_w = class_weights(train.y, args.balance)
     sample_w = torch.from_numpy(cls_w[train.y])
     dup = D.val_duplicate_mask(root, val)
@@ -203,19 +224,24 @@ def main(argv=None):
         gen = torch.Generator().manual_seed(args.seed * 1000 + epoch)
         order = torch.randperm(len(train), generator=gen)
         loss_sum, seen = 0.0, 0
+        second = epoch >= args.epochs
+        epoch_targets = restart_targets if second else targets
+        erase = restart_erase if second else ERASE
         for i in range(steps_per_epoch):
             idx = order[i * args.batch:(i + 1) * args.batch]
             lr = schedule(epoch * steps_per_epoch + i, args, steps_per_epoch)
             for g in opt.param_groups:
                 g["lr"] = lr
-            xb = augment(x_train[idx], gen).contiguous(memory_format=torch.channels_last)
-            loss = soft_cross_entropy(model(xb), targets[idx], sample_w[idx])
+            xb = augment(x_train[idx], gen, erase=erase).contiguous(memory_format=torch.channels_last)
+            loss = soft_cross_entropy(model(xb), epoch_targets[idx], sample_w[idx])
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
             loss_sum += loss.item() * len(idx)
             seen += len(idx)
 
+        if args.bn_recal:
+            recalibrate_bn(model, x_train)
         logits = predict_logits(model, val.x, SCALE, OFFSET)
         metrics = summarize(logits, val.y)
         dedup_acc = summarize(logits, val.y, mask=~dup)["accuracy"]
