@@ -18,10 +18,10 @@ import numpy as np
 import torch
 
 from . import data as D
-from .evaluate import fit_class_bias, fit_temperature, recalibrate_bn, split_half_check, summarize
+from .evaluate import fit_class_bias, fit_temperature, split_half_check, summarize
 from .export_tfjs import GraphRunner, resmonet_graph, write
 from .model import ResmoNet, count_flops
-from .train import HERE, OFFSET, SCALE, clean_training_images, git_commit, machine
+from .train import HERE, OFFSET, SCALE, git_commit, machine
 
 REPO = os.path.dirname(HERE)
 MODEL_DIR = os.path.join(REPO, "public", "models", "resmonet")
@@ -98,10 +98,6 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
         config = json.load(f)
     with open(os.path.join(run, "history.json")) as f:
         history = json.load(f)
-    if config.get("bn_recal"):
-        # The run selected its checkpoint with batch-norm statistics of clean training
-        # images; recompute them here so the shipped numbers come from this code.
-        recalibrate_bn(model, clean_training_images(root))
     graph, output = resmonet_graph(model)
     val = D.load_split(root, "val")
     dup = D.val_duplicate_mask(root, val)

@@ -72,12 +72,6 @@ def scaled(x_uint8):
     return torch.from_numpy(x_uint8).float().unsqueeze(1) * SCALE + OFFSET
 
 
-def clean_training_images(root):
-    """The unaugmented training images a run uses, scaled: batch-norm recalibration's input."""
-    train = D.load_split(root, "train")
-    return scaled(train.x[D.usable_for_training(train)])
-
-
 def seed_everything(seed):
     random.seed(seed)
     np.random.seed(seed)
