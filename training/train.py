@@ -1,4 +1,4 @@
-"""Train ResmoNet on FER2013 train, select on val.
+r"""Train ResmoNet on FER2013 train, select on val.
 
     /usr/bin/python3 -m training.train --run ftB --epochs 100 --restart-epochs 30 \
         --restart-lr 0.02 --restart-erase 0 --restart-ferplus 0.1 \
@@ -46,7 +46,7 @@ def parse_args(argv=None):
                    help="a second cosine cycle (warm restart) of this many epochs after --epochs")
     p.add_argument("--restart-lr", type=float, default=0.02, help="peak learning rate of the second cycle")
     p.add_argument("--restart-erase", type=float, default=None,
-                   help="random-erasing probability in the second cycle (default: as in the first, 0.5)")
+                   help=f"random-erasing probability in the second cycle (default: as in the first, {ERASE})")
     p.add_argument("--restart-ferplus", type=float, default=None,
                    help="FER+ weight of the soft target in the second cycle (default: --ferplus)")
     p.add_argument("--ferplus", type=float, default=0.3,
@@ -65,11 +65,6 @@ def parse_args(argv=None):
     p.add_argument("--recall-floor", type=float, default=0.0,
                    help="with --ship: per-class logit offsets lifting every val recall to this floor")
     return p.parse_args(argv)
-
-
-def scaled(x_uint8):
-    """(N, 48, 48) uint8 pixels -> (N, 1, 48, 48) float network input, as the app computes it."""
-    return torch.from_numpy(x_uint8).float().unsqueeze(1) * SCALE + OFFSET
 
 
 def seed_everything(seed):
@@ -179,7 +174,7 @@ def main(argv=None):
         keep = np.flatnonzero(keep)[np.random.RandomState(args.seed).permutation(keep.sum())[:512]]
         val = D.Split(val.x[:512], val.y[:512], val.votes[:512], val.rows[:512])
     train = D.Split(train.x[keep], train.y[keep], train.votes[keep], train.rows[keep])
-    x_train = scaled(train.x)
+    x_train = torch.from_numpy(train.x).float().unsqueeze(1) * SCALE + OFFSET
     targets = torch.from_numpy(soft_targets(train, args.ferplus))
     restart_ferplus = args.ferplus if args.restart_ferplus is None else args.restart_ferplus
     restart_targets = torch.from_numpy(soft_targets(train, restart_ferplus))
