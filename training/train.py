@@ -25,8 +25,6 @@ import torch
 
 from . import data as D
 from .augment import ERASE, augment
-from torch.optim.swa_utils import AveragedModel
-
 from .evaluate import predict_logits, recalibrate_bn, soft_cross_entropy, summarize
 from .model import ResmoNet, count_flops, count_params
 
@@ -51,11 +49,6 @@ def parse_args(argv=None):
                    help=f"random-erasing probability in the second cycle (default: as in the first, {ERASE})")
     p.add_argument("--restart-ferplus", type=float, default=None,
                    help="FER+ weight of the soft target in the second cycle (default: --ferplus)")
-    p.add_argument("--swa-epochs", type=int, default=0,
-                   help="after the cosine cycles, this many epochs at the constant --swa-lr whose "
-                        "weights are averaged (stochastic weight averaging); the average is what is "
-                        "evaluated, checkpointed as best and shipped")
-    p.add_argument("--swa-lr", type=float, default=0.01, help="learning rate of the averaging epochs")
     p.add_argument("--ferplus", type=float, default=0.3,
                    help="weight of the FER+ vote distribution in the soft target")
     p.add_argument("--no-bn-recal", dest="bn_recal", action="store_false",
@@ -120,15 +113,11 @@ def lr_at(step, total, warmup, peak):
 
 def schedule(step, args, steps_per_epoch):
     """First cycle: warm-up + cosine over --epochs; then an optional second
-    cosine cycle starting at --restart-lr (SGDR-style warm restart); then the
-    constant --swa-lr of the averaging epochs."""
+    cosine cycle starting at --restart-lr (SGDR-style warm restart)."""
     first = args.epochs * steps_per_epoch
-    second = args.restart_epochs * steps_per_epoch
     if step < first:
         return lr_at(step, first, int(args.warmup * steps_per_epoch), args.lr)
-    if step < first + second:
-        return lr_at(step - first, second, 0, args.restart_lr)
-    return args.swa_lr
+    return lr_at(step - first, args.restart_epochs * steps_per_epoch, 0, args.restart_lr)
 
 
 def git_commit():
@@ -170,7 +159,7 @@ def run_dir(args):
 def main(argv=None):
     args = parse_args(argv)
     if args.smoke:
-        args.epochs, args.restart_epochs, args.swa_epochs = 1, 0, 0
+        args.epochs, args.restart_epochs = 1, 0
     torch.set_num_threads(args.threads)
     seed_everything(args.seed)
     root = D.data_dir(args.data)
@@ -197,12 +186,7 @@ def main(argv=None):
     model = ResmoNet().to(memory_format=torch.channels_last)
     opt = torch.optim.SGD(param_groups(model, args.wd), lr=args.lr, momentum=0.9, nesterov=True)
     steps_per_epoch = math.ceil(len(train) / args.batch)
-    cosine_epochs = args.epochs + args.restart_epochs
-    total_epochs = cosine_epochs + args.swa_epochs
-    # The running average of the weights over the averaging epochs. Its
-    # batch-norm statistics are always recomputed (recalibrate_bn) before use:
-    # statistics of the individual weights do not fit their average.
-    swa = AveragedModel(model)
+    total_epochs = args.epochs + args.restart_epochs
 
     state = {"epoch": 0, "best_acc": -1.0, "history": [], "elapsed": 0.0}
     last_path = os.path.join(ckpt_dir, "last.pt")
@@ -210,8 +194,6 @@ def main(argv=None):
         ck = torch.load(last_path)
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["optimizer"])
-        if "swa" in ck:
-            swa.load_state_dict(ck["swa"])
         state = ck["state"]
         log(f"resumed from epoch {state['epoch']}")
 
@@ -248,14 +230,9 @@ def main(argv=None):
             loss_sum += loss.item() * len(idx)
             seen += len(idx)
 
-        averaging = epoch >= cosine_epochs
-        if averaging:
-            swa.update_parameters(model)
-            recalibrate_bn(swa.module, x_train)
-        elif args.bn_recal:
+        if args.bn_recal:
             recalibrate_bn(model, x_train)
-        evaluated = swa.module if averaging else model
-        logits = predict_logits(evaluated, val.x, SCALE, OFFSET)
+        logits = predict_logits(model, val.x, SCALE, OFFSET)
         metrics = summarize(logits, val.y)
         dedup_acc = summarize(logits, val.y, mask=~dup)["accuracy"]
         epoch_time = time.time() - t0
@@ -264,19 +241,17 @@ def main(argv=None):
         state["history"].append({"epoch": epoch + 1, "loss": loss_sum / seen, "lr": lr,
                                  "val_acc": metrics["accuracy"], "val_acc_dedup": dedup_acc,
                                  "val_macro_recall": metrics["macro_recall"],
-                                 "val_recall": metrics["recall"], "seconds": epoch_time,
-                                 **({"averaged_epochs": int(swa.n_averaged)} if averaging else {})})
+                                 "val_recall": metrics["recall"], "seconds": epoch_time})
         improved = metrics["accuracy"] > state["best_acc"]
         if improved:
             state["best_acc"] = metrics["accuracy"]
             state["best_epoch"] = epoch + 1
-        ck = {"model": model.state_dict(), "optimizer": opt.state_dict(), "swa": swa.state_dict(),
-              "state": state, "config": model.config}
+        ck = {"model": model.state_dict(), "optimizer": opt.state_dict(), "state": state,
+              "config": model.config}
         torch.save(ck, last_path + ".tmp")
         os.replace(last_path + ".tmp", last_path)
         if improved:
-            torch.save({"model": evaluated.state_dict(), "epoch": epoch + 1, "config": model.config,
-                        "averaged_epochs": int(swa.n_averaged) if averaging else 0},
+            torch.save({"model": model.state_dict(), "epoch": epoch + 1, "config": model.config},
                        os.path.join(ckpt_dir, "best.pt"))
         with open(os.path.join(out, "history.json"), "w") as f:
             json.dump(state, f, indent=1)
@@ -285,7 +260,7 @@ def main(argv=None):
         log(f"epoch {epoch + 1}/{total_epochs} loss {loss_sum / seen:.4f} lr {lr:.4f} "
             f"val acc {metrics['accuracy'] * 100:.2f}% (dedup {dedup_acc * 100:.2f}%) "
             f"min recall {worst} {metrics['recall'][worst] * 100:.1f}% "
-            f"{f'(average of {int(swa.n_averaged)}) ' if averaging else ''}{'*best* ' if improved else ''}{epoch_time:.0f}s, ~{left / 60:.1f} min left")
+            f"{'*best* ' if improved else ''}{epoch_time:.0f}s, ~{left / 60:.1f} min left")
 
     log(f"done: best val acc {state['best_acc'] * 100:.2f}% at epoch {state.get('best_epoch')}, "
         f"{state['elapsed'] / 60:.1f} min training")
