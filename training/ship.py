@@ -90,6 +90,11 @@ def sizes(graph, output):
                 "fp16": write(graph, output, os.path.join(tmp, "16"), fp16=True, fmt=FORMAT)}
 
 
+def _as_list(value):
+    """Runs made before several warm restarts were possible store one number."""
+    return value if isinstance(value, list) else [value]
+
+
 def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, fp16=True, version=None,
          recall_floor=0.0):
     root = D.data_dir(data)
@@ -142,6 +147,7 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
             os.remove(os.path.join(out, name))
     total = write(graph, output, out, fp16=fp16, fmt=FORMAT)
     smoke = bool(config.get("smoke"))
+    restarts = [e for e in _as_list(config.get("restart_epochs", [])) if e]
     epoch = ck.get("epoch") or ck.get("state", {}).get("epoch")
     meta = {
         "name": "resmonet",
@@ -167,9 +173,9 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
             "command": "npm run train" if not smoke else "npm run train:smoke -- --run smoke --ship",
             "data": {"name": "FER2013 (+FER+ votes)", "train_images_used": config["train_images"],
                      "val_images": len(val), "sha256": D.checksums(root)},
-            "epochs": config["epochs"] + config.get("restart_epochs", 0),
-            "schedule": {"first_cycle_epochs": config["epochs"], "restart_epochs": config.get("restart_epochs", 0),
-                         "restart_lr": config.get("restart_lr")},
+            "epochs": config["epochs"] + sum(restarts),
+            "schedule": {"first_cycle_epochs": config["epochs"], "restart_epochs": restarts,
+                         "restart_lr": _as_list(config.get("restart_lr", []))[:len(restarts)]},
             "checkpoint_epoch": epoch,
             "best_epoch": history.get("best_epoch"),
             "seed": config["seed"],

@@ -42,13 +42,14 @@ def parse_args(argv=None):
     p.add_argument("--lr", type=float, default=0.08, help="peak SGD learning rate")
     p.add_argument("--wd", type=float, default=5e-4, help="weight decay on conv/dense kernels")
     p.add_argument("--warmup", type=float, default=1.0, help="linear warm-up epochs")
-    p.add_argument("--restart-epochs", type=int, default=0,
-                   help="a second cosine cycle (warm restart) of this many epochs after --epochs")
-    p.add_argument("--restart-lr", type=float, default=0.02, help="peak learning rate of the second cycle")
+    p.add_argument("--restart-epochs", type=int, nargs="*", default=[],
+                   help="further cosine cycles (warm restarts) after --epochs, this many epochs each")
+    p.add_argument("--restart-lr", type=float, nargs="*", default=[],
+                   help="peak learning rate of each further cycle, one per --restart-epochs")
     p.add_argument("--restart-erase", type=float, default=None,
-                   help=f"random-erasing probability in the second cycle (default: as in the first, {ERASE})")
+                   help=f"random-erasing probability in the further cycles (default: as in the first, {ERASE})")
     p.add_argument("--restart-ferplus", type=float, default=None,
-                   help="FER+ weight of the soft target in the second cycle (default: --ferplus)")
+                   help="FER+ weight of the soft target in the further cycles (default: --ferplus)")
     p.add_argument("--ferplus", type=float, default=0.3,
                    help="weight of the FER+ vote distribution in the soft target")
     p.add_argument("--no-bn-recal", dest="bn_recal", action="store_false",
@@ -112,12 +113,18 @@ def lr_at(step, total, warmup, peak):
 
 
 def schedule(step, args, steps_per_epoch):
-    """First cycle: warm-up + cosine over --epochs; then an optional second
-    cosine cycle starting at --restart-lr (SGDR-style warm restart)."""
+    """First cycle: warm-up + cosine over --epochs; then one cosine cycle per
+    --restart-epochs, each starting at its --restart-lr (SGDR-style warm
+    restarts)."""
     first = args.epochs * steps_per_epoch
     if step < first:
         return lr_at(step, first, int(args.warmup * steps_per_epoch), args.lr)
-    return lr_at(step - first, args.restart_epochs * steps_per_epoch, 0, args.restart_lr)
+    start = first
+    for epochs, peak in zip(args.restart_epochs, args.restart_lr):
+        if step < start + epochs * steps_per_epoch:
+            return lr_at(step - start, epochs * steps_per_epoch, 0, peak)
+        start += epochs * steps_per_epoch
+    return 0.0
 
 
 def git_commit():
@@ -159,7 +166,9 @@ def run_dir(args):
 def main(argv=None):
     args = parse_args(argv)
     if args.smoke:
-        args.epochs, args.restart_epochs = 1, 0
+        args.epochs, args.restart_epochs, args.restart_lr = 1, [], []
+    if len(args.restart_epochs) != len(args.restart_lr):
+        sys.exit("give one --restart-lr per --restart-epochs")
     torch.set_num_threads(args.threads)
     seed_everything(args.seed)
     root = D.data_dir(args.data)
@@ -186,7 +195,7 @@ def main(argv=None):
     model = ResmoNet().to(memory_format=torch.channels_last)
     opt = torch.optim.SGD(param_groups(model, args.wd), lr=args.lr, momentum=0.9, nesterov=True)
     steps_per_epoch = math.ceil(len(train) / args.batch)
-    total_epochs = args.epochs + args.restart_epochs
+    total_epochs = args.epochs + sum(args.restart_epochs)
 
     state = {"epoch": 0, "best_acc": -1.0, "history": [], "elapsed": 0.0}
     last_path = os.path.join(ckpt_dir, "last.pt")
@@ -214,9 +223,9 @@ def main(argv=None):
         gen = torch.Generator().manual_seed(args.seed * 1000 + epoch)
         order = torch.randperm(len(train), generator=gen)
         loss_sum, seen = 0.0, 0
-        second = epoch >= args.epochs
-        epoch_targets = restart_targets if second else targets
-        erase = restart_erase if second else ERASE
+        restarted = epoch >= args.epochs
+        epoch_targets = restart_targets if restarted else targets
+        erase = restart_erase if restarted else ERASE
         for i in range(steps_per_epoch):
             idx = order[i * args.batch:(i + 1) * args.batch]
             lr = schedule(epoch * steps_per_epoch + i, args, steps_per_epoch)
