@@ -90,9 +90,14 @@ def sizes(graph, output):
                 "fp16": write(graph, output, os.path.join(tmp, "16"), fp16=True, fmt=FORMAT)}
 
 
-def _as_list(value):
-    """Runs made before several warm restarts were possible store one number."""
-    return value if isinstance(value, list) else [value]
+def restart_cycles(config):
+    """(epochs, peak learning rate) of each warm restart of a run. Runs made
+    before several restarts were possible store one number each, 0 epochs
+    meaning none."""
+    epochs, lrs = config.get("restart_epochs", []), config.get("restart_lr", [])
+    if not isinstance(epochs, list):
+        epochs, lrs = ([epochs], [lrs]) if epochs else ([], [])
+    return list(zip(epochs, lrs))
 
 
 def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, fp16=True, version=None,
@@ -147,7 +152,7 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
             os.remove(os.path.join(out, name))
     total = write(graph, output, out, fp16=fp16, fmt=FORMAT)
     smoke = bool(config.get("smoke"))
-    restarts = [e for e in _as_list(config.get("restart_epochs", [])) if e]
+    restarts = restart_cycles(config)
     epoch = ck.get("epoch") or ck.get("state", {}).get("epoch")
     meta = {
         "name": "resmonet",
@@ -173,9 +178,9 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
             "command": "npm run train" if not smoke else "npm run train:smoke -- --run smoke --ship",
             "data": {"name": "FER2013 (+FER+ votes)", "train_images_used": config["train_images"],
                      "val_images": len(val), "sha256": D.checksums(root)},
-            "epochs": config["epochs"] + sum(restarts),
-            "schedule": {"first_cycle_epochs": config["epochs"], "restart_epochs": restarts,
-                         "restart_lr": _as_list(config.get("restart_lr", []))[:len(restarts)]},
+            "epochs": config["epochs"] + sum(e for e, _ in restarts),
+            "schedule": {"first_cycle_epochs": config["epochs"], "restart_epochs": [e for e, _ in restarts],
+                         "restart_lr": [lr for _, lr in restarts]},
             "checkpoint_epoch": epoch,
             "best_epoch": history.get("best_epoch"),
             "seed": config["seed"],
