@@ -25,7 +25,7 @@ import torch
 
 from . import data as D
 from .augment import ERASE, augment
-from .evaluate import predict_logits, recalibrate_bn, soft_cross_entropy, summarize
+from .evaluate import predict_logits, recalibrate_bn, soft_cross_entropy, softmax, summarize
 from .model import ResmoNet, count_flops, count_params
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -50,6 +50,8 @@ def parse_args(argv=None):
                    help=f"random-erasing probability in the further cycles (default: as in the first, {ERASE})")
     p.add_argument("--restart-ferplus", type=float, default=None,
                    help="FER+ weight of the soft target in the further cycles (default: --ferplus)")
+    p.add_argument("--distill", type=float, default=0.0,
+                   help="weight of the snapshot ensemble's predictions in the targets of the last restart")
     p.add_argument("--ferplus", type=float, default=0.3,
                    help="weight of the FER+ vote distribution in the soft target")
     p.add_argument("--no-bn-recal", dest="bn_recal", action="store_false",
@@ -127,6 +129,35 @@ def schedule(step, args, steps_per_epoch):
     return 0.0
 
 
+def cycle_ends(args):
+    """Epoch numbers at which each cycle ends: the first, then each restart."""
+    ends = [args.epochs]
+    for epochs in args.restart_epochs:
+        ends.append(ends[-1] + epochs)
+    return ends
+
+
+def snapshot_path(ckpt_dir, epoch):
+    return os.path.join(ckpt_dir, f"epoch-{epoch}.pt")
+
+
+def teacher_targets(paths, x_uint8):
+    """Class probabilities of a snapshot ensemble: the mean logits of the
+    models in paths, each averaged over the image and its mirror image.
+
+    The ends of the warm restarts are different minima of one run, so their
+    mean is a better classifier than any of them (snapshot ensembling); the
+    last restart trains the single net towards it (self-distillation)."""
+    mirror = np.ascontiguousarray(x_uint8[:, :, ::-1])
+    total = 0.0
+    for path in paths:
+        ck = torch.load(path)
+        model = ResmoNet(**ck["config"]).to(memory_format=torch.channels_last)
+        model.load_state_dict(ck["model"])
+        total = total + predict_logits(model, x_uint8, SCALE, OFFSET) + predict_logits(model, mirror, SCALE, OFFSET)
+    return torch.from_numpy(softmax(total / (2 * len(paths)))).float()
+
+
 def git_commit():
     try:
         return subprocess.check_output(["git", "rev-parse", "HEAD"], cwd=HERE, text=True,
@@ -166,9 +197,11 @@ def run_dir(args):
 def main(argv=None):
     args = parse_args(argv)
     if args.smoke:
-        args.epochs, args.restart_epochs, args.restart_lr = 1, [], []
+        args.epochs, args.restart_epochs, args.restart_lr, args.distill = 1, [], [], 0.0
     if len(args.restart_epochs) != len(args.restart_lr):
         sys.exit("give one --restart-lr per --restart-epochs")
+    if args.distill and len(args.restart_epochs) < 2:
+        sys.exit("--distill needs at least two restarts: the ends of the earlier ones are the teachers")
     torch.set_num_threads(args.threads)
     seed_everything(args.seed)
     root = D.data_dir(args.data)
@@ -196,6 +229,9 @@ def main(argv=None):
     opt = torch.optim.SGD(param_groups(model, args.wd), lr=args.lr, momentum=0.9, nesterov=True)
     steps_per_epoch = math.ceil(len(train) / args.batch)
     total_epochs = args.epochs + sum(args.restart_epochs)
+    ends = cycle_ends(args)
+    distill_from = ends[-2] if args.distill else total_epochs
+    distill_targets = None
 
     state = {"epoch": 0, "best_acc": -1.0, "history": [], "elapsed": 0.0}
     last_path = os.path.join(ckpt_dir, "last.pt")
@@ -225,6 +261,17 @@ def main(argv=None):
         loss_sum, seen = 0.0, 0
         restarted = epoch >= args.epochs
         epoch_targets = restart_targets if restarted else targets
+        if epoch >= distill_from:
+            if distill_targets is None:
+                teachers = [snapshot_path(ckpt_dir, e) for e in ends[1:-1]]
+                missing = [t for t in teachers if not os.path.exists(t)]
+                if missing:
+                    sys.exit(f"cannot distil: missing snapshot(s) {', '.join(missing)}")
+                log(f"distilling the snapshot ensemble of epochs {', '.join(map(str, ends[1:-1]))} "
+                    f"with weight {args.distill}")
+                distill_targets = ((1 - args.distill) * restart_targets
+                                   + args.distill * teacher_targets(teachers, train.x))
+            epoch_targets = distill_targets
         erase = restart_erase if restarted else ERASE
         for i in range(steps_per_epoch):
             idx = order[i * args.batch:(i + 1) * args.batch]
@@ -262,6 +309,9 @@ def main(argv=None):
         if improved:
             torch.save({"model": model.state_dict(), "epoch": epoch + 1, "config": model.config},
                        os.path.join(ckpt_dir, "best.pt"))
+        if epoch + 1 in ends[:-1]:
+            torch.save({"model": model.state_dict(), "epoch": epoch + 1, "config": model.config},
+                       snapshot_path(ckpt_dir, epoch + 1))
         with open(os.path.join(out, "history.json"), "w") as f:
             json.dump(state, f, indent=1)
         left = (total_epochs - epoch - 1) * state["elapsed"] / (epoch + 1 - (state["history"][0]["epoch"] - 1))
