@@ -51,7 +51,9 @@ def parse_args(argv=None):
     p.add_argument("--restart-ferplus", type=float, default=None,
                    help="FER+ weight of the soft target in the further cycles (default: --ferplus)")
     p.add_argument("--distill", type=float, default=0.0,
-                   help="weight of the snapshot ensemble's predictions in the targets of the last restart")
+                   help="weight of the snapshot ensemble's predictions in the targets of the last restart(s)")
+    p.add_argument("--distill-restarts", type=int, default=1,
+                   help="how many of the last restarts distil the ends of the restarts before each")
     p.add_argument("--ferplus", type=float, default=0.3,
                    help="weight of the FER+ vote distribution in the soft target")
     p.add_argument("--no-bn-recal", dest="bn_recal", action="store_false",
@@ -200,8 +202,8 @@ def main(argv=None):
         args.epochs, args.restart_epochs, args.restart_lr, args.distill = 1, [], [], 0.0
     if len(args.restart_epochs) != len(args.restart_lr):
         sys.exit("give one --restart-lr per --restart-epochs")
-    if args.distill and len(args.restart_epochs) < 2:
-        sys.exit("--distill needs at least two restarts: the ends of the earlier ones are the teachers")
+    if args.distill and len(args.restart_epochs) <= args.distill_restarts:
+        sys.exit("--distill needs a restart before the first distilled one: its end is the teacher")
     torch.set_num_threads(args.threads)
     seed_everything(args.seed)
     root = D.data_dir(args.data)
@@ -230,8 +232,9 @@ def main(argv=None):
     steps_per_epoch = math.ceil(len(train) / args.batch)
     total_epochs = args.epochs + sum(args.restart_epochs)
     ends = cycle_ends(args)
-    distill_from = ends[-2] if args.distill else total_epochs
-    distill_targets = None
+    # Each distilled restart learns from the ends of all restarts before it.
+    distill_starts = ends[-1 - args.distill_restarts:-1] if args.distill else []
+    distill_targets, distilled_from = None, None
 
     state = {"epoch": 0, "best_acc": -1.0, "history": [], "elapsed": 0.0}
     last_path = os.path.join(ckpt_dir, "last.pt")
@@ -261,16 +264,20 @@ def main(argv=None):
         loss_sum, seen = 0.0, 0
         restarted = epoch >= args.epochs
         epoch_targets = restart_targets if restarted else targets
-        if epoch >= distill_from:
-            if distill_targets is None:
-                teachers = [snapshot_path(ckpt_dir, e) for e in ends[1:-1]]
+        cycle_start = max([e for e in distill_starts if e <= epoch], default=None)
+        if cycle_start is not None:
+            if distilled_from != cycle_start:
+                ends_before = [e for e in ends[1:] if e <= cycle_start]
+                teachers = [snapshot_path(ckpt_dir, e) for e in ends_before]
                 missing = [t for t in teachers if not os.path.exists(t)]
                 if missing:
                     sys.exit(f"cannot distil: missing snapshot(s) {', '.join(missing)}")
-                log(f"distilling the snapshot ensemble of epochs {', '.join(map(str, ends[1:-1]))} "
-                    f"with weight {args.distill}")
+                t_teacher = time.time()
                 distill_targets = ((1 - args.distill) * restart_targets
                                    + args.distill * teacher_targets(teachers, train.x))
+                distilled_from = cycle_start
+                log(f"distilling the snapshot ensemble of epochs {', '.join(map(str, ends_before))} "
+                    f"with weight {args.distill} ({time.time() - t_teacher:.0f}s)")
             epoch_targets = distill_targets
         erase = restart_erase if restarted else ERASE
         for i in range(steps_per_epoch):
