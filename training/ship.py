@@ -156,7 +156,7 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
     epoch = ck.get("epoch") or ck.get("state", {}).get("epoch")
     meta = {
         "name": "resmonet",
-        "version": version or ("0.0.0-smoke" if smoke else "1.5.0"),
+        "version": version or ("0.0.0-smoke" if smoke else "1.6.0"),
         "format": f"tfjs-{FORMAT}",
         "modelUrl": "model.json",
         "input": {"height": 48, "width": 48, "channels": 1, "scale": SCALE, "offset": OFFSET},

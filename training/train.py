@@ -1,8 +1,8 @@
 r"""Train ResmoNet on FER2013 train, select on val.
 
-    /usr/bin/python3 -m training.train --run cyc4 --epochs 100 --restart-epochs 30 25 15 \
-        --restart-lr 0.02 0.01 0.005 --restart-erase 0 --restart-ferplus 0.1 \
-        --ship --recall-floor 0.5                            # the shipped model (npm run train)
+    /usr/bin/python3 -m training.train --run kdC --epochs 100 --restart-epochs 30 25 15 15 15 \
+        --restart-lr 0.02 0.01 0.005 0.01 0.01 --restart-erase 0 --restart-ferplus 0.1 \
+        --distill 0.5 --distill-restarts 2 --ship --recall-floor 0.5  # the shipped model (npm run train)
     /usr/bin/python3 -m training.train --smoke             # CI: 512 images, 1 epoch
     /usr/bin/python3 -m training.train --run main --resume # continue a run
 
