@@ -313,12 +313,11 @@ def main(argv=None):
               "config": model.config}
         torch.save(ck, last_path + ".tmp")
         os.replace(last_path + ".tmp", last_path)
+        weights = {"model": model.state_dict(), "epoch": epoch + 1, "config": model.config}
         if improved:
-            torch.save({"model": model.state_dict(), "epoch": epoch + 1, "config": model.config},
-                       os.path.join(ckpt_dir, "best.pt"))
+            torch.save(weights, os.path.join(ckpt_dir, "best.pt"))
         if epoch + 1 in ends[:-1]:
-            torch.save({"model": model.state_dict(), "epoch": epoch + 1, "config": model.config},
-                       snapshot_path(ckpt_dir, epoch + 1))
+            torch.save(weights, snapshot_path(ckpt_dir, epoch + 1))
         with open(os.path.join(out, "history.json"), "w") as f:
             json.dump(state, f, indent=1)
         left = (total_epochs - epoch - 1) * state["elapsed"] / (epoch + 1 - (state["history"][0]["epoch"] - 1))
