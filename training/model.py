@@ -100,6 +100,14 @@ class ResmoNet(nn.Module):
         return self.classifier(self.dropout(x))
 
 
+def load_checkpoint(path):
+    """A ResmoNet in eval mode and the checkpoint dict, from a .pt file written by train.py."""
+    ck = torch.load(path)
+    model = ResmoNet(**ck["config"])
+    model.load_state_dict(ck["model"])
+    return model.eval(), ck
+
+
 def count_params(model, deployed=True):
     """Parameters of the deployed graph: BN folds into conv bias, so each
     conv+BN pair counts weights + one bias per output channel."""

@@ -20,7 +20,7 @@ import torch
 from . import data as D
 from .evaluate import fit_class_bias, fit_temperature, split_half_check, summarize
 from .export_tfjs import GraphRunner, resmonet_graph, write
-from .model import ResmoNet, count_flops
+from .model import count_flops, load_checkpoint
 from .train import HERE, OFFSET, SCALE, git_commit, machine
 
 REPO = os.path.dirname(HERE)
@@ -32,12 +32,7 @@ FORMAT = "graph"
 
 
 def load_model(run, checkpoint="best.pt"):
-    ck = torch.load(os.path.join(run, "checkpoints", checkpoint))
-    cfg = ck["config"]
-    model = ResmoNet(stages=[tuple(s) for s in cfg["stages"]], stem=cfg["stem"], head=cfg["head"],
-                     dropout=cfg["dropout"], num_classes=cfg["num_classes"])
-    model.load_state_dict(ck["model"])
-    return model.eval(), ck
+    return load_checkpoint(os.path.join(run, "checkpoints", checkpoint))
 
 
 def val_logits(runner, x):

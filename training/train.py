@@ -26,7 +26,7 @@ import torch
 from . import data as D
 from .augment import ERASE, augment
 from .evaluate import predict_logits, recalibrate_bn, soft_cross_entropy, softmax, summarize
-from .model import ResmoNet, count_flops, count_params
+from .model import ResmoNet, count_flops, count_params, load_checkpoint
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The app feeds p * SCALE + OFFSET, i.e. pixels in [-1, 1].
@@ -153,9 +153,8 @@ def teacher_targets(paths, x_uint8):
     mirror = np.ascontiguousarray(x_uint8[:, :, ::-1])
     total = 0.0
     for path in paths:
-        ck = torch.load(path)
-        model = ResmoNet(**ck["config"]).to(memory_format=torch.channels_last)
-        model.load_state_dict(ck["model"])
+        model, _ = load_checkpoint(path)
+        model = model.to(memory_format=torch.channels_last)
         total = total + predict_logits(model, x_uint8, SCALE, OFFSET) + predict_logits(model, mirror, SCALE, OFFSET)
     return torch.from_numpy(softmax(total / (2 * len(paths)))).float()
 
