@@ -25,7 +25,7 @@ import torch
 
 from . import data as D
 from .augment import ERASE, augment
-from .evaluate import predict_logits, recalibrate_bn, soft_cross_entropy, softmax, summarize
+from .evaluate import fit_class_bias, predict_logits, recalibrate_bn, soft_cross_entropy, softmax, summarize
 from .model import ResmoNet, count_flops, count_params, load_checkpoint
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -54,6 +54,8 @@ def parse_args(argv=None):
                    help="weight of the snapshot ensemble's predictions in the targets of the last restart(s)")
     p.add_argument("--distill-restarts", type=int, default=1,
                    help="how many of the last restarts distil the ends of the restarts before each")
+    p.add_argument("--boost", nargs="*", default=[], metavar="CLASS=FACTOR",
+                   help="multiply the loss weight of these classes in the last restart, e.g. fear=1.25")
     p.add_argument("--ferplus", type=float, default=0.3,
                    help="weight of the FER+ vote distribution in the soft target")
     p.add_argument("--no-bn-recal", dest="bn_recal", action="store_false",
@@ -68,7 +70,8 @@ def parse_args(argv=None):
     p.add_argument("--ship", action="store_true",
                    help="after training, export the best checkpoint to public/models/resmonet")
     p.add_argument("--recall-floor", type=float, default=0.0,
-                   help="with --ship: per-class logit offsets lifting every val recall to this floor")
+                   help="per-class logit offsets lifting every val recall to this floor; "
+                        "with it, epochs are selected by val accuracy after the offsets, as shipped")
     return p.parse_args(argv)
 
 
@@ -98,6 +101,25 @@ def class_weights(labels, exponent):
     counts = np.bincount(labels, minlength=len(D.LABELS)).astype(np.float64)
     w = (counts.max() / np.maximum(counts, 1)) ** exponent
     return (w / (w[labels].mean())).astype(np.float32)
+
+
+def boosted(weights, boosts):
+    """Class weights with the --boost CLASS=FACTOR multipliers applied."""
+    w = weights.copy()
+    for item in boosts:
+        name, _, factor = item.partition("=")
+        if name not in D.LABELS or not factor:
+            sys.exit(f"--boost wants CLASS=FACTOR with CLASS one of {', '.join(D.LABELS)}, got {item!r}")
+        w[D.LABELS.index(name)] *= float(factor)
+    return w
+
+
+def selection_score(logits, y_true, recall_floor):
+    """Val accuracy of the model as it would ship: after the class offsets
+    that lift every recall to recall_floor, if any."""
+    if recall_floor > 0:
+        logits = logits + fit_class_bias(logits, y_true, recall_floor)
+    return float((logits.argmax(1) == y_true).mean())
 
 
 def param_groups(model, wd):
@@ -224,6 +246,7 @@ def main(argv=None):
     restart_erase = ERASE if args.restart_erase is None else args.restart_erase
     cls_w = class_weights(train.y, args.balance)
     sample_w = torch.from_numpy(cls_w[train.y])
+    last_sample_w = torch.from_numpy(boosted(cls_w, args.boost)[train.y])
     dup = D.val_duplicate_mask(root, val)
 
     model = ResmoNet().to(memory_format=torch.channels_last)
@@ -235,7 +258,8 @@ def main(argv=None):
     distill_starts = ends[-1 - args.distill_restarts:-1] if args.distill else []
     distill_targets, distilled_from = None, None
 
-    state = {"epoch": 0, "best_acc": -1.0, "history": [], "elapsed": 0.0}
+    selection = f"accuracy at recall floor {args.recall_floor}" if args.recall_floor > 0 else "accuracy"
+    state = {"epoch": 0, "best_acc": -1.0, "history": [], "elapsed": 0.0, "selection": selection}
     last_path = os.path.join(ckpt_dir, "last.pt")
     if args.resume and os.path.exists(last_path):
         ck = torch.load(last_path)
@@ -243,6 +267,9 @@ def main(argv=None):
         opt.load_state_dict(ck["optimizer"])
         state = ck["state"]
         log(f"resumed from epoch {state['epoch']}")
+        if state.get("selection", "accuracy") != selection:
+            log(f"selecting by {selection} from here on (was {state.get('selection', 'accuracy')})")
+            state.update(selection=selection, best_acc=-1.0)
 
     n_params, flops = count_params(model), count_flops(model)
     config = {**vars(args), "data": root, "train_images": len(train), "val_images": len(val),
@@ -279,13 +306,14 @@ def main(argv=None):
                     f"with weight {args.distill} ({time.time() - t_teacher:.0f}s)")
             epoch_targets = distill_targets
         erase = restart_erase if restarted else ERASE
+        epoch_w = last_sample_w if len(ends) > 1 and epoch >= ends[-2] else sample_w
         for i in range(steps_per_epoch):
             idx = order[i * args.batch:(i + 1) * args.batch]
             lr = schedule(epoch * steps_per_epoch + i, args, steps_per_epoch)
             for g in opt.param_groups:
                 g["lr"] = lr
             xb = augment(x_train[idx], gen, erase=erase).contiguous(memory_format=torch.channels_last)
-            loss = soft_cross_entropy(model(xb), epoch_targets[idx], sample_w[idx])
+            loss = soft_cross_entropy(model(xb), epoch_targets[idx], epoch_w[idx])
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
@@ -297,16 +325,18 @@ def main(argv=None):
         logits = predict_logits(model, val.x, SCALE, OFFSET)
         metrics = summarize(logits, val.y)
         dedup_acc = summarize(logits, val.y, mask=~dup)["accuracy"]
+        score = selection_score(logits, val.y, args.recall_floor)
         epoch_time = time.time() - t0
         state["elapsed"] += epoch_time
         state["epoch"] = epoch + 1
         state["history"].append({"epoch": epoch + 1, "loss": loss_sum / seen, "lr": lr,
                                  "val_acc": metrics["accuracy"], "val_acc_dedup": dedup_acc,
+                                 "val_selection": score,
                                  "val_macro_recall": metrics["macro_recall"],
                                  "val_recall": metrics["recall"], "seconds": epoch_time})
-        improved = metrics["accuracy"] > state["best_acc"]
+        improved = score > state["best_acc"]
         if improved:
-            state["best_acc"] = metrics["accuracy"]
+            state["best_acc"] = score
             state["best_epoch"] = epoch + 1
         ck = {"model": model.state_dict(), "optimizer": opt.state_dict(), "state": state,
               "config": model.config}
@@ -324,9 +354,10 @@ def main(argv=None):
         log(f"epoch {epoch + 1}/{total_epochs} loss {loss_sum / seen:.4f} lr {lr:.4f} "
             f"val acc {metrics['accuracy'] * 100:.2f}% (dedup {dedup_acc * 100:.2f}%) "
             f"min recall {worst} {metrics['recall'][worst] * 100:.1f}% "
+            f"{f'at floor {score * 100:.2f}% ' if args.recall_floor > 0 else ''}"
             f"{'*best* ' if improved else ''}{epoch_time:.0f}s, ~{left / 60:.1f} min left")
 
-    log(f"done: best val acc {state['best_acc'] * 100:.2f}% at epoch {state.get('best_epoch')}, "
+    log(f"done: best val {selection} {state['best_acc'] * 100:.2f}% at epoch {state.get('best_epoch')}, "
         f"{state['elapsed'] / 60:.1f} min training")
     if args.ship:
         from .ship import ship
