@@ -40,6 +40,43 @@ def recalibrate_bn(model, x, batch=512):
     model.eval()
 
 
+def refit_classifier_bias(model, x, y, class_weights, batch=512):
+    """Refit the classifier's bias, in place, on the features of clean images
+    x ((N, 1, 48, 48) float, already scaled) with labels y, under the class
+    weights of training; returns the change.
+
+    Training learns the bias under augmentation, dropout and soft targets,
+    and ends cautious about fear. Like the batch-norm statistics, the seven
+    biases are refitted on the unaugmented training images, with the same
+    class-weighted cross-entropy. Only training images are used, so
+    val stays held out."""
+    model.eval()
+    feats = []
+    hook = model.classifier.register_forward_hook(lambda mod, inp, out: feats.append(inp[0]))
+    with torch.no_grad():
+        for chunk in torch.split(x, batch):
+            model(chunk.contiguous(memory_format=torch.channels_last))
+    hook.remove()
+    with torch.no_grad():
+        logits = torch.cat(feats) @ model.classifier.weight.T
+    before = model.classifier.bias.detach().clone()
+    bias = before.clone().requires_grad_(True)
+    target = torch.as_tensor(y).long()
+    weight = torch.as_tensor(class_weights, dtype=torch.float32)
+    opt = torch.optim.LBFGS([bias], max_iter=200, tolerance_change=1e-12, line_search_fn="strong_wolfe")
+
+    def closure():
+        opt.zero_grad()
+        loss = F.cross_entropy(logits + bias, target, weight=weight)
+        loss.backward()
+        return loss
+
+    opt.step(closure)
+    with torch.no_grad():
+        model.classifier.bias.copy_(bias)
+    return (bias.detach() - before).numpy().astype(np.float64)
+
+
 def softmax(logits, temperature=1.0):
     z = logits / temperature
     z = z - z.max(1, keepdims=True)

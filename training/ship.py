@@ -18,7 +18,8 @@ import numpy as np
 import torch
 
 from . import data as D
-from .evaluate import fit_class_bias, fit_temperature, split_half_check, summarize
+from .evaluate import (fit_class_bias, fit_temperature, predict_logits, refit_classifier_bias, split_half_check,
+                       summarize)
 from .export_tfjs import GraphRunner, resmonet_graph, write
 from .model import count_flops, load_checkpoint
 from .train import HERE, OFFSET, SCALE, git_commit, machine
@@ -33,6 +34,15 @@ FORMAT = "graph"
 
 def load_model(run, checkpoint="best.pt"):
     return load_checkpoint(os.path.join(run, "checkpoints", checkpoint))
+
+
+def refit_bias_on_train(model, root, config):
+    """evaluate.refit_classifier_bias on the training images train.py used,
+    under the class weights it trained with."""
+    train = D.load_split(root, "train")
+    keep = D.usable_for_training(train)
+    x = torch.from_numpy(train.x[keep]).float().unsqueeze(1) * SCALE + OFFSET
+    return refit_classifier_bias(model, x, train.y[keep], config["class_weights"])
 
 
 def val_logits(runner, x):
@@ -96,16 +106,24 @@ def restart_cycles(config):
 
 
 def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, fp16=True, version=None,
-         recall_floor=0.0):
+         recall_floor=0.0, refit_bias=True):
     root = D.data_dir(data)
     model, ck = load_model(run, checkpoint)
     with open(os.path.join(run, "config.json")) as f:
         config = json.load(f)
     with open(os.path.join(run, "history.json")) as f:
         history = json.load(f)
-    graph, output = resmonet_graph(model)
     val = D.load_split(root, "val")
     dup = D.val_duplicate_mask(root, val)
+    bias_refit = None
+    if refit_bias:
+        as_trained = summarize(predict_logits(model, val.x, SCALE, OFFSET), val.y)
+        change = refit_bias_on_train(model, root, config)
+        bias_refit = {"change": {c: round(float(b), 4) for c, b in zip(D.LABELS, change)},
+                      "as_trained": {k: as_trained[k] for k in ("accuracy", "recall")},
+                      "note": "classifier bias refitted on the clean training images with the training class "
+                              "weights (val not used); as_trained: val before the refit, float32"}
+    graph, output = resmonet_graph(model)
 
     deployed = GraphRunner(graph, fp16=fp16)
     logits = val_logits(deployed, val.x)
@@ -129,6 +147,8 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
                             if k in ("n", "accuracy", "macro_recall", "recall")}
     metrics["val_dedup"]["note"] = "val without the 280 images that duplicate train images (MANIFEST.json)"
     metrics["float32_accuracy"] = summarize(logits32, val.y)["accuracy"]
+    if bias_refit is not None:
+        metrics["bias_refit"] = bias_refit
     if class_bias is not None:
         metrics["class_offsets"] = {"recall_floor": recall_floor,
                                     "offsets": {c: round(float(b), 4) for c, b in zip(D.LABELS, class_bias)},
@@ -151,7 +171,7 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
     epoch = ck.get("epoch") or ck.get("state", {}).get("epoch")
     meta = {
         "name": "resmonet",
-        "version": version or ("0.0.0-smoke" if smoke else "1.6.0"),
+        "version": version or ("0.0.0-smoke" if smoke else "1.7.0"),
         "format": f"tfjs-{FORMAT}",
         "modelUrl": "model.json",
         "input": {"height": 48, "width": 48, "channels": 1, "scale": SCALE, "offset": OFFSET},
@@ -208,10 +228,13 @@ def main(argv=None):
     p.add_argument("--version")
     p.add_argument("--recall-floor", type=float, default=0.0,
                    help="fold per-class logit offsets that lift every val recall to this floor")
+    p.add_argument("--no-refit-bias", dest="refit_bias", action="store_false",
+                   help="keep the classifier bias as trained instead of refitting it on clean training images")
     a = p.parse_args(argv)
     torch.set_num_threads(2)
     run = a.run if os.path.isdir(a.run) else os.path.join(HERE, "runs", a.run)
-    ship(run, a.data, a.checkpoint, fp16=not a.fp32, version=a.version, recall_floor=a.recall_floor)
+    ship(run, a.data, a.checkpoint, fp16=not a.fp32, version=a.version, recall_floor=a.recall_floor,
+         refit_bias=a.refit_bias)
 
 
 if __name__ == "__main__":

@@ -70,8 +70,10 @@ def parse_args(argv=None):
     p.add_argument("--ship", action="store_true",
                    help="after training, export the best checkpoint to public/models/resmonet")
     p.add_argument("--recall-floor", type=float, default=0.0,
-                   help="per-class logit offsets lifting every val recall to this floor; "
-                        "with it, epochs are selected by val accuracy after the offsets, as shipped")
+                   help="with --ship: per-class logit offsets lifting every val recall to this floor")
+    p.add_argument("--select", choices=("accuracy", "floor"), default="accuracy",
+                   help="keep the epoch with the best val accuracy, or the best after the offsets of "
+                        "--recall-floor (as the model would ship)")
     return p.parse_args(argv)
 
 
@@ -258,7 +260,8 @@ def main(argv=None):
     distill_starts = ends[-1 - args.distill_restarts:-1] if args.distill else []
     distill_targets, distilled_from = None, None
 
-    selection = f"accuracy at recall floor {args.recall_floor}" if args.recall_floor > 0 else "accuracy"
+    floor = args.recall_floor if args.select == "floor" else 0.0
+    selection = f"accuracy at recall floor {floor}" if floor > 0 else "accuracy"
     state = {"epoch": 0, "best_acc": -1.0, "history": [], "elapsed": 0.0, "selection": selection}
     last_path = os.path.join(ckpt_dir, "last.pt")
     if args.resume and os.path.exists(last_path):
@@ -325,7 +328,7 @@ def main(argv=None):
         logits = predict_logits(model, val.x, SCALE, OFFSET)
         metrics = summarize(logits, val.y)
         dedup_acc = summarize(logits, val.y, mask=~dup)["accuracy"]
-        score = selection_score(logits, val.y, args.recall_floor)
+        score = selection_score(logits, val.y, floor)
         epoch_time = time.time() - t0
         state["elapsed"] += epoch_time
         state["epoch"] = epoch + 1
@@ -354,7 +357,7 @@ def main(argv=None):
         log(f"epoch {epoch + 1}/{total_epochs} loss {loss_sum / seen:.4f} lr {lr:.4f} "
             f"val acc {metrics['accuracy'] * 100:.2f}% (dedup {dedup_acc * 100:.2f}%) "
             f"min recall {worst} {metrics['recall'][worst] * 100:.1f}% "
-            f"{f'at floor {score * 100:.2f}% ' if args.recall_floor > 0 else ''}"
+            f"{f'at floor {score * 100:.2f}% ' if floor > 0 else ''}"
             f"{'*best* ' if improved else ''}{epoch_time:.0f}s, ~{left / 60:.1f} min left")
 
     log(f"done: best val {selection} {state['best_acc'] * 100:.2f}% at epoch {state.get('best_epoch')}, "
