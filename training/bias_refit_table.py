@@ -8,11 +8,10 @@ import json
 import os
 import sys
 
-import torch
-
 from . import data as D
-from .evaluate import fit_class_bias, predict_logits, recalls, refit_classifier_bias
+from .evaluate import fit_class_bias, predict_logits, recalls
 from .model import load_checkpoint
+from .ship import refit_bias_on_train
 from .train import OFFSET, SCALE
 
 
@@ -25,18 +24,16 @@ def scores(model, val):
 
 def main(paths):
     root = D.data_dir(None)
-    train, val = D.load_split(root, "train"), D.load_split(root, "val")
-    keep = D.usable_for_training(train)
-    x = torch.from_numpy(train.x[keep]).float().unsqueeze(1) * SCALE + OFFSET
+    val = D.load_split(root, "val")
     print("| checkpoint | val acc as trained | after refit | with offsets, as trained "
           "| with offsets, after refit | fear as trained | fear after refit |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for path in paths:
         with open(os.path.join(os.path.dirname(os.path.dirname(path)), "config.json")) as f:
-            class_weights = json.load(f)["class_weights"]
+            config = json.load(f)
         model, _ = load_checkpoint(path)
         before = scores(model, val)
-        refit_classifier_bias(model, x, train.y[keep], class_weights)
+        refit_bias_on_train(model, root, config)
         after = scores(model, val)
         name = path.split("runs/")[-1].replace("/checkpoints/", " ")
         print(f"| {name} | {before[0]:.2f} | {after[0]:.2f} | {before[1]:.2f} | {after[1]:.2f} "

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/model-files';
 
 /**
- * training.train.selection_score and boosted. With --recall-floor, epochs are chosen by val accuracy after the
+ * training.train.selection_score and boosted. With --select floor, epochs are chosen by val accuracy after the
  * class offsets that ship with the model, not by raw accuracy. Checked on logits that under-predict one class:
  * the score is the accuracy after the offsets (every recall at the floor), lower than the raw accuracy, and
  * equal to it without a floor. --boost CLASS=FACTOR scales one class weight and rejects unknown classes.
