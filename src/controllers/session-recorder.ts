@@ -11,11 +11,11 @@ import {
   type SampleInput,
   type Session,
 } from '../storage/index.js';
-import { recordingActivity } from './activity.js';
-import { acquireRecordingLock } from './recording-lock.js';
-import { SecondBucket, type FrameReading } from './second-bucket.js';
+import { recordingActivity } from '../platform/activity.js';
+import { acquireRecordingLock } from '../platform/recording-lock.js';
+import { SecondBucket, type FrameReading } from '../live/second-bucket.js';
 
-export type { FrameReading } from './second-bucket.js';
+export type { FrameReading } from '../live/second-bucket.js';
 
 export type RecorderState =
   | { status: 'idle' }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReactiveControllerHost } from 'lit';
 import { SessionRecorder } from '../../src/controllers/session-recorder';
-import { sessionsBeingRecorded } from '../../src/controllers/recording-lock';
+import { sessionsBeingRecorded } from '../../src/platform/recording-lock';
 import { appendSamples, closeDatabase, createPatient, startSession } from '../../src/storage/index';
 
 const host: ReactiveControllerHost = {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReactiveControllerHost } from 'lit';
-import '../../src/components/resmo-session-controls';
-import type { ResmoSessionControls } from '../../src/components/resmo-session-controls';
+import '../../src/components/consultation/resmo-session-controls';
+import type { ResmoSessionControls } from '../../src/components/consultation/resmo-session-controls';
 import { SessionRecorder } from '../../src/controllers/session-recorder';
 import { closeDatabase, createPatient, listMarkers, type Patient } from '../../src/storage/index';
 

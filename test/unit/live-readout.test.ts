@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOUNCE_EVERY_MS, LiveReadout } from '../../src/controllers/live-readout';
+import { ANNOUNCE_EVERY_MS, LiveReadout } from '../../src/live/live-readout';
 import type { FaceResult, FrameResult } from '../../src/shared/protocol';
 
 const HAPPY = [0, 0, 0, 0.9, 0, 0.1, 0];
