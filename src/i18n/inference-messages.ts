@@ -1,5 +1,5 @@
-import { msg } from '@lit/localize';
-import type { BackendName, InferenceError } from '../shared/protocol.js';
+import { msg, str } from '@lit/localize';
+import type { BackendName, InferenceError, ProgressMessage } from '../shared/protocol.js';
 
 /** What went wrong with the analysis and what the clinician can do; camera and recording are unaffected. */
 export function inferenceErrorMessage(error: InferenceError): string {
@@ -27,4 +27,20 @@ export function inferenceErrorMessage(error: InferenceError): string {
 export function backendName(backend: BackendName): string {
   const names: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
   return names[backend];
+}
+
+/** What the worker is doing while it loads, or that it moved engines; empty otherwise. */
+export function workerStatusNote(worker: {
+  status: string;
+  progress: ProgressMessage | null;
+  fallback: unknown;
+}): string {
+  if (worker.fallback) return msg('Moved to another engine after a graphics error');
+  if (worker.status !== 'loading') return '';
+  const progress = worker.progress;
+  if (progress?.stage === 'probing' && progress.backend) {
+    const engine = backendName(progress.backend);
+    return msg(str`Measuring the speed of ${engine}…`);
+  }
+  return progress?.stage === 'warming-up' ? msg('Warming up…') : msg('Choosing the fastest engine…');
 }

@@ -9,3 +9,15 @@ export interface TimelineMarker {
   t: number;
   label: string;
 }
+
+/**
+ * A stored or live second as the timeline draws it: wall-clock ms of its start and percentages
+ * as 0–1. The review and the live view both go through here, so they draw the same values.
+ */
+export function timelinePoint(
+  startedAt: number,
+  second: number,
+  probabilities: readonly number[] | null,
+): TimelinePoint {
+  return { t: startedAt + second * 1000, p: probabilities?.map((p) => p / 100) ?? null };
+}

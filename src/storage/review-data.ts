@@ -2,7 +2,7 @@ import { getPatient } from './patients.js';
 import type { Marker, Patient, Sample, Session } from './schema.js';
 import { getSamples, getSession, listMarkers } from './sessions.js';
 import { distribution, segments, usableShare, type Distribution, type Segment } from './stats.js';
-import type { TimelineMarker, TimelinePoint } from '../shared/timeline.js';
+import { timelinePoint, type TimelineMarker, type TimelinePoint } from '../shared/timeline.js';
 
 /** Everything the session review shows, derived once per load. */
 export interface SessionReviewData {
@@ -18,10 +18,7 @@ export interface SessionReviewData {
 
 /** Samples as the timeline draws them: wall-clock ms and probabilities as 0–1. */
 function toPoints(session: Session, samples: readonly Sample[]): TimelinePoint[] {
-  return samples.map((s) => ({
-    t: session.startedAt + s.second * 1000,
-    p: s.probabilities?.map((p) => p / 100) ?? null,
-  }));
+  return samples.map((s) => timelinePoint(session.startedAt, s.second, s.probabilities));
 }
 
 export async function loadSessionReview(sessionId: string): Promise<SessionReviewData> {

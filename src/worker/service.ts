@@ -22,6 +22,7 @@ import { browserPlatform, measureBackends, type BackendPlatform } from './measur
 import { FacePipeline } from './pipeline.js';
 import { CanvasRegionSource } from './region-source.js';
 import { rankProbes } from './ranking.js';
+import { unhandled } from '../shared/exhaustive.js';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -85,6 +86,8 @@ export class InferenceService {
         this.dispose();
         this.post({ type: 'disposed' });
         return;
+      default:
+        return unhandled(request);
     }
   }
 

@@ -1,21 +1,21 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { CameraController } from '../../controllers/camera-controller.js';
-import { InferenceController } from '../../controllers/inference-controller.js';
-import { LIVE_TIMELINE_MS, LiveReadout } from '../../live/live-readout.js';
+import { LiveSession } from '../../controllers/live-session.js';
+import { LIVE_TIMELINE_MS } from '../../live/live-stream.js';
 import { loadPreferences } from '../../platform/preferences.js';
-import { SessionRecorder } from '../../controllers/session-recorder.js';
-import type { FrameResult } from '../../shared/protocol.js';
-import { listMarkers } from '../../storage/index.js';
 import { emotionName } from '../../i18n/emotions.js';
 import { cameraErrorMessage } from '../../i18n/camera-messages.js';
-import { backendName, inferenceErrorMessage } from '../../i18n/inference-messages.js';
+import { inferenceErrorMessage, workerStatusNote } from '../../i18n/inference-messages.js';
 import { qualityMessage } from '../../i18n/quality-messages.js';
+import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { consultationStyles } from '../../styles/consultation-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import type { ResumeSessionEvent } from '../ui/resmo-interrupted-sessions.js';
 import type { CameraChangeEvent } from './resmo-camera-picker.js';
 import type { FacePickEvent } from './resmo-face-overlay.js';
-import type { TimelineMarker } from '../../shared/timeline.js';
+import type { MarkerAddEvent, SessionStartEvent } from './resmo-session-controls.js';
 import './resmo-camera-picker.js';
 import './resmo-emotion-bars.js';
 import '../ui/resmo-emotion-timeline.js';
@@ -23,82 +23,28 @@ import './resmo-face-overlay.js';
 import './resmo-session-controls.js';
 import './resmo-status-strip.js';
 
-/** The live screen of a consultation: camera, face overlay, current emotion, timeline and recording. */
+/**
+ * The live screen of a consultation: camera, face overlay, current emotion, timeline and
+ * recording. The LiveSession owns the pipeline; this element only shows it and passes on what
+ * the clinician asks for.
+ */
 @customElement('resmo-consultation-view')
 @localized()
 export class ResmoConsultationView extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      .layout {
-        display: grid;
-        gap: 1rem;
-        grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr);
-        align-items: start;
-      }
-      @media (max-width: 52rem), (orientation: portrait) and (max-width: 64rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      .stage {
-        position: relative;
-        background: #0d1417;
-        border-radius: var(--resmo-radius);
-        overflow: hidden;
-        aspect-ratio: 4 / 3;
-        max-height: 65vh;
-        width: 100%;
-      }
-      .mirror {
-        position: absolute;
-        inset: 0;
-      }
-      .mirror.on {
-        transform: scaleX(-1);
-      }
-      video {
-        width: 100%;
-        height: 100%;
-        object-fit: contain;
-        display: block;
-      }
-      .controls {
-        display: flex;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-        align-items: end;
-        margin-block: 0.75rem;
-      }
-      resmo-session-controls,
-      resmo-emotion-timeline,
-      resmo-status-strip {
-        margin-block: 0.75rem;
-      }
-      .disclaimer {
-        font-size: 0.9rem;
-        color: var(--resmo-muted);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, consultationStyles];
 
-  private preferences = loadPreferences();
   private readonly camera = new CameraController(this);
-  private readonly readout = new LiveReadout(this.preferences.smoothing);
-  private readonly recorder = new SessionRecorder(this);
-  private readonly inference = new InferenceController(this, {
-    preference: this.preferences.backend,
-    maxFaces: this.preferences.maxFaces,
-    onResult: (result, timestamp) => this.onResult(result, timestamp),
-  });
+  private readonly live = new LiveSession(this, { preferences: loadPreferences() });
 
   @query('video') private video!: HTMLVideoElement | null;
-  @state() private markers: TimelineMarker[] = [];
-  private markerCount = 0;
+  @state() private recordingError = '';
+  @state() private lastSessionId = '';
 
   override render() {
     const { status, error } = this.camera;
     const running = status === 'live' || status === 'starting';
+    const { worker, stream, recorder } = this.live;
+    const readout = stream.readout;
     return html`
       <h1>${msg('Consultation')}</h1>
       <p class="purpose">
@@ -116,31 +62,39 @@ export class ResmoConsultationView extends LitElement {
         ></resmo-camera-picker>
       </div>
       ${error ? this.renderCameraError(error.kind) : nothing}
-      ${this.inference.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(this.inference.error)}</div>` : nothing}
-      <resmo-session-controls .recorder=${this.recorder} .state=${this.recorder.state}></resmo-session-controls>
+      ${worker.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(worker.error)}</div>` : nothing}
+      <resmo-session-controls
+        .state=${recorder.state}
+        .error=${this.recordingError}
+        .lastSessionId=${this.lastSessionId}
+        @resmo-session-start=${this.onSessionStart}
+        @resmo-resume-session=${this.onSessionResume}
+        @resmo-marker-add=${this.onMarkerAdd}
+        @resmo-session-stop=${this.onSessionStop}
+      ></resmo-session-controls>
       <div class="layout">
         <div class="stage">
           <div class="mirror ${this.camera.mirrored ? 'on' : ''}">
             <video muted playsinline autoplay aria-hidden="true"></video>
             <resmo-face-overlay
-              .frameWidth=${this.inference.result?.frameWidth ?? 640}
-              .frameHeight=${this.inference.result?.frameHeight ?? 480}
-              .faces=${running ? this.readout.faces : []}
-              .analysed=${this.readout.analysedIndex}
+              .frameWidth=${worker.result?.frameWidth ?? 640}
+              .frameHeight=${worker.result?.frameHeight ?? 480}
+              .faces=${running ? readout.faces : []}
+              .analysed=${readout.analysedIndex}
               @resmo-face-pick=${this.onPick}
             ></resmo-face-overlay>
           </div>
         </div>
         <div>
           <resmo-emotion-bars
-            .probabilities=${running ? this.readout.smoothed : null}
+            .probabilities=${running ? readout.smoothed : null}
             .reason=${this.reason(running)}
           ></resmo-emotion-bars>
           <resmo-status-strip
-            .backend=${this.inference.backend}
-            .fps=${running ? this.readout.fps : 0}
-            .issues=${running && this.inference.status === 'ready' ? this.readout.issues : []}
-            .note=${this.statusNote()}
+            .backend=${worker.backend}
+            .fps=${running ? readout.fps : 0}
+            .issues=${running && worker.status === 'ready' ? readout.issues : []}
+            .note=${workerStatusNote(worker)}
           ></resmo-status-strip>
           <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             ${this.announcement(running)}
@@ -148,8 +102,8 @@ export class ResmoConsultationView extends LitElement {
         </div>
       </div>
       <resmo-emotion-timeline
-        .points=${this.readout.points}
-        .markers=${this.markers}
+        .points=${stream.points}
+        .markers=${stream.markers}
         windowMs=${LIVE_TIMELINE_MS}
       ></resmo-emotion-timeline>
       <p class="disclaimer">
@@ -169,45 +123,27 @@ export class ResmoConsultationView extends LitElement {
   }
 
   /** Settings changed (possibly in another view of this page): apply them without a restart. */
-  private readonly onPreferences = (): void => {
-    const before = this.preferences;
-    const prefs = (this.preferences = loadPreferences());
-    this.readout.configure(prefs.smoothing);
-    if (prefs.backend !== before.backend) this.inference.setBackend(prefs.backend);
-    if (prefs.maxFaces !== before.maxFaces) this.inference.setMaxFaces(prefs.maxFaces);
-  };
+  private readonly onPreferences = (): void => this.live.configure(loadPreferences());
 
   override updated(): void {
-    void this.syncMarkers();
     const video = this.video;
     if (video && video.srcObject !== this.camera.stream) {
       video.srcObject = this.camera.stream;
-      if (this.camera.stream) this.inference.attachVideo(video);
-      else this.inference.detachVideo();
+      this.live.attach(this.camera.stream?.getVideoTracks()[0] ?? null);
     }
   }
 
   /** The live region says only the emotion's word, and only when the reading is reliable. */
   private announcement(running: boolean): string {
-    return running && this.readout.smoothed && this.readout.announced ? emotionName(this.readout.announced) : '';
+    const { smoothed, announced } = this.live.stream.readout;
+    return running && smoothed && announced ? emotionName(announced) : '';
   }
 
   private reason(running: boolean): string {
     if (!running) return msg('Camera off');
-    if (this.inference.status === 'loading') return msg('Loading the model…');
-    const blocking = this.readout.issues.find((issue) => issue !== 'several-faces');
+    if (this.live.worker.status === 'loading') return msg('Loading the model…');
+    const blocking = this.live.stream.readout.issues.find((issue) => issue !== 'several-faces');
     return blocking ? qualityMessage(blocking) : '';
-  }
-
-  private statusNote(): string {
-    if (this.inference.fallback) return msg('Moved to another engine after a graphics error');
-    if (this.inference.status !== 'loading') return '';
-    const progress = this.inference.progress;
-    if (progress?.stage === 'probing' && progress.backend) {
-      const engine = backendName(progress.backend);
-      return msg(str`Measuring the speed of ${engine}…`);
-    }
-    return progress?.stage === 'warming-up' ? msg('Warming up…') : msg('Choosing the fastest engine…');
   }
 
   private renderCameraError(kind: Parameters<typeof cameraErrorMessage>[0]) {
@@ -215,30 +151,41 @@ export class ResmoConsultationView extends LitElement {
     return html`<div class="error" role="alert"><strong>${title}</strong> ${help}</div>`;
   }
 
-  private onResult(result: FrameResult, timestamp: number): void {
-    const reading = this.readout.push(result, timestamp, Date.now() - (performance.now() - timestamp));
-    this.recorder.add(reading);
-  }
-
   private onPick(event: FacePickEvent): void {
-    this.readout.pick(event.detail.index);
+    this.live.pick(event.detail.index);
   }
 
-  /** Markers live in storage; the live timeline reloads them when the recorder counts a new one. */
-  private async syncMarkers(): Promise<void> {
-    const state = this.recorder.state;
-    const count = state.status === 'idle' ? 0 : state.markers;
-    if (count === this.markerCount) return;
-    this.markerCount = count;
-    if (state.status === 'idle') return;
-    const session = state.session;
-    this.markers = (await listMarkers(session.id)).map((m) => ({ t: session.startedAt + m.t, label: m.label }));
+  /** Runs what the session controls asked for; a failure is shown on them in plain words. */
+  private async record(action: () => Promise<unknown>): Promise<void> {
+    this.recordingError = '';
+    try {
+      await action();
+    } catch (error) {
+      this.recordingError = storageErrorMessage(error);
+    }
+  }
+
+  private onSessionStart(event: SessionStartEvent): Promise<void> {
+    return this.record(() => this.live.startRecording(event.detail.patientId));
+  }
+
+  private onSessionResume(event: ResumeSessionEvent): Promise<void> {
+    return this.record(() => this.live.resumeRecording(event.detail.session.id));
+  }
+
+  private onMarkerAdd(event: MarkerAddEvent): Promise<void> {
+    return this.record(() => this.live.addMarker(event.detail.label));
+  }
+
+  private onSessionStop(): Promise<void> {
+    return this.record(async () => {
+      const session = await this.live.stopRecording();
+      if (session) this.lastSessionId = session.id;
+    });
   }
 
   private async start(): Promise<void> {
-    this.readout.reset();
-    await this.camera.start({ height: this.preferences.cameraHeight });
-    if (this.camera.status === 'live') this.inference.start();
+    await this.camera.start({ height: loadPreferences().cameraHeight });
   }
 
   /** A new choice applies at once if the camera is on, else at the next start. */
@@ -249,7 +196,6 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private stop(): void {
-    this.inference.detachVideo();
     this.camera.stop();
   }
 }

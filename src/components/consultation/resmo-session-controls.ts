@@ -1,9 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { RecorderState, SessionRecorder } from '../../controllers/session-recorder.js';
-import { requestPersistence } from '../../storage/index.js';
-import type { ResumeSessionEvent } from '../ui/resmo-interrupted-sessions.js';
+import type { RecorderState } from '../../controllers/session-recorder.js';
 import type { PatientSelectedEvent } from './resmo-patient-picker.js';
 import { formatCount, formatDuration } from '../../i18n/format.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
@@ -14,10 +12,16 @@ import '../ui/resmo-interrupted-sessions.js';
 /** The key that marks a moment while recording (when focus is not in a text field). */
 const MARKER_KEY = 'm';
 
+export type SessionStartEvent = CustomEvent<{ patientId: string }>;
+export type MarkerAddEvent = CustomEvent<{ label: string }>;
+export type SessionStopEvent = CustomEvent<null>;
+
 /**
  * Session controls for the consultation screen: choose a patient, start and stop a recording,
- * mark moments (button or the M key), and resume or finish interrupted sessions. The screen
- * owns the SessionRecorder (it feeds it readings) and passes it in with its current state.
+ * mark moments (button or the M key), and resume or finish interrupted sessions. They show the
+ * recording's state and say what the clinician asked for with events (`resmo-session-start`,
+ * `resmo-marker-add`, `resmo-session-stop`, and `resmo-resume-session` from the list inside);
+ * the screen does it.
  */
 @customElement('resmo-session-controls')
 @localized()
@@ -57,12 +61,12 @@ export class ResmoSessionControls extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) recorder: SessionRecorder | null = null;
-  /** Pass `recorder.state` so the controls re-render when it changes. */
   @property({ attribute: false }) state: RecorderState = { status: 'idle' };
+  /** Why the last start, marker or stop failed, in words for the clinician; empty when it did not. */
+  @property({ attribute: false }) error = '';
+  /** The session stopped last on this screen, offered for review. */
+  @property({ attribute: false }) lastSessionId = '';
   @state() private patientId = '';
-  @state() private error = '';
-  @state() private lastSessionId = '';
   @query('input[name="marker-label"]') private labelInput!: HTMLInputElement | null;
 
   override connectedCallback(): void {
@@ -84,7 +88,7 @@ export class ResmoSessionControls extends LitElement {
 
   private renderIdle() {
     return html`
-      <resmo-interrupted-sessions resumable @resmo-resume-session=${this.onResume}></resmo-interrupted-sessions>
+      <resmo-interrupted-sessions resumable></resmo-interrupted-sessions>
       <div class="row">
         <resmo-patient-picker .value=${this.patientId} @resmo-patient-selected=${this.onPatient}></resmo-patient-picker>
         <button class="start primary" ?disabled=${!this.patientId} @click=${this.start}>${msg('Start session')}</button>
@@ -119,48 +123,37 @@ export class ResmoSessionControls extends LitElement {
     this.patientId = event.detail.patientId;
   }
 
-  private async run(action: () => Promise<unknown>): Promise<void> {
-    this.error = '';
-    try {
-      await action();
-    } catch (error) {
-      this.error = storageErrorMessage(error);
-    }
+  private start(): void {
+    this.emit('resmo-session-start', { patientId: this.patientId });
   }
 
-  private start(): Promise<void> {
-    // Starting a recording is the moment the data starts to matter: ask the browser to keep it.
-    void requestPersistence().catch(() => false);
-    return this.run(async () => this.recorder?.start(this.patientId));
-  }
-
-  private onResume(event: ResumeSessionEvent): Promise<void> {
-    return this.run(async () => this.recorder?.resume(event.detail.session.id));
-  }
-
-  private mark(): Promise<void> {
+  private mark(): void {
     const label = this.labelInput?.value ?? '';
     if (this.labelInput) this.labelInput.value = '';
-    return this.run(async () => this.recorder?.addMarker(label));
+    this.emit('resmo-marker-add', { label });
   }
 
-  private stop(): Promise<void> {
-    return this.run(async () => {
-      const session = await this.recorder?.stop();
-      if (session) this.lastSessionId = session.id;
-    });
+  private stop(): void {
+    this.emit('resmo-session-stop', null);
+  }
+
+  private emit<K extends 'resmo-session-start' | 'resmo-marker-add' | 'resmo-session-stop'>(
+    type: K,
+    detail: GlobalEventHandlersEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   /** Enter in the label field marks the moment with that label. */
   private onLabelKey(event: KeyboardEvent): void {
-    if (event.key === 'Enter') void this.mark();
+    if (event.key === 'Enter') this.mark();
   }
 
   private readonly onKey = (event: KeyboardEvent): void => {
     if (this.state.status === 'idle' || event.key.toLowerCase() !== MARKER_KEY) return;
     if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.composedPath()[0])) return;
     event.preventDefault();
-    void this.mark();
+    this.mark();
   };
 }
 
@@ -171,6 +164,11 @@ function isTextField(target: EventTarget | undefined): boolean {
 }
 
 declare global {
+  interface GlobalEventHandlersEventMap {
+    'resmo-session-start': SessionStartEvent;
+    'resmo-marker-add': MarkerAddEvent;
+    'resmo-session-stop': SessionStopEvent;
+  }
   interface HTMLElementTagNameMap {
     'resmo-session-controls': ResmoSessionControls;
   }

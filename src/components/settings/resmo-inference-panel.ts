@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { readBackendChoice } from '../../controllers/inference-controller.js';
+import { readBackendChoice } from '../../platform/backend-choice.js';
 import { loadPreferences, savePreferences } from '../../platform/preferences.js';
 import type { BackendChoiceRecord, BackendPreference, BackendProbe } from '../../shared/protocol.js';
 import { backendName, inferenceErrorMessage } from '../../i18n/inference-messages.js';

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  BACKEND_CHOICE_KEY,
-  InferenceController,
-  type InferenceFrame,
-  type WorkerLike,
-} from '../../src/controllers/inference-controller';
+import { WorkerClient, type InferenceFrame, type WorkerLike } from '../../src/controllers/worker-client';
+import { BACKEND_CHOICE_KEY } from '../../src/platform/backend-choice';
 import type { FrameResult, WorkerMessage, WorkerRequest } from '../../src/shared/protocol';
 
 class FakeWorker implements WorkerLike {
@@ -73,7 +69,7 @@ function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & 
 function setup(storage = memoryStorage()) {
   const workers: FakeWorker[] = [];
   const host = new Host();
-  const controller = new InferenceController(host, {
+  const controller = new WorkerClient(host, {
     createWorker: () => {
       const w = new FakeWorker();
       workers.push(w);
@@ -94,7 +90,7 @@ const ready: WorkerMessage = {
   modelVersion: '1',
 };
 
-describe('InferenceController', () => {
+describe('WorkerClient', () => {
   it('starts the worker with an init request carrying the preference and the remembered choice', () => {
     const storage = memoryStorage();
     storage.setItem(BACKEND_CHOICE_KEY, JSON.stringify({ fingerprint: 'f', backend: 'webgl', probes: [] }));
