@@ -24,10 +24,10 @@ export type RecorderState =
 const toStorageError = (error: unknown): StorageError =>
   error instanceof StorageError ? error : new StorageError('unavailable', String(error), { cause: error });
 
-const toSampleInput = (second: LiveSecond): SampleInput => ({
-  usable: second.usable,
-  probabilities: second.probabilities,
-  quality: second.detectorScore,
+const toSampleInput = ({ usable, probabilities, detectorScore }: LiveSecond): SampleInput => ({
+  usable,
+  probabilities,
+  detectorScore,
 });
 
 /**

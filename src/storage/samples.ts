@@ -2,7 +2,7 @@ import { EMOTION_LABELS, dominantIndex, type EmotionLabel } from '../shared/emot
 import type { Sample } from './schema.js';
 
 /** What the recorder hands to storage for one second; storage assigns session and second. */
-export type SampleInput = Pick<Sample, 'usable' | 'probabilities' | 'quality'>;
+export type SampleInput = Pick<Sample, 'usable' | 'probabilities' | 'detectorScore'>;
 
 export { toPercent } from '../shared/percent.js';
 
@@ -17,4 +17,4 @@ export function toSample(sessionId: string, second: number, input: SampleInput):
 }
 
 /** An empty second: no frames or no usable face. */
-export const EMPTY_SECOND: SampleInput = { usable: 0, probabilities: null, quality: null };
+export const EMPTY_SECOND: SampleInput = { usable: 0, probabilities: null, detectorScore: null };

@@ -27,7 +27,7 @@ describe('recording lock (Web Locks, real Chromium)', () => {
 
   it('lets only one recorder resume an interrupted session', async () => {
     const { id } = await startSession((await createPatient()).id);
-    await appendSamples(id, [{ usable: 0, probabilities: null, quality: null }]);
+    await appendSamples(id, [{ usable: 0, probabilities: null, detectorScore: null }]);
     const first = new SessionRecorder(host);
     const second = new SessionRecorder(host);
     await first.resume(id);

@@ -76,10 +76,10 @@ describe('live session', () => {
 
     const samples = await getSamples(session.id);
     expect(samples.map((s) => s.second)).toEqual([0, 1, 2, 3]);
-    expect(samples[0]).toMatchObject({ usable: 100, quality: 80, probabilities: [0, 0, 0, 45, 30, 0, 25] });
-    expect(samples[1]).toMatchObject({ usable: 0, probabilities: null, quality: null });
-    expect(samples[2]).toMatchObject({ usable: 80, quality: 50, probabilities: [0, 0, 0, 0, 60, 0, 40] });
-    expect(samples[3]).toMatchObject({ usable: 100, quality: 90, dominant: 'happy' });
+    expect(samples[0]).toMatchObject({ usable: 100, detectorScore: 80, probabilities: [0, 0, 0, 45, 30, 0, 25] });
+    expect(samples[1]).toMatchObject({ usable: 0, probabilities: null, detectorScore: null });
+    expect(samples[2]).toMatchObject({ usable: 80, detectorScore: 50, probabilities: [0, 0, 0, 0, 60, 0, 40] });
+    expect(samples[3]).toMatchObject({ usable: 100, detectorScore: 90, dominant: 'happy' });
     // What the live chart drew is what the review will draw from storage, second for second.
     const stored = samples.map((s) => timelinePoint(session.startedAt, s.second, s.probabilities));
     expect(live.stream.points).toEqual(stored);

@@ -25,8 +25,8 @@ describe('session recorder', () => {
     await recorder.write(seconds(1, [EMPTY, HAPPY_SECOND]));
     const samples = await getSamples(session.id);
     expect(samples.map((s) => s.second)).toEqual([0, 1, 2]);
-    expect(samples[0]).toMatchObject({ usable: 100, quality: 80, dominant: 'happy' });
-    expect(samples[1]).toMatchObject({ usable: 0, probabilities: null, quality: null, dominant: null });
+    expect(samples[0]).toMatchObject({ usable: 100, detectorScore: 80, dominant: 'happy' });
+    expect(samples[1]).toMatchObject({ usable: 0, probabilities: null, detectorScore: null, dominant: null });
     expect((await getSession(session.id)).startedAt).toBe(42_000);
     await recorder.stop();
   });
