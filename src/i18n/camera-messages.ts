@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { CameraErrorKind } from '../controllers/camera-errors.js';
+import type { CameraErrorKind } from '../platform/camera-errors.js';
 
 /** What went wrong with the camera and what the clinician can do about it. */
 export function cameraErrorMessage(kind: CameraErrorKind): { title: string; help: string } {
