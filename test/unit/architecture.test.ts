@@ -20,7 +20,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   styles: ['shared'],
   platform: ['shared', 'live'],
   controllers: ['shared', 'live', 'platform', 'storage'],
-  i18n: ['shared', 'live', 'controllers', 'storage', 'generated'],
+  i18n: ['shared', 'live', 'platform', 'storage', 'generated'],
 };
 
 const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
