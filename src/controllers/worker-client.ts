@@ -238,13 +238,8 @@ export class WorkerClient implements ReactiveController {
     this.backend = message.backend;
     this.reason = message.reason;
     this.probes = message.probes;
-    if (message.reason === 'measured') {
-      rememberBackendChoice(this.storage, {
-        fingerprint: message.fingerprint,
-        backend: message.backend,
-        probes: message.probes,
-      });
-    }
+    const { fingerprint, backend, probes } = message;
+    if (message.reason === 'measured') rememberBackendChoice(this.storage, { fingerprint, backend, probes });
     if (!this.slot.busy) this.options.onIdle?.();
   }
 }
