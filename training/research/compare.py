@@ -19,10 +19,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .export_tfjs import GraphRunner, KerasGraph, conv_bn, resmonet_graph, write
-from .model import ResmoNet, count_flops, count_params
+from ..export_tfjs import GraphRunner, KerasGraph, conv_bn, resmonet_graph, write
+from ..model import ResmoNet, count_flops, count_params
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # training/
 OUT = os.path.join(HERE, "out", "compare")
 
 
@@ -272,10 +272,10 @@ def write_fixture(model, graph, out_dir, n=2):
 def short_train(model, epochs, images, seed=0):
     """A short, clearly labelled training run for the reference networks,
     reusing ResmoNet's data pipeline and loss (no class balancing tweaks)."""
-    from . import data as D
-    from .augment import augment
-    from .evaluate import predict_logits, soft_cross_entropy
-    from .train import OFFSET, SCALE, lr_at, soft_targets
+    from .. import data as D
+    from ..augment import augment
+    from ..evaluate import predict_logits, soft_cross_entropy
+    from ..train import OFFSET, SCALE, lr_at, soft_targets
 
     root = D.data_dir()
     train, val = D.load_split(root, "train"), D.load_split(root, "val")
@@ -334,7 +334,7 @@ def main(argv=None):
             row["accuracy"] = acc
             row["accuracy_note"] = f"short run: {a.train_epochs} epochs on {a.train_images} images, {secs / 60:.0f} min"
         if trained and os.path.exists(os.path.join(trained, "checkpoints", "best.pt")):
-            from .ship import load_model
+            from ..ship import load_model
             model, _ = load_model(trained)
         graph, output = build_graph(name, model)
         row["export_max_diff"] = check_export(model, graph)
