@@ -39,3 +39,9 @@ def param_groups(model, wd):
     for p in model.parameters():
         (decay if p.ndim > 1 else no_decay).append(p)
     return [{"params": decay, "weight_decay": wd}, {"params": no_decay, "weight_decay": 0.0}]
+
+
+def distill_starts(args):
+    """First epochs (0-based) of the restarts that distil: each learns from the
+    ends of all restarts before it."""
+    return cycle_ends(args)[-1 - args.distill_restarts:-1] if args.distill else []

@@ -1,8 +1,8 @@
 """The paper's comparison: MobileNet v1, PeleeNet, EDNN, IDNN and ResmoNet
 for 48x48x1 input and 7 classes.
 
-    /usr/bin/python3 -m training.compare            # params, FLOPs, bytes; tfjs export
-    /usr/bin/python3 -m training.compare --train-epochs 2 --train-images 8000
+    /usr/bin/python3 -m training.research.compare            # params, FLOPs, bytes; tfjs export
+    /usr/bin/python3 -m training.research.compare --train-epochs 2 --train-images 8000
 
 Each network is exported to training/out/compare/<net>/ (gitignored, random
 init unless trained) for the browser response-time bench, and the table is
@@ -260,7 +260,7 @@ def check_export(model, graph):
 
 def write_fixture(model, graph, out_dir, n=2):
     """Random inputs and the fp16 graph's logits, so a tfjs run of the exported
-    files can be checked (training/check_compare.mjs)."""
+    files can be checked (training/research/check_compare.mjs)."""
     x = torch.from_numpy(np.random.RandomState(1).uniform(-1, 1, (n, 1, 48, 48)).astype(np.float32))
     with torch.no_grad():
         logits = GraphRunner(graph, fp16=True)(x)
@@ -324,7 +324,7 @@ def main(argv=None):
                 meta = json.load(f)
             row["accuracy"] = meta["metrics"]["accuracy"]
             row["accuracy_note"] = f"shipped v{meta['version']}, {meta['training']['epochs']} epochs"
-            trained = os.path.join(HERE, "runs", "main")
+            trained = os.path.join(HERE, "runs", "kdC")
             if a.train_epochs:  # the same short budget as the reference networks, for a fair row
                 acc, secs = short_train(ResmoNet(), a.train_epochs, a.train_images)
                 row["short_run_accuracy"] = acc

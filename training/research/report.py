@@ -1,14 +1,14 @@
 """Markdown summary of the shipped model (public/models/resmonet/metadata.json)
 and of the comparison table (training/out/compare/table.json), for docs.
 
-    /usr/bin/python3 -m training.report
+    /usr/bin/python3 -m training.research.report
 """
 import json
 import os
 
-from .data import LABELS
+from ..data import LABELS
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # training/
 REPO = os.path.dirname(HERE)
 
 
