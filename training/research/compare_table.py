@@ -8,6 +8,9 @@ Each network is exported to training/out/compare/<net>/ (gitignored) with the
 weights of its best epoch if its run has one (random weights otherwise), for
 check_compare.mjs and the browser response-time bench. The rows are written to
 training/out/compare/table.json and printed as Markdown (report.comparison).
+Once every run is complete, it also draws the accuracy-per-cost chart
+docs/images/models-accuracy-cost.png (chart.py; WASM times from the last
+npm run bench:models:browser, docs/models-browser.json).
 """
 import argparse
 import json
@@ -55,6 +58,8 @@ def main(argv=None):
     p.add_argument("--nets", default=",".join(NETS))
     p.add_argument("--out", default=OUT)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--chart", action="store_true",
+                   help="draw docs/images/models-accuracy-cost.png before every run is complete")
     a = p.parse_args(argv)
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
@@ -80,6 +85,10 @@ def main(argv=None):
     with open(os.path.join(a.out, "table.json"), "w") as f:
         json.dump(rows, f, indent=1)
     print("\n" + comparison(rows))
+    done = all(r["trained"] and r["trained"]["epochs"] == r["trained"]["of"] for r in rows)
+    if done or a.chart:
+        from .chart import main as chart
+        chart(os.path.join(a.out, "table.json"))
 
 
 if __name__ == "__main__":
