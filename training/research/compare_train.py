@@ -52,10 +52,12 @@ ORDER = ("ednn", "idnn", "mobilenet_v1", "peleenet", "resmonet")
 class Data:
     """FER2013 train (usable faces) and val, loaded once per worker."""
 
-    def __init__(self):
+    def __init__(self, limit=None):
         root = D.data_dir()
         train, self.val = D.load_split(root, "train"), D.load_split(root, "val")
-        keep = D.usable_for_training(train)
+        keep = np.flatnonzero(D.usable_for_training(train))[:limit]
+        if limit:
+            self.val = D.Split(self.val.x[:limit], self.val.y[:limit], self.val.votes[:limit], self.val.rows[:limit])
         self.train = D.Split(train.x[keep], train.y[keep], train.votes[keep], train.rows[keep])
         self.x = torch.from_numpy(self.train.x).float().unsqueeze(1) * SCALE + OFFSET
         self.targets = torch.from_numpy(soft_targets(self.train, RECIPE["ferplus"]))
@@ -66,13 +68,16 @@ class Data:
         return self.x[idx], self.targets[idx], self.weights[idx]
 
 
-def val_metrics(model, val):
-    """Val accuracy, recalls and calibrated ECE, without and with mirror averaging
-    (the probabilities of the face and of its mirror image averaged)."""
+def val_metrics(model, val, mirror=True):
+    """Val accuracy, recalls and calibrated ECE, without and (if mirror) with mirror
+    averaging (the probabilities of the face and of its mirror image averaged)."""
     logits = predict_logits(model, val.x, SCALE, OFFSET)
-    mirrored = predict_logits(model, np.ascontiguousarray(val.x[:, :, ::-1]), SCALE, OFFSET)
+    views = [("plain", logits)]
+    if mirror:
+        mirrored = predict_logits(model, np.ascontiguousarray(val.x[:, :, ::-1]), SCALE, OFFSET)
+        views.append(("mirror", np.log(0.5 * (softmax(logits) + softmax(mirrored)))))
     out = {}
-    for key, z in (("plain", logits), ("mirror", np.log(0.5 * (softmax(logits) + softmax(mirrored))))):
+    for key, z in views:
         t = fit_temperature(z, val.y)
         s = summarize(z, val.y, temperature=t)
         out[key] = {"accuracy": s["accuracy"], "macro_recall": s["macro_recall"], "min_recall": min(s["recall"].values()),
@@ -157,7 +162,7 @@ def lr_check(net, lr, data):
     losses = [train_epoch(model, opt, x, t, w, e, epochs, lr, warmup) for e in range(epochs)]
     train_s = time.time() - t0
     recalibrate_bn(model, x)
-    m = val_metrics(model, data.val)["plain"]
+    m = val_metrics(model, data.val, mirror=False)["plain"]
     result = {"net": net, "lr": lr, **LR_CHECK, "loss": losses, "val_accuracy": m["accuracy"],
               "val_macro_recall": m["macro_recall"], "train_seconds": train_s,
               "seconds_per_1000_images": 1000 * train_s / (epochs * len(x)), "threads": torch.get_num_threads()}
@@ -237,10 +242,18 @@ def next_job(lr):
     return jobs
 
 
-def worker():
+def smoke(folder):
+    """A tiny queue in folder (256 images, ResmoNet only, 2 epochs) for the tests."""
+    global LOGS, CACHE, RECIPE, LR_CANDIDATES, LR_CHECK, ORDER
+    LOGS, CACHE = os.path.join(folder, "logs"), os.path.join(folder, "cache")
+    RECIPE = {**RECIPE, "epochs": 2}
+    LR_CANDIDATES, LR_CHECK, ORDER = (0.02, 0.08), {"images": 96, "epochs": 1}, ("resmonet",)
+
+
+def worker(max_jobs=None, limit=None):
     torch.set_num_threads(1)
-    data = Data()
-    while True:
+    data = Data(limit)
+    while max_jobs is None or max_jobs > 0:
         lr = chosen_lr()
         jobs = next_job(lr)
         if lr is not None and not jobs:
@@ -254,6 +267,7 @@ def worker():
                              or fn is lr_check and not os.path.exists(lr_check_path(*args))):
                     fn(*args, data)
                     ran = True
+                    max_jobs = None if max_jobs is None else max_jobs - 1
             if ran:
                 break
         if not ran:
@@ -281,9 +295,13 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--worker", action="store_true", help="take jobs until the queue is done")
     p.add_argument("--status", action="store_true", help="print the progress table")
+    p.add_argument("--max-jobs", type=int, help="stop after this many jobs")
+    p.add_argument("--smoke", metavar="DIR", help="a tiny queue in DIR instead of the real one (tests)")
     a = p.parse_args(argv)
+    if a.smoke:
+        smoke(a.smoke)
     if a.worker:
-        worker()
+        worker(a.max_jobs, 256 if a.smoke else None)
     else:
         status()
 
