@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/model-files';
 
 /**
- * training.research.compare_train: the comparison runs take many hours, so the queue must survive being
+ * training.research.compare_worker: the comparison runs take many hours, so the queue must survive being
  * stopped. A tiny queue (--smoke: 256 images, ResmoNet, two learning rates in the short check, 2 epochs) is run
  * once straight through, and once stopped after every job (--max-jobs 1) and started again each time. Both
  * must pick the same learning rate and log the same epochs with the same loss and val figures, and the
@@ -17,8 +17,9 @@ import { REPO } from '../support/model-files';
 const IN_MEMORY = (dir: string, lr: number): string => `
 import json, torch
 import training.research.compare_train as C
+import training.research.compare_worker as W
 from training.evaluate import recalibrate_bn
-C.smoke(${JSON.stringify(dir)})
+W.smoke(${JSON.stringify(dir)})
 torch.set_num_threads(1)
 data = C.Data(256)
 model, opt = C.new_model("resmonet", ${lr})
@@ -36,7 +37,7 @@ interface Epoch {
 }
 
 function queue(dir: string, extra: string[] = []): void {
-  execFileSync('/usr/bin/python3', ['-m', 'training.research.compare_train', '--smoke', dir, '--worker', ...extra], {
+  execFileSync('/usr/bin/python3', ['-m', 'training.research.compare_worker', '--smoke', dir, '--worker', ...extra], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 240_000,

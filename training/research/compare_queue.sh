@@ -10,11 +10,11 @@ cache="${RESMO_COMPARE_CACHE:-$HOME/.cache/resmo-training/compare}"
 mkdir -p "$cache"
 pids=()
 for i in $(seq 1 "${COMPARE_WORKERS:-2}"); do
-  nice -n 19 /usr/bin/python3 -m training.research.compare_train --worker >>"$cache/worker-$i.out" 2>&1 &
+  nice -n 19 /usr/bin/python3 -m training.research.compare_worker --worker >>"$cache/worker-$i.out" 2>&1 &
   pids+=($!)
   sleep 5
 done
 echo "workers ${pids[*]} (output in $cache/worker-*.out)"
 trap 'kill "${pids[@]}" 2>/dev/null' INT TERM
 wait
-/usr/bin/python3 -m training.research.compare_train --status
+/usr/bin/python3 -m training.research.compare_worker --status

@@ -1,7 +1,7 @@
 """Train the five networks of the paper's comparison on equal terms (issue 17).
 
-    npm run train:compare                                         # start or resume the queue
-    /usr/bin/python3 -m training.research.compare_train --status  # progress so far
+    npm run train:compare                                          # start or resume the queue
+    /usr/bin/python3 -m training.research.compare_worker --status  # progress so far
 
 Every network gets the first cycle of the shipped ResmoNet recipe: the same
 data (FER2013 train without the non-faces), augmentation (with random
@@ -19,10 +19,9 @@ network at a time, always the network with the fewest epochs done), taken by
 workers that lock a network while they train it. A job that dies is redone
 from the last checkpoint, so stopping the queue at any moment loses at most
 one epoch per worker. Checkpoints live in CACHE (outside the repository);
-logs and per-epoch metrics in LOGS (committed).
+logs and per-epoch metrics in LOGS (committed). This module holds the jobs;
+compare_worker.py the queue that runs them.
 """
-import argparse
-import fcntl
 import json
 import os
 import time
@@ -130,25 +129,6 @@ def log_line(net, msg):
         f.write(line + "\n")
 
 
-class Lock:
-    """A non-blocking exclusive lock on one job, released when the worker ends."""
-
-    def __init__(self, name):
-        os.makedirs(os.path.join(CACHE, "locks"), exist_ok=True)
-        self.f = open(os.path.join(CACHE, "locks", name + ".lock"), "w")
-
-    def __enter__(self):
-        try:
-            fcntl.flock(self.f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            return False
-
-    def __exit__(self, *exc):
-        fcntl.flock(self.f, fcntl.LOCK_UN)
-        self.f.close()
-
-
 def lr_check_path(net, lr):
     return os.path.join(LOGS, "lr-check", f"{net}-lr{lr}.json")
 
@@ -229,82 +209,3 @@ def one_epoch(net, lr, data):
                   f"(mirror {m['mirror']['accuracy'] * 100:.2f}%) macro recall {p['macro_recall'] * 100:.1f}% "
                   f"min recall {p['min_recall'] * 100:.1f}% ECE {p['ece_calibrated'] * 100:.2f}% "
                   f"{'*best* ' if improved else ''}{row['seconds']:.0f}s (train {train_s:.0f}s, load {row['load_average']:.1f})")
-
-
-def next_job(lr):
-    """The unlocked job to run next, as (lock name, function, args), or None."""
-    if lr is None:
-        jobs = [(f"lr-{n}-{c}", lr_check, (n, c)) for n in ORDER for c in LR_CANDIDATES
-                if not os.path.exists(lr_check_path(n, c))]
-    else:
-        todo = sorted((epochs_done(n), i, n) for i, n in enumerate(ORDER) if epochs_done(n) < RECIPE["epochs"])
-        jobs = [(n, one_epoch, (n, lr)) for _, _, n in todo]
-    return jobs
-
-
-def smoke(folder):
-    """A tiny queue in folder (256 images, ResmoNet only, 2 epochs) for the tests."""
-    global LOGS, CACHE, RECIPE, LR_CANDIDATES, LR_CHECK, ORDER
-    LOGS, CACHE = os.path.join(folder, "logs"), os.path.join(folder, "cache")
-    RECIPE = {**RECIPE, "epochs": 2}
-    LR_CANDIDATES, LR_CHECK, ORDER = (0.02, 0.08), {"images": 96, "epochs": 1}, ("resmonet",)
-
-
-def worker(max_jobs=None, limit=None):
-    torch.set_num_threads(1)
-    data = Data(limit)
-    while max_jobs is None or max_jobs > 0:
-        lr = chosen_lr()
-        jobs = next_job(lr)
-        if lr is not None and not jobs:
-            print("queue done", flush=True)
-            return
-        ran = False
-        for name, fn, args in jobs:
-            with Lock(name) as mine:
-                # Re-check under the lock: another worker may have just finished it.
-                if mine and (fn is one_epoch and epochs_done(args[0]) < RECIPE["epochs"]
-                             or fn is lr_check and not os.path.exists(lr_check_path(*args))):
-                    fn(*args, data)
-                    ran = True
-                    max_jobs = None if max_jobs is None else max_jobs - 1
-            if ran:
-                break
-        if not ran:
-            time.sleep(20)  # everything left is locked by the other worker
-
-
-def status():
-    lr = chosen_lr()
-    print(f"learning rate: {lr if lr is not None else 'short runs not finished'}")
-    print("| net | epochs | median s/epoch | best val acc (epoch) | mirror acc at best |")
-    print("|---|---:|---:|---:|---:|")
-    for n in ORDER:
-        s = read_json(os.path.join(LOGS, f"{n}.json"), {"epoch": 0, "history": []})
-        h = s["history"]
-        if not h:
-            print(f"| {n} | 0 | | | |")
-            continue
-        best = max(h, key=lambda r: r["val"]["plain"]["accuracy"])
-        print(f"| {n} | {s['epoch']}/{RECIPE['epochs']} | {np.median([r['seconds'] for r in h]):.0f} | "
-              f"{best['val']['plain']['accuracy'] * 100:.2f}% ({best['epoch']}) | "
-              f"{best['val']['mirror']['accuracy'] * 100:.2f}% |")
-
-
-def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--worker", action="store_true", help="take jobs until the queue is done")
-    p.add_argument("--status", action="store_true", help="print the progress table")
-    p.add_argument("--max-jobs", type=int, help="stop after this many jobs")
-    p.add_argument("--smoke", metavar="DIR", help="a tiny queue in DIR instead of the real one (tests)")
-    a = p.parse_args(argv)
-    if a.smoke:
-        smoke(a.smoke)
-    if a.worker:
-        worker(a.max_jobs, 256 if a.smoke else None)
-    else:
-        status()
-
-
-if __name__ == "__main__":
-    main()
