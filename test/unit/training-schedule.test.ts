@@ -30,5 +30,5 @@ describe('learning-rate schedule with warm restarts (PyTorch)', () => {
     expect(at(7)).toBeCloseTo(0.01, 6); // third cycle
     expect(at(8, true)).toBeLessThan(0.0001);
     expect(at(8, true)).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

@@ -43,7 +43,7 @@ describe('epoch selection at the recall floor, and class boosts (PyTorch)', () =
     expect(r.floor).not.toBe(r.raw);
     expect(r.boosted).toEqual([0.5, 2, 6, 4, 5, 6, 7]);
     expect(r.weights_after).toEqual([1, 2, 3, 4, 5, 6, 7]); // the class weights themselves are not changed
-  });
+  }, 60_000);
 
   it('rejects a boost for a class that does not exist', () => {
     const run = spawnSync(
@@ -57,5 +57,5 @@ describe('epoch selection at the recall floor, and class boosts (PyTorch)', () =
     );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("got 'feer=2'");
-  });
+  }, 60_000);
 });
