@@ -1,14 +1,14 @@
 """Markdown summary of the shipped model (public/models/resmonet/metadata.json)
 and of the comparison table (training/out/compare/table.json), for docs.
 
-    /usr/bin/python3 -m training.report
+    /usr/bin/python3 -m training.research.report
 """
 import json
 import os
 
-from .data import LABELS
+from ..data import LABELS
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # training/
 REPO = os.path.dirname(HERE)
 
 
@@ -56,19 +56,17 @@ def shipped(meta):
 
 
 def comparison(rows, node=None):
-    """node: {backend: {net: {...}}} from check_compare.mjs (Node, batch 1)."""
+    """rows from compare_table.py; node: {backend: {net: {...}}} from check_compare.mjs (Node, batch 1)."""
     node = node or {}
     backends = [b for b in ("wasm", "cpu") if b in node]
     head = ["network", "parameters", "FLOPs per face", "model bytes (fp32)", "model bytes (fp16)"]
     if backends:
         head.append(f"peak tensor bytes (tfjs {backends[0]}, Node)")
         head += [f"ms/face, Node {b}" for b in backends]
-    head.append("val accuracy")
-    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 2) + "---|"]
+    head += ["epochs", "val accuracy", "mean class recall", "lowest class recall", "ECE after T",
+             "val accuracy, mirror-averaged"]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
     for r in rows:
-        acc = f"{pct(r['accuracy'])} ({r['accuracy_note']})" if "accuracy" in r else "not trained"
-        if "short_run_accuracy" in r:
-            acc += f"; same short run: {pct(r['short_run_accuracy'])}"
         cells = [r["net"], f"{r['params']:,}", f"{r['flops'] / 1e6:.1f} M", f"{r['bytes_fp32']:,}", f"{r['bytes_fp16']:,}"]
         if backends:
             first = node[backends[0]].get(r["net"], {})
@@ -76,7 +74,14 @@ def comparison(rows, node=None):
             for b in backends:
                 ms = node[b].get(r["net"], {}).get("msPerFace")
                 cells.append(f"{ms:.1f}" if ms is not None else "")
-        cells.append(acc)
+        t = r.get("trained")
+        if t:
+            v, mirror = t["val"]["plain"], t["val"].get("mirror")
+            done = f"{t['epochs']}" if t["epochs"] == t["of"] else f"{t['epochs']} of {t['of']} (so far)"
+            cells += [done, pct(v["accuracy"]), pct(v["macro_recall"]), pct(v["min_recall"]),
+                      pct(v["ece_calibrated"]), pct(mirror["accuracy"]) if mirror else ""]
+        else:
+            cells += ["0", "not trained", "", "", "", ""]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -1,29 +1,21 @@
 """The paper's comparison: MobileNet v1, PeleeNet, EDNN, IDNN and ResmoNet
-for 48x48x1 input and 7 classes.
+for 48x48x1 input and 7 classes, as PyTorch modules that also describe
+themselves as Keras graphs for the TensorFlow.js export.
 
-    /usr/bin/python3 -m training.compare            # params, FLOPs, bytes; tfjs export
-    /usr/bin/python3 -m training.compare --train-epochs 2 --train-images 8000
-
-Each network is exported to training/out/compare/<net>/ (gitignored, random
-init unless trained) for the browser response-time bench, and the table is
-written to training/out/compare/table.json and printed as Markdown.
-Sources and adaptations are documented in docs/models.md.
+Trained by compare_train.py, tabled and exported by compare_table.py
+(npm run bench:models). Sources and adaptations: docs/models.md.
 """
-import argparse
 import json
 import os
-import time
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .export_tfjs import GraphRunner, KerasGraph, conv_bn, resmonet_graph, write
-from .model import ResmoNet, count_flops, count_params
+from ..export_tfjs import GraphRunner, KerasGraph, conv_bn, resmonet_graph
+from ..model import ResmoNet
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "out", "compare")
 
 
 class CBR(nn.Sequential):
@@ -260,102 +252,10 @@ def check_export(model, graph):
 
 def write_fixture(model, graph, out_dir, n=2):
     """Random inputs and the fp16 graph's logits, so a tfjs run of the exported
-    files can be checked (training/check_compare.mjs)."""
+    files can be checked (training/research/check_compare.mjs)."""
     x = torch.from_numpy(np.random.RandomState(1).uniform(-1, 1, (n, 1, 48, 48)).astype(np.float32))
     with torch.no_grad():
         logits = GraphRunner(graph, fp16=True)(x)
     with open(os.path.join(out_dir, "fixture.json"), "w") as f:
         json.dump({"input_nhwc": x.permute(0, 2, 3, 1).reshape(-1).tolist(), "n": n,
                    "logits": logits.reshape(-1).tolist()}, f)
-
-
-def short_train(model, epochs, images, seed=0):
-    """A short, clearly labelled training run for the reference networks,
-    reusing ResmoNet's data pipeline and loss (no class balancing tweaks)."""
-    from . import data as D
-    from .augment import augment
-    from .evaluate import predict_logits, soft_cross_entropy
-    from .train import OFFSET, SCALE, lr_at, soft_targets
-
-    root = D.data_dir()
-    train, val = D.load_split(root, "train"), D.load_split(root, "val")
-    keep = np.flatnonzero(D.usable_for_training(train))
-    keep = keep[np.random.RandomState(seed).permutation(len(keep))[:images]]
-    x = torch.from_numpy(train.x[keep]).float().unsqueeze(1) * SCALE + OFFSET
-    t = torch.from_numpy(soft_targets(D.Split(train.x[keep], train.y[keep], train.votes[keep], train.rows[keep]), 0.3))
-    model = model.to(memory_format=torch.channels_last)
-    opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
-    batch, steps = 64, (len(keep) + 63) // 64
-    gen = torch.Generator().manual_seed(seed)
-    start = time.time()
-    for epoch in range(epochs):
-        model.train()
-        order = torch.randperm(len(keep), generator=gen)
-        for i in range(steps):
-            idx = order[i * batch:(i + 1) * batch]
-            for grp in opt.param_groups:
-                grp["lr"] = lr_at(epoch * steps + i, epochs * steps, steps // 2, 0.05)
-            loss = soft_cross_entropy(model(augment(x[idx], gen).contiguous(memory_format=torch.channels_last)), t[idx])
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-    acc = float((predict_logits(model, val.x, SCALE, OFFSET).argmax(1) == val.y).mean())
-    return acc, time.time() - start
-
-
-def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--nets", default=",".join(NETS))
-    p.add_argument("--out", default=OUT)
-    p.add_argument("--train-epochs", type=int, default=0, help="short training run per reference net")
-    p.add_argument("--train-images", type=int, default=28709)
-    p.add_argument("--threads", type=int, default=2)
-    a = p.parse_args(argv)
-    torch.set_num_threads(a.threads)
-    torch.manual_seed(0)
-    shipped_meta = os.path.join(os.path.dirname(HERE), "public", "models", "resmonet", "metadata.json")
-    rows = []
-    for name in a.nets.split(","):
-        model = NETS[name]()
-        row = {"net": name, "params": count_params(model), "flops": count_flops(model)}
-        trained = None
-        if name == "resmonet" and os.path.exists(shipped_meta):
-            with open(shipped_meta) as f:
-                meta = json.load(f)
-            row["accuracy"] = meta["metrics"]["accuracy"]
-            row["accuracy_note"] = f"shipped v{meta['version']}, {meta['training']['epochs']} epochs"
-            trained = os.path.join(HERE, "runs", "main")
-            if a.train_epochs:  # the same short budget as the reference networks, for a fair row
-                acc, secs = short_train(ResmoNet(), a.train_epochs, a.train_images)
-                row["short_run_accuracy"] = acc
-                row["short_run_note"] = f"{a.train_epochs} epochs on {a.train_images} images, {secs / 60:.0f} min"
-        elif a.train_epochs:
-            acc, secs = short_train(model, a.train_epochs, a.train_images)
-            row["accuracy"] = acc
-            row["accuracy_note"] = f"short run: {a.train_epochs} epochs on {a.train_images} images, {secs / 60:.0f} min"
-        if trained and os.path.exists(os.path.join(trained, "checkpoints", "best.pt")):
-            from .ship import load_model
-            model, _ = load_model(trained)
-        graph, output = build_graph(name, model)
-        row["export_max_diff"] = check_export(model, graph)
-        assert graph.param_count() == row["params"], (graph.param_count(), row["params"])
-        with_dir = os.path.join(a.out, name)
-        row["bytes_fp32"] = write(graph, output, os.path.join(with_dir + "-fp32"), fp16=False)
-        row["bytes_fp16"] = write(graph, output, with_dir, fp16=True)
-        write_fixture(model, graph, with_dir)
-        rows.append(row)
-        print(json.dumps(row), flush=True)
-    os.makedirs(a.out, exist_ok=True)
-    with open(os.path.join(a.out, "table.json"), "w") as f:
-        json.dump(rows, f, indent=1)
-    print("\n| net | params | FLOPs | model bytes fp32 | model bytes fp16 | val accuracy |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for r in rows:
-        acc = f"{r['accuracy'] * 100:.2f}% ({r['accuracy_note']})" if "accuracy" in r else "not trained"
-        if "short_run_accuracy" in r:
-            acc += f"; short run {r['short_run_accuracy'] * 100:.2f}% ({r['short_run_note']})"
-        print(f"| {r['net']} | {r['params']:,} | {r['flops'] / 1e6:.1f} M | {r['bytes_fp32']:,} | {r['bytes_fp16']:,} | {acc} |")
-
-
-if __name__ == "__main__":
-    main()

@@ -1,18 +1,18 @@
 """Val accuracy and fear recall of checkpoints before and after the classifier
 bias refit (evaluate.refit_classifier_bias), as a Markdown table:
 
-    /usr/bin/python3 -m training.bias_refit_table training/runs/kdC/checkpoints/best.pt ...
+    /usr/bin/python3 -m training.research.bias_refit_table training/runs/kdC/checkpoints/best.pt ...
 
 "With offsets" adds the val-fitted class offsets for a 50 % recall floor."""
 import json
 import os
 import sys
 
-from . import data as D
-from .evaluate import fit_class_bias, predict_logits, recalls
-from .model import load_checkpoint
-from .ship import refit_bias_on_train
-from .train import OFFSET, SCALE
+from .. import data as D
+from ..evaluate import fit_class_bias, predict_logits, recalls
+from ..model import load_checkpoint
+from ..ship import refit_bias_on_train
+from ..constants import OFFSET, SCALE
 
 
 def scores(model, val):

@@ -1,7 +1,7 @@
 // Loads every network exported by `npm run bench:models` (training/out/compare/<net>/) with
 // tfjs in Node, checks its logits against the PyTorch reference in fixture.json, and records
 // peak tensor bytes and ms per face (batch 1) in out/compare/node-<backend>.json.
-//   node training/check_compare.mjs [cpu|wasm]
+//   node training/research/check_compare.mjs [cpu|wasm]
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, 'out', 'compare');
+const root = join(here, '..', 'out', 'compare');
 const backend = process.argv[2] ?? 'cpu';
 if (backend === 'wasm')
-  setWasmPaths(join(here, '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
+  setWasmPaths(join(here, '..', '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
 await tf.setBackend(backend);
 
 let failed = false;
