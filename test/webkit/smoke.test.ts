@@ -1,16 +1,15 @@
 /**
  * The production build in WebKit (Safari's engine): every screen in English and Spanish, and the
- * app again from the service worker's cache once the server is gone. Set SCREENSHOTS=1 to save
- * the screens to docs/images/ (webkit-*.png).
+ * app again from the service worker's cache once the server is gone. SCREENSHOTS_DIR=docs/images
+ * saves each screen there as webkit-<screen>-<language>.png.
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { sampleExport } from '../support/sample-export';
 import { NAV, chooseLanguage, importFile, waitForServiceWorker, waitForText } from './support/app';
 import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './support/webkit';
-
-const IMAGES = new URL('../../docs/images/', import.meta.url);
 
 const sample = sampleExport();
 const patient = sample.patients[0];
@@ -30,9 +29,10 @@ const SCREENS = [
 ] as const;
 
 async function screenshot(browser: WebKitBrowser, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS !== '1') return;
-  mkdirSync(IMAGES, { recursive: true });
-  await browser.saveScreenshot(new URL(`webkit-${name}.png`, IMAGES).pathname);
+  const dir = process.env.SCREENSHOTS_DIR;
+  if (dir === undefined) return;
+  mkdirSync(dir, { recursive: true });
+  await browser.saveScreenshot(join(dir, `webkit-${name}.png`));
 }
 
 describe.skipIf(!hasWebKit())('the app in WebKit', () => {
