@@ -66,6 +66,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/webkit/**/*.test.ts'],
           fileParallelism: false,
+          // After the other projects, so WebKit never competes with Chromium's timed pipeline for CI's two cores.
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
