@@ -3,7 +3,7 @@
  * WebKit's `drawImage` draws nothing at all when its source rectangle reaches outside the image
  * (Chromium clips it, as the canvas spec says), so regions at the frame's edges are clipped here.
  */
-import type { Region } from './blazeface-decode';
+import type { Region } from './blazeface-decode.js';
 
 export interface DrawRects {
   sx: number;

@@ -3,9 +3,9 @@
  * browser's 2D canvas does the resampling straight from the transferred frame; the pure-JS source
  * serves Node tests and frames that are already pixels.
  */
-import type { Region } from './blazeface-decode';
-import { clipRegion } from './clip-region';
-import type { Pixels } from './face-crop';
+import type { Region } from './blazeface-decode.js';
+import { clipRegion } from './clip-region.js';
+import type { Pixels } from './face-crop.js';
 
 export interface RegionSource {
   readonly width: number;
