@@ -13,6 +13,7 @@ import {
 } from '../storage/index.js';
 import { sessionsBeingRecorded } from '../controllers/recording-lock.js';
 import { formatDateTime, formatDuration } from './format.js';
+import { canResume } from '../shared/session-limits.js';
 import { storageErrorMessage } from './storage-messages.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -121,7 +122,11 @@ export class ResmoInterruptedSessions extends LitElement {
       <span
         >${msg(str`${code}, started ${formatDateTime(session.startedAt)}, ${formatDuration(session.seconds)} recorded`)}</span
       >
-      ${this.resumable ? html`<button class="primary" @click=${() => this.resume(session)}>${msg('Resume')}</button>` : nothing}
+      ${
+        this.resumable && canResume(session.startedAt)
+          ? html`<button class="primary" @click=${() => this.resume(session)}>${msg('Resume')}</button>`
+          : nothing
+      }
       <button @click=${() => this.finish(session)}>${msg('Finish')}</button>
       <a class="button" href="#/sessions/${encodeURIComponent(session.id)}">${msg('Review')}</a>
     </li>`;

@@ -6,6 +6,7 @@ import { requestPersistence } from '../storage/index.js';
 import type { ResumeSessionEvent } from './resmo-interrupted-sessions.js';
 import type { PatientSelectedEvent } from './resmo-patient-picker.js';
 import { formatCount, formatDuration } from './format.js';
+import { endedMessage, recordingErrorMessage, unsavedMessage } from './recording-messages.js';
 import { storageErrorMessage } from './storage-messages.js';
 import { sharedStyles } from './shared-styles.js';
 import './resmo-patient-picker.js';
@@ -83,7 +84,9 @@ export class ResmoSessionControls extends LitElement {
   }
 
   private renderIdle() {
+    const ended = this.state.status === 'idle' ? endedMessage(this.state) : null;
     return html`
+      ${ended ? html`<p class="notice ended" role="alert"><strong>${ended.title}</strong> ${ended.help}</p>` : nothing}
       <resmo-interrupted-sessions resumable @resmo-resume-session=${this.onResume}></resmo-interrupted-sessions>
       <div class="row">
         <resmo-patient-picker .value=${this.patientId} @resmo-patient-selected=${this.onPatient}></resmo-patient-picker>
@@ -100,6 +103,7 @@ export class ResmoSessionControls extends LitElement {
   }
 
   private renderRecording(state: Exclude<RecorderState, { status: 'idle' }>) {
+    if (state.status === 'unsaved') return this.renderUnsaved(state);
     const elapsed = formatDuration(state.session.seconds);
     return html`
       <p class="live" role="status">${msg(str`Recording: ${elapsed} saved, ${formatCount(state.markers)} markers.`)}</p>
@@ -115,6 +119,16 @@ export class ResmoSessionControls extends LitElement {
     `;
   }
 
+  private renderUnsaved(state: Extract<RecorderState, { status: 'unsaved' }>) {
+    const { title, help } = unsavedMessage(state);
+    return html`
+      <div class="error unsaved" role="alert"><strong>${title}</strong> ${help}</div>
+      <div class="row">
+        <button class="retry primary" @click=${this.stop}>${msg('Try saving now')}</button>
+      </div>
+    `;
+  }
+
   private onPatient(event: PatientSelectedEvent): void {
     this.patientId = event.detail.patientId;
   }
@@ -124,7 +138,7 @@ export class ResmoSessionControls extends LitElement {
     try {
       await action();
     } catch (error) {
-      this.error = storageErrorMessage(error);
+      this.error = recordingErrorMessage(error);
     }
   }
 

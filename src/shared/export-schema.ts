@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { EMOTION_LABELS } from './emotions.js';
+import { END_REASONS, MAX_RECORDED_SECONDS } from './session-limits.js';
 import { LIMITS, isCalendarDate, isPlainLine, isPlainText } from './text-rules.js';
 
 export const EXPORT_FORMAT = 'resmo';
@@ -11,7 +12,8 @@ export const EXPORT_VERSION = 1;
 
 /** Larger files are refused before parsing; a year of weekly hour-long sessions is ~6 MB. */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
-export const MAX_SECONDS_PER_SESSION = 6 * 60 * 60;
+/** The recorder's own limit: every session the app records imports again. */
+export const MAX_SECONDS_PER_SESSION = MAX_RECORDED_SECONDS;
 export const MAX_MARKERS_PER_SESSION = 2_000;
 export const MAX_SESSIONS = 5_000;
 export const MAX_PATIENTS = 5_000;
@@ -69,6 +71,8 @@ export const sessionSchema = v.pipe(
     startedAt: timestamp,
     endedAt: v.nullable(timestamp),
     updatedAt: timestamp,
+    /** Only when the app ended the recording (time limit, storage full). */
+    endReason: v.optional(v.picklist(END_REASONS)),
     notes: text(LIMITS.notes),
     markers: v.pipe(v.array(markerSchema), v.maxLength(MAX_MARKERS_PER_SESSION)),
     /** One entry per recorded second, from second 0. */

@@ -95,6 +95,7 @@ function toSession(s: ExportSession, patientId: string): Session {
     endedAt,
     seconds: s.seconds.length,
     notes: s.notes,
+    ...(s.endReason ? { endReason: s.endReason } : {}),
     updatedAt: Date.parse(s.updatedAt),
   };
 }

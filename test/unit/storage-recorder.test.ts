@@ -79,7 +79,7 @@ describe('session recorder', () => {
   });
 
   it('resumes an interrupted session after its last stored second', async () => {
-    const { id } = await startSession((await createPatient()).id, 0);
+    const { id } = await startSession((await createPatient()).id, Date.now() - 60_000);
     await appendSamples(id, fakeSeconds(5));
     const { clock, recorder } = recorderAt(100_000);
     await recorder.resume(id);
