@@ -34,7 +34,7 @@ export function endedMessage(
       return {
         title: msg('Session ended: the device storage is full.'),
         help: msg(
-          'Every recorded second was saved. Before the next session, export and delete old sessions; Settings, Storage shows what takes room.',
+          'Every recorded second was saved. Before the next session, export and delete old sessions; Settings shows what takes room under “Storage on this device”.',
         ),
       };
   }
@@ -47,7 +47,7 @@ export function unsavedMessage(state: Extract<RecorderState, { status: 'unsaved'
     return {
       title: msg('Recording stopped: the device storage is full.'),
       help: msg(
-        str`${pending} seconds are not saved yet and are kept in this tab: do not close or reload it. Export and delete old sessions (Settings, Storage shows what takes room); they are saved as soon as there is room, and the session is then closed.`,
+        str`${pending} seconds are not saved yet and are kept in this tab: do not close or reload it. Export and delete old sessions (Settings shows what takes room under “Storage on this device”); they are saved as soon as there is room, and the session is then closed.`,
       ),
     };
   return {

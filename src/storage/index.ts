@@ -37,7 +37,9 @@ export {
   importExport,
   importFile,
   parseExport,
+  type ClashResolver,
   type ImportErrorReason,
   type ImportSummary,
 } from './import.js';
+export type { ClashChoice, ClashChoices, PatientClash } from './import-clash.js';
 export { requestPersistence, storageStatus, type StorageStatus } from './persistence.js';
