@@ -6,6 +6,7 @@ import { InferenceController } from '../controllers/inference-controller.js';
 import { LIVE_TIMELINE_MS, LiveReadout } from '../controllers/live-readout.js';
 import { loadPreferences } from '../controllers/preferences.js';
 import { SessionRecorder } from '../controllers/session-recorder.js';
+import { StaleWatch } from '../controllers/stale-watch.js';
 import type { FrameResult } from '../shared/protocol.js';
 import { listMarkers } from '../storage/index.js';
 import { emotionName } from '../i18n/emotions.js';
@@ -92,6 +93,7 @@ export class ResmoConsultationView extends LitElement {
     onResult: (result, timestamp) => this.onResult(result, timestamp),
   });
 
+  private readonly staleness = new StaleWatch(this, () => this.camera.status === 'live');
   @query('video') private video!: HTMLVideoElement | null;
   @state() private markers: TimelineMarker[] = [];
   private markerCount = 0;
@@ -99,6 +101,7 @@ export class ResmoConsultationView extends LitElement {
   override render() {
     const { status, error } = this.camera;
     const running = status === 'live' || status === 'starting';
+    const stale = running && this.staleness.stale;
     return html`
       <h1>${msg('Consultation')}</h1>
       <p class="purpose">
@@ -125,7 +128,7 @@ export class ResmoConsultationView extends LitElement {
             <resmo-face-overlay
               .frameWidth=${this.inference.result?.frameWidth ?? 640}
               .frameHeight=${this.inference.result?.frameHeight ?? 480}
-              .faces=${running ? this.readout.faces : []}
+              .faces=${running && !stale ? this.readout.faces : []}
               .analysed=${this.readout.analysedIndex}
               @resmo-face-pick=${this.onPick}
             ></resmo-face-overlay>
@@ -135,6 +138,7 @@ export class ResmoConsultationView extends LitElement {
           <resmo-emotion-bars
             .probabilities=${running ? this.readout.smoothed : null}
             .reason=${this.reason(running)}
+            ?stale=${stale}
           ></resmo-emotion-bars>
           <resmo-status-strip
             .backend=${this.inference.backend}
@@ -143,7 +147,7 @@ export class ResmoConsultationView extends LitElement {
             .note=${this.statusNote()}
           ></resmo-status-strip>
           <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-            ${this.announcement(running)}
+            ${this.announcement(running && !stale)}
           </div>
         </div>
       </div>
@@ -216,6 +220,7 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private onResult(result: FrameResult, timestamp: number): void {
+    this.staleness.fresh();
     const reading = this.readout.push(result, timestamp, Date.now() - (performance.now() - timestamp));
     this.recorder.add(reading);
   }

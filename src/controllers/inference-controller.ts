@@ -38,7 +38,14 @@ export interface InferenceOptions {
   onResult?: (result: FrameResult, timestamp: number) => void;
   /** Restarts allowed after the worker crashes, before giving up. */
   maxRestarts?: number;
+  /** A GPU frame unanswered this long means the worker is stuck on a lost device. */
+  stuckAfterMs?: number;
 }
+
+/** Above the worker's own frame deadline (1.5 s or more), which answers a lost device itself. */
+export const STUCK_AFTER_MS = 4_000;
+/** Where a worker stuck on the GPU goes next: the GPU process is what failed. */
+const AWAY_FROM_GPU: BackendName = 'wasm';
 
 export const BACKEND_CHOICE_KEY = 'resmo.inference.backend';
 
@@ -95,6 +102,10 @@ export class InferenceController implements ReactiveController {
   private video: HTMLVideoElement | null = null;
   private videoWanted = false;
   private videoCallback = 0;
+  private stuckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the frame in flight was sent, and the usual answer time on this backend (null: none yet). */
+  private sentAt = 0;
+  private typicalMs: number | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -131,6 +142,7 @@ export class InferenceController implements ReactiveController {
     }
     this.worker = null;
     this.inFlight = false;
+    this.disarm();
     this.status = 'stopped';
     this.host.requestUpdate();
   }
@@ -202,21 +214,26 @@ export class InferenceController implements ReactiveController {
     this.videoWanted = false;
     // Reserve the slot before the async capture so a second callback cannot send too.
     this.inFlight = true;
+    this.arm();
     const timestamp = performance.now();
     createImageBitmap(video).then(
       (bitmap) => {
         this.inFlight = false;
+        this.disarm();
         if (this.worker === null || this.status !== 'ready') bitmap.close();
         else this.send(bitmap, timestamp);
       },
       () => {
         this.inFlight = false;
+        this.disarm();
       },
     );
   }
 
   private send(frame: InferenceFrame, timestamp: number): void {
     this.inFlight = true;
+    this.sentAt = performance.now();
+    this.arm();
     this.framesSent++;
     this.post({ type: 'frame', id: this.nextId++, timestamp, frame }, [frame]);
   }
@@ -231,6 +248,7 @@ export class InferenceController implements ReactiveController {
   /** The slot is free again: the newest waiting frame goes, else the video's current one. */
   private frameDone(): void {
     this.inFlight = false;
+    this.disarm();
     const pending = this.pending;
     this.pending = null;
     if (pending !== null && this.status === 'ready') this.send(pending.frame, pending.timestamp);
@@ -238,6 +256,44 @@ export class InferenceController implements ReactiveController {
       pending?.frame.close();
       this.pumpVideo();
     }
+  }
+
+  /** Watches a frame on a GPU backend: a worker stuck in a lost device never answers at all. */
+  private arm(): void {
+    this.disarm();
+    // Not before the backend has answered once: its first frames compile shaders and are slow.
+    if ((this.backend !== 'webgl' && this.backend !== 'webgpu') || this.typicalMs === null) return;
+    const deadline = Math.max(this.options.stuckAfterMs ?? STUCK_AFTER_MS, 6 * this.typicalMs);
+    this.stuckTimer = setTimeout(() => this.stuck(), deadline);
+  }
+
+  private measure(): void {
+    const took = performance.now() - this.sentAt;
+    this.typicalMs = this.typicalMs === null ? took : 0.7 * this.typicalMs + 0.3 * took;
+  }
+
+  private disarm(): void {
+    clearTimeout(this.stuckTimer);
+    this.stuckTimer = undefined;
+  }
+
+  /** The frame counts as failed: a fresh worker takes over away from the GPU, and the view says so. */
+  private stuck(): void {
+    const from = this.backend ?? 'webgl';
+    const error: InferenceError = {
+      code: 'device-lost',
+      backend: from,
+      message: 'no answer from the graphics processor',
+    };
+    this.worker?.terminate();
+    this.worker = null;
+    this.dropPending();
+    this.error = error;
+    this.fallback = { type: 'backend-changed', from, backend: AWAY_FROM_GPU, reason: 'device-lost', error };
+    this.backend = AWAY_FROM_GPU;
+    this.preference = AWAY_FROM_GPU;
+    this.storage?.removeItem(BACKEND_CHOICE_KEY);
+    this.spawn();
   }
 
   private post(message: WorkerRequest, transfer: Transferable[] = []): void {
@@ -271,6 +327,7 @@ export class InferenceController implements ReactiveController {
   /** The worker died: start a fresh one (it reuses the remembered backend), a few times at most. */
   private crashed(event: Event): void {
     event.preventDefault();
+    this.disarm();
     this.worker?.terminate();
     this.worker = null;
     this.dropPending();
@@ -291,6 +348,7 @@ export class InferenceController implements ReactiveController {
         this.progress = message;
         break;
       case 'ready':
+        this.typicalMs = null;
         this.status = 'ready';
         this.progress = null;
         this.error = null;
@@ -303,12 +361,14 @@ export class InferenceController implements ReactiveController {
         this.pumpVideo();
         break;
       case 'result':
+        this.measure();
         this.result = message.result;
         this.backend = message.result.backend;
         this.options.onResult?.(message.result, message.timestamp);
         this.frameDone();
         break;
       case 'backend-changed':
+        this.typicalMs = null;
         this.fallback = message;
         this.backend = message.backend;
         // Measure afresh next session rather than trust a device that just failed.

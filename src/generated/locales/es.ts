@@ -64,6 +64,7 @@
 's3ad62218723f50e0': `Todavía no hay pacientes.`,
 's3bfa63c1b2dfd186': `En este dispositivo`,
 's3c75f7453a1d382a': str`Confianza alta (${0})`,
+'s3c8b5b0219a01360': `En pausa: última lectura, no en vivo`,
 's3d65a22248b6d784': `El almacenamiento del navegador no está disponible (la navegación privada puede bloquearlo).`,
 's3fd53d3162ce479e': `Paciente`,
 's40747a57274bebec': str`Eliminar la sesión del ${0}`,
