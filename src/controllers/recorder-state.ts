@@ -10,14 +10,5 @@ export type RecorderState =
   /** Stopped, but `pending` seconds are only in memory (e.g. storage full); saving is retried. */
   | { status: 'unsaved'; session: Session; markers: number; pending: number; error: StorageError };
 
-export interface RecorderOptions {
-  /** Same clock as `FrameReading.t`. */
-  clock?: () => number;
-  /** How often completed seconds are written (under a second so a crash loses about one), and how
-   * often seconds left in memory are saved again after a failed write. */
-  flushEveryMs?: number;
-  retryEveryMs?: number;
-}
-
 export const toStorageError = (error: unknown): StorageError =>
   error instanceof StorageError ? error : new StorageError('unavailable', String(error), { cause: error });

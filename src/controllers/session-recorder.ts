@@ -1,4 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import type { LiveSecond } from '../live/types.js';
+import { recordingActivity } from '../platform/activity.js';
+import { lockRecording } from '../platform/recording-lock.js';
+import { MAX_RECORDED_SECONDS, canResume, type EndReason } from '../shared/session-limits.js';
 import {
   EMPTY_SECOND,
   StorageError,
@@ -11,66 +15,53 @@ import {
   type SampleInput,
   type Session,
 } from '../storage/index.js';
-import { MAX_RECORDED_SECONDS, canResume, type EndReason } from '../shared/session-limits.js';
-import { recordingActivity } from './activity.js';
-import { toStorageError, type RecorderOptions, type RecorderState } from './recorder-state.js';
-import { lockRecording } from './recording-lock.js';
-import { SecondBucket, type FrameReading } from './second-bucket.js';
+import { toStorageError, type RecorderState } from './recorder-state.js';
 
-export type { FrameReading } from './second-bucket.js';
+export type { RecorderState } from './recorder-state.js';
 export type { EndReason } from '../shared/session-limits.js';
-export type { RecorderOptions, RecorderState } from './recorder-state.js';
+
+/** How often seconds left in memory are saved again after a failed write. */
+const RETRY_EVERY_MS = 3_000;
+
+const toSampleInput = ({ usable, probabilities, detectorScore }: LiveSecond): SampleInput => ({
+  usable,
+  probabilities,
+  detectorScore,
+});
 
 /**
- * Records a session: aggregates frame readings per second and appends each completed second
- * to storage, so a closed tab or a crash loses at most about a second. A full disk stops the
- * recording at once; the seconds not yet written stay in memory and are saved when space is free.
+ * Keeps a recorded session in storage: appends each second of the live stream as it closes
+ * (second `index` of the stream is stored second `first + index`), so a closed tab or a crash
+ * loses at most about a second. It computes nothing: the live session hands it the seconds.
+ * It ends the recording itself at the longest length allowed, and at the first write refused
+ * for lack of space; the seconds not written then stay in memory until they can be saved.
  */
-export class SessionRecorder implements ReactiveController {
+export class SessionRecorder {
   state: RecorderState = { status: 'idle' };
 
-  private readonly clock: () => number;
-  private readonly flushEveryMs: number;
-  private readonly retryEveryMs: number;
-  private readonly buckets = new Map<number, SecondBucket>();
-  /** `clock()` at the start of this page's recording, and the stored second it maps to. */
-  private origin = 0;
-  private firstSecond = 0;
-  /** The first second not yet written. */
-  private nextSecond = 0;
-  /** Once stopped: one past the last second to save, the wall-clock end, and why it ended. */
-  private stopEnd = 0;
-  private stoppedAt = 0;
-  private endReason: EndReason | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private retryTimer: ReturnType<typeof setInterval> | undefined;
+  /** The stored second of the stream's second 0 (a resumed session's length). */
+  private first = 0;
+  /** Closed seconds not written yet; the first of them is stored second `written`. */
+  private pending: SampleInput[] = [];
+  private written = 0;
   private writing: Promise<unknown> = Promise.resolve();
   /** A start or resume is loading its session: a second click must not open another. */
   private starting = false;
   private releaseLock: () => void = () => undefined;
+  /** Once halted: the wall-clock end and why the app ended it (undefined: Stop). */
+  private stoppedAt = 0;
+  private endReason: EndReason | undefined;
+  private retryTimer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    options: RecorderOptions = {},
-  ) {
-    this.clock = options.clock ?? (() => performance.now());
-    this.flushEveryMs = options.flushEveryMs ?? 250;
-    this.retryEveryMs = options.retryEveryMs ?? 3_000;
-    host.addController(this);
-  }
+  constructor(private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
 
   get session(): Session | null {
     return this.state.status === 'idle' ? null : this.state.session;
   }
 
-  /** Milliseconds of recording so far, counting the seconds of a resumed session. */
-  get elapsedMs(): number {
-    return this.isRecording ? this.clock() - this.origin + this.firstSecond * 1000 : 0;
-  }
-
-  /** Starts a new session for the patient (call from a user gesture). */
-  async start(patientId: string): Promise<Session> {
-    return this.begin(await this.whenIdle(patientId, () => startSession(patientId)));
+  /** Starts a new session for the patient, beginning at wall-clock `startedAt`. */
+  async start(patientId: string, startedAt = Date.now()): Promise<Session> {
+    return this.begin(await this.whenIdle(patientId, () => startSession(patientId, startedAt)));
   }
 
   /** Continues an interrupted session after its last stored second. */
@@ -80,64 +71,49 @@ export class SessionRecorder implements ReactiveController {
     return this.begin(await this.whenIdle(session.patientId, () => getSession(sessionId)));
   }
 
-  /** Feeds one frame's result; frames from before the start are ignored. */
-  add(reading: FrameReading): void {
-    if (!this.isRecording || reading.t < this.origin) return;
-    const second = this.currentSecond(reading.t);
-    if (second < this.nextSecond || second >= MAX_RECORDED_SECONDS) return;
-    let bucket = this.buckets.get(second);
-    if (!bucket) this.buckets.set(second, (bucket = new SecondBucket()));
-    bucket.add(reading);
+  /** Stores closed seconds of the stream, in order; a second already stored is left alone. */
+  write(seconds: readonly LiveSecond[]): Promise<unknown> {
+    if (!this.accepting) return this.writing;
+    for (const second of seconds) {
+      const stored = this.first + second.index;
+      const next = this.written + this.pending.length;
+      if (stored < next || stored >= MAX_RECORDED_SECONDS) continue;
+      // The stream hands out every second, so this only fills a gap it never leaves.
+      while (this.written + this.pending.length < stored) this.pending.push(EMPTY_SECOND);
+      this.pending.push(toSampleInput(second));
+    }
+    if (this.written + this.pending.length >= MAX_RECORDED_SECONDS) return this.halt('time-limit');
+    return this.flush();
   }
 
-  async addMarker(label = ''): Promise<Marker | undefined> {
+  /** Marks the moment `elapsedMs` into the stream, with an optional label. */
+  async addMarker(elapsedMs: number, label = ''): Promise<Marker | undefined> {
     const state = this.state;
     if (state.status === 'idle') return undefined;
-    const marker = await addMarker(state.session.id, this.elapsedMs, label);
+    const marker = await addMarker(state.session.id, this.first * 1000 + elapsedMs, label);
     if (this.state.status !== 'idle') this.setState({ ...this.state, markers: this.state.markers + 1 });
     return marker;
   }
 
   /**
-   * Stops recording, writes what is left (the current partial second too) and closes the
-   * session. When that fails the recorder stays 'unsaved' and keeps trying.
+   * Writes the last seconds (the partial last one included) and closes the session. When that
+   * fails the recorder stays 'unsaved', keeps the seconds and tries again.
    */
-  stop(): Promise<Session | undefined> {
+  async stop(last: readonly LiveSecond[] = []): Promise<Session | undefined> {
     if (this.state.status === 'unsaved') return this.saveRest();
-    if (!this.isRecording) return Promise.resolve(undefined);
-    this.halt();
-    return this.saveRest();
+    if (!this.accepting) return undefined;
+    await this.write(last);
+    if (!this.accepting) return this.state.status === 'idle' ? this.state.ended?.session : undefined;
+    return this.halt(undefined);
   }
 
-  hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    void this.stop();
-  }
-
-  /** Appends every completed second (empty ones too, so seconds stay contiguous), chained. */
-  flush(includeCurrent: boolean): Promise<void> {
-    const done = this.writing.then(() => this.writeCompleted(includeCurrent));
-    this.writing = done;
-    return done;
-  }
-
-  /** Recording and taking frames: the timer runs from start until the recording halts. */
-  private get isRecording(): boolean {
-    return this.timer !== undefined && (this.state.status === 'recording' || this.state.status === 'error');
-  }
-
-  private currentSecond(t = this.clock()): number {
-    return this.firstSecond + Math.floor((t - this.origin) / 1000);
+  private get accepting(): boolean {
+    return this.state.status === 'recording' || this.state.status === 'error';
   }
 
   /** Takes the patient's and the session's locks, refusing while this recorder is busy. */
   private async whenIdle(patientId: string, load: () => Promise<Session>): Promise<Session> {
-    if (this.state.status !== 'idle' || this.starting)
-      throw new StorageError('in-use', 'A session is already being recorded.');
+    if (this.session || this.starting) throw new StorageError('in-use', 'A session is already being recorded.');
     this.starting = true;
     try {
       const { session, release } = await lockRecording(patientId, load);
@@ -149,61 +125,50 @@ export class SessionRecorder implements ReactiveController {
   }
 
   private begin(session: Session): Session {
-    this.origin = this.clock();
-    this.firstSecond = this.nextSecond = session.seconds;
+    this.first = this.written = session.seconds;
+    this.pending = [];
     this.endReason = undefined;
-    this.buckets.clear();
     this.setState({ status: 'recording', session, markers: 0 });
-    this.timer = setInterval(() => void this.flush(false), this.flushEveryMs);
     return session;
   }
 
-  /** Takes no more frames; what is in memory up to now (partial second included) is kept. */
-  private halt(reason?: EndReason): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    const current = this.currentSecond();
-    this.stopEnd = Math.max(
-      this.nextSecond,
-      Math.min(MAX_RECORDED_SECONDS, current + Number(this.buckets.has(current))),
-    );
-    this.stoppedAt = Date.now();
-    this.endReason = reason;
+  /** Writes are chained so two never race; a failed write keeps its seconds for the next one. */
+  private flush(): Promise<unknown> {
+    this.writing = this.writing.then(() => this.writePending());
+    return this.writing;
   }
 
-  private async writeCompleted(includeCurrent: boolean): Promise<void> {
+  private async writePending(): Promise<void> {
     const state = this.state;
-    if (!this.isRecording || state.status === 'idle' || state.status === 'unsaved') return;
-    const current = this.currentSecond();
-    const end = Math.min(MAX_RECORDED_SECONDS, current + Number(includeCurrent && this.buckets.has(current)));
+    if ((state.status !== 'recording' && state.status !== 'error') || this.pending.length === 0) return;
     try {
-      const session = await this.writeUpTo(state.session.id, end);
-      if (session && this.isRecording) this.setState({ status: 'recording', session, markers: state.markers });
-      if (this.nextSecond >= MAX_RECORDED_SECONDS) {
-        this.halt('time-limit');
-        void this.saveRest();
-      }
+      const session = await this.writeBatch(state.session.id);
+      if (this.accepting) this.setState({ status: 'recording', session, markers: state.markers });
     } catch (error) {
       const failure = toStorageError(error);
       if (failure.reason !== 'quota-exceeded') return this.setState({ ...state, status: 'error', error: failure });
       // The first write refused for lack of space ends the recording: nothing after it could be kept.
-      this.halt('storage-full');
+      this.stoppedAt = Date.now();
+      this.endReason = 'storage-full';
       this.unsaved(failure);
     }
   }
 
-  /** Writes the seconds in memory from `nextSecond` up to `end`; null when there are none. */
-  private async writeUpTo(sessionId: string, end: number): Promise<Session | null> {
-    if (end <= this.nextSecond) return null;
-    const inputs: SampleInput[] = [];
-    for (let s = this.nextSecond; s < end; s++) inputs.push(this.buckets.get(s)?.toSample() ?? EMPTY_SECOND);
-    const session = await appendSamples(sessionId, inputs);
-    for (let s = this.nextSecond; s < end; s++) this.buckets.delete(s);
-    this.nextSecond = end;
+  private async writeBatch(sessionId: string): Promise<Session> {
+    const batch = this.pending.slice();
+    const session = await appendSamples(sessionId, batch);
+    this.pending.splice(0, batch.length);
+    this.written += batch.length;
     return session;
   }
 
-  /** Saves the seconds left in memory and closes the session; never rejects. */
+  /** Ends the recording: saves what is in memory and closes the session. */
+  private halt(reason: EndReason | undefined): Promise<Session | undefined> {
+    this.stoppedAt = Date.now();
+    this.endReason = reason;
+    return this.saveRest();
+  }
+
   private saveRest(): Promise<Session | undefined> {
     const done = this.writing.then(() => this.closeSession());
     this.writing = done;
@@ -214,14 +179,13 @@ export class SessionRecorder implements ReactiveController {
     const state = this.state;
     if (state.status === 'idle') return undefined;
     try {
-      await this.writeUpTo(state.session.id, this.stopEnd);
+      if (this.pending.length > 0) await this.writeBatch(state.session.id);
       const session = await finishSession(state.session.id, this.stoppedAt, this.endReason);
-      this.retryTimer = void clearInterval(this.retryTimer);
+      clearInterval(this.retryTimer);
+      this.retryTimer = undefined;
       this.releaseLock();
-      this.buckets.clear();
-      this.setState(
-        this.endReason ? { status: 'idle', ended: { session, reason: this.endReason } } : { status: 'idle' },
-      );
+      const reason = this.endReason;
+      this.setState(reason ? { status: 'idle', ended: { session, reason } } : { status: 'idle' });
       return session;
     } catch (error) {
       this.unsaved(toStorageError(error));
@@ -232,9 +196,9 @@ export class SessionRecorder implements ReactiveController {
   private unsaved(error: StorageError): void {
     const state = this.state;
     if (state.status === 'idle') return;
-    const pending = this.stopEnd - this.nextSecond;
-    this.setState({ status: 'unsaved', session: state.session, markers: state.markers, pending, error });
-    this.retryTimer ??= setInterval(() => void this.saveRest(), this.retryEveryMs);
+    const { session, markers } = state;
+    this.setState({ status: 'unsaved', session, markers, pending: this.pending.length, error });
+    this.retryTimer ??= setInterval(() => void this.saveRest(), RETRY_EVERY_MS);
   }
 
   private setState(state: RecorderState): void {
@@ -242,9 +206,4 @@ export class SessionRecorder implements ReactiveController {
     recordingActivity.set(state.status !== 'idle');
     this.host.requestUpdate();
   }
-
-  /** A hidden tab may be closed or frozen without warning: write what is complete now. */
-  private readonly onVisibilityChange = (): void => {
-    if (document.visibilityState === 'hidden') void this.flush(false);
-  };
 }

@@ -11,21 +11,18 @@ export const STALE_AFTER_MS = 1_500;
 export class StaleWatch implements ReactiveController {
   stale = false;
   private lastFresh = 0;
+  private lastSeen: unknown = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     /** Whether a reading is expected now (camera on, model loaded). */
     private readonly expecting: () => boolean,
+    /** The newest result; a new object means a fresh reading. */
+    private readonly latest: () => unknown,
     private readonly clock: () => number = () => performance.now(),
   ) {
     host.addController(this);
-  }
-
-  /** A new reading arrived. */
-  fresh(): void {
-    this.lastFresh = this.clock();
-    this.check();
   }
 
   hostConnected(): void {
@@ -37,6 +34,11 @@ export class StaleWatch implements ReactiveController {
   }
 
   private check(): void {
+    const latest = this.latest();
+    if (latest !== this.lastSeen) {
+      this.lastSeen = latest;
+      this.lastFresh = this.clock();
+    }
     const stale = this.expecting() && this.lastFresh > 0 && this.clock() - this.lastFresh > STALE_AFTER_MS;
     if (stale === this.stale) return;
     this.stale = stale;

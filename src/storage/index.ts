@@ -43,3 +43,6 @@ export {
 } from './import.js';
 export type { ClashChoice, ClashChoices, PatientClash } from './import-clash.js';
 export { requestPersistence, storageStatus, type StorageStatus } from './persistence.js';
+export { distribution, ranked, segments, usableShare, type Distribution, type Segment } from './stats.js';
+export { loadPatientPage, type PatientPageData, type SessionSummary } from './patient-data.js';
+export { loadSessionReview, type SessionReviewData } from './review-data.js';

@@ -17,12 +17,15 @@ const host: ReactiveControllerHost = {
 
 describe('recorder limits', () => {
   it('stops at the longest recording allowed and says why', { timeout: 120_000 }, async () => {
-    const clock = { now: 0 };
-    const recorder = new SessionRecorder(host, { clock: () => clock.now, flushEveryMs: 1e9 });
+    const recorder = new SessionRecorder(host);
     const session = await recorder.start((await createPatient()).id);
-    clock.now = (MAX_RECORDED_SECONDS + 600) * 1000;
-    recorder.add({ t: clock.now - 10, probabilities: null });
-    await recorder.flush(false);
+    const seconds = Array.from({ length: MAX_RECORDED_SECONDS + 600 }, (_, index) => ({
+      index,
+      usable: 0,
+      probabilities: null,
+      detectorScore: null,
+    }));
+    await recorder.write(seconds as unknown as Parameters<SessionRecorder['write']>[0]);
     await expect.poll(() => recorder.state.status).toBe('idle');
     expect(recorder.state).toMatchObject({ status: 'idle', ended: { reason: 'time-limit' } });
     const stored = await getSession(session.id);
@@ -34,7 +37,7 @@ describe('recorder limits', () => {
 
   it('refuses to resume a session started more than a day ago', async () => {
     const { id } = await startSession((await createPatient()).id, Date.now() - RESUME_WITHIN_MS - 1);
-    const recorder = new SessionRecorder(host, { flushEveryMs: 1e9 });
+    const recorder = new SessionRecorder(host);
     await expect(recorder.resume(id)).rejects.toMatchObject({ reason: 'invalid-input' });
     expect(recorder.state.status).toBe('idle');
   });
