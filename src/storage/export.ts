@@ -36,6 +36,7 @@ function toExportSession(session: Session, samples: readonly Sample[], markers: 
     startedAt: iso(session.startedAt),
     endedAt: session.endedAt === null ? null : iso(session.endedAt),
     updatedAt: iso(session.updatedAt),
+    ...(session.endReason ? { endReason: session.endReason } : {}),
     notes: session.notes,
     markers: markers.map(({ id, t, label }) => ({ id, t, label })),
     seconds: samples.map(toExportSecond),

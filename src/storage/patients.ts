@@ -3,6 +3,7 @@ import { database } from './database.js';
 import { StorageError, toStorageError } from './errors.js';
 import type { Patient } from './schema.js';
 import { LIMITS, isCalendarDate, isPlainLine, isPlainText, searchKey } from '../shared/text-rules.js';
+import { isPlausibleBirthDate } from '../shared/plausible.js';
 
 export interface PatientInput {
   code?: string;
@@ -36,7 +37,8 @@ function cleanInput(
   if (!code || code.length > LIMITS.code || !isPlainLine(code)) throw invalid('code');
   if (name.length > LIMITS.name || !isPlainLine(name)) throw invalid('name');
   if (notes.length > LIMITS.notes || !isPlainText(notes)) throw invalid('notes');
-  if (birthDate !== null && !isCalendarDate(birthDate)) throw invalid('birth date');
+  if (birthDate !== null && !(isCalendarDate(birthDate) && isPlausibleBirthDate(birthDate)))
+    throw invalid('birth date');
   return { code, name, birthDate, notes };
 }
 

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { EmotionLabel } from '../shared/emotions.js';
+import type { EndReason } from '../shared/session-limits.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
 export interface Patient {
@@ -26,6 +27,8 @@ export interface Session {
   /** Recorded seconds so far; samples are contiguous, numbered 0 … seconds − 1. */
   seconds: number;
   notes: string;
+  /** Set when the app ended the recording (time limit, storage full), not the clinician. */
+  endReason?: EndReason;
   /** Epoch milliseconds of the last write; a stale open session was interrupted. */
   updatedAt: number;
 }
