@@ -43,6 +43,18 @@ export default tseslint.config(
     },
   },
   {
+    // FHIR mapping is pure: its own files, the shared types and `import type` from fhir/r4.
+    files: ['src/fhir/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['../components/*', '../controllers/*', '../storage/*', '../i18n/*', '../worker/*', 'lit', 'lit/*'],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['../*/*', 'lit', 'lit/*', '@tensorflow/*', 'idb'] }],
