@@ -1,12 +1,9 @@
+import type { EhrIdentifier } from '../shared/ehr-identifier.js';
 import type { EmotionLabel } from '../shared/emotions.js';
 import type { ExportPatient, ExportSession } from '../shared/export-schema.js';
 
 /** An identifier issued elsewhere (the EHR's patient number, a professional licence). */
-export interface ExternalIdentifier {
-  /** A URI naming who issues the value, as the EHR expects it. */
-  system: string;
-  value: string;
-}
+export type ExternalIdentifier = EhrIdentifier;
 
 /** Where the consultation happened: in the room, or a video call (`virtual` Encounter). */
 export type SessionSource = 'in-person' | 'video-call';
@@ -16,9 +13,8 @@ export interface FhirSessionInput extends ExportSession {
   source?: SessionSource;
 }
 
-export interface FhirPatientInput extends Omit<ExportPatient, 'sessions'> {
-  ehrIdentifier?: ExternalIdentifier | null;
-}
+/** The patient as the JSON export carries it (with the EHR identifier when one was entered). */
+export type FhirPatientInput = Omit<ExportPatient, 'sessions'>;
 
 /** The clinician, from Settings. */
 export interface FhirPractitioner {

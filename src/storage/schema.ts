@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { EhrIdentifier } from '../shared/ehr-identifier.js';
 import type { EmotionLabel } from '../shared/emotions.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
@@ -10,6 +11,8 @@ export interface Patient {
   /** ISO calendar date (YYYY-MM-DD) or null. */
   birthDate: string | null;
   notes: string;
+  /** The patient's number in the clinic's health record, for FHIR exports; absent on older records. */
+  ehrIdentifier?: EhrIdentifier | null;
   archived: boolean;
   /** Epoch milliseconds. */
   createdAt: number;
