@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle, Encounter, Observation } from 'fhir/r4';
 import { buildBundle, serializeBundle } from '../../src/fhir/bundle';
 import { uuidV5 } from '../../src/fhir/ids';
-import { EHR_ID, fhirInput } from '../support/fhir-fixtures';
+import { EHR_ID, SOFTWARE, fhirInput } from '../support/fhir-fixtures';
+import { sampleExport } from '../support/sample-export';
+import { fromExport } from '../../src/fhir/from-export';
 
 const resources = (bundle: Bundle) => (bundle.entry ?? []).map((e) => e.resource!);
 const ofType = <T>(bundle: Bundle, type: string) => resources(bundle).filter((r) => r.resourceType === type) as T[];
@@ -78,5 +80,20 @@ describe('FHIR Bundle', () => {
       expect(obs.code.coding?.map((c) => c.code)).toContain('248148002');
       expect(obs.note?.[0]?.text).toBe('Automated estimate of facial expression, not a diagnosis.');
     }
+  });
+});
+
+describe("from Resmo's own export", () => {
+  it('takes the patient and every session, and a session source when the record has one', () => {
+    const file = sampleExport(3, 20);
+    const [patient] = file.patients;
+    const sessions = patient!.sessions.map((s, i) => (i === 0 ? { ...s, source: 'video-call' } : s));
+    const input = fromExport(
+      { ...file, patients: [{ ...patient!, sessions }] },
+      { includeIdentifying: false, software: SOFTWARE },
+    );
+    expect(input.patient.code).toBe('P-7K3F9Q');
+    expect(input.sessions.map((s) => s.source)).toEqual(['video-call', undefined]);
+    expect(input.exportedAt).toBe(file.exportedAt);
   });
 });
