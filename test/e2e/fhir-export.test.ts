@@ -102,6 +102,9 @@ describe('export for the health record (FHIR) from the app in Chromium', () => {
 
   it('offers the export in Spanish', async () => {
     const es = await (await browser.newContext({ locale: 'es-MX' })).newPage();
+    await es.goto(`${server.url}#/patients`);
+    await es.locator('resmo-patients-view h1').waitFor();
+    expect(await importThroughUi(es, 'seed.json', JSON.stringify(original))).toBe('done');
     await es.goto(`${server.url}#/sessions/${patient.sessions[0]!.id}`);
     await es
       .locator('resmo-session-review resmo-fhir-export')
