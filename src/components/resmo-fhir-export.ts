@@ -28,6 +28,10 @@ export class ResmoFhirExport extends LitElement {
         gap: 0.5rem;
         align-items: flex-start;
       }
+      label.choice .hint {
+        display: block;
+        margin-top: 0.25rem;
+      }
       label.choice input {
         width: 1.25rem;
         height: 1.25rem;
