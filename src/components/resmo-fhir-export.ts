@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { StorageError } from '../storage/index.js';
-import { fhirExportFile, type FhirExportTarget } from './fhir-export-file.js';
+import type { FhirExportTarget } from './fhir-export-file.js';
 import { shareOrDownload } from './share-file.js';
 import { storageErrorMessage } from './storage-messages.js';
 import { dialogStyles } from './dialog-styles.js';
@@ -113,6 +113,8 @@ export class ResmoFhirExport extends LitElement {
     this.busy = true;
     this.error = '';
     try {
+      // Loaded on first use: the FHIR mapping stays out of the app's start-up bundle (precached all the same).
+      const { fhirExportFile } = await import('./fhir-export-file.js');
       const file = await fhirExportFile(this.target(), this.identifying.checked);
       this.dialog.close();
       await shareOrDownload(file, file.name);
