@@ -8,7 +8,7 @@ import { launchChromium } from '../support/browser';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
-import { validateFhir } from '../support/fhir-validator';
+import { loadFhirDefinitions, validateFhir } from '../support/fhir-validator';
 import { EHR_ID, unexplainedWarnings } from '../support/fhir-fixtures';
 
 const original = sampleExport();
@@ -37,6 +37,7 @@ describe('export for the health record (FHIR) from the app in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
+    loadFhirDefinitions();
     server = await serveDist();
     browser = await launchChromium();
     page = await (await browser.newContext({ acceptDownloads: true, locale: 'en-US' })).newPage();

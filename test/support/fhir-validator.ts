@@ -4,7 +4,8 @@ import type { Resource } from 'fhir/r4';
 
 let loaded = false;
 
-function load(): void {
+/** Indexes the R4 profiles once (a few seconds); call it from a `beforeAll` with a long timeout. */
+export function loadFhirDefinitions(): void {
   if (loaded) return;
   for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
     indexStructureDefinitionBundle(readJson(file) as Parameters<typeof indexStructureDefinitionBundle>[0]);
@@ -26,7 +27,7 @@ function describe(issue: { severity?: string; details?: { text?: string }; expre
  * FHIRPath invariants) with Medplum's validator. Errors come back as a list instead of a throw.
  */
 export function validateFhir(resource: Resource): ValidationReport {
-  load();
+  loadFhirDefinitions();
   let issues: { severity?: string; details?: { text?: string }; expression?: string[] }[];
   try {
     issues = validateResource(resource as Parameters<typeof validateResource>[0]);

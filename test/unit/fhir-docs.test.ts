@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/fhir/bundle';
 import { resmoCodeSystem } from '../../src/fhir/codes';
 import type { FhirExportInput } from '../../src/fhir/types';
-import { validateFhir } from '../support/fhir-validator';
+import { loadFhirDefinitions, validateFhir } from '../support/fhir-validator';
 import { unexplainedWarnings } from '../support/fhir-fixtures';
+
+// Indexing the R4 profiles takes seconds, more on a loaded machine: not inside a test's 5 s.
+beforeAll(loadFhirDefinitions, 120_000);
 
 /** A five-second session: a face, a second without one, a marker. docs/fhir.md shows its Bundle. */
 export const EXAMPLE: FhirExportInput = {

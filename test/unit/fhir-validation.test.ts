@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from 'fhir/r4';
 import { buildBundle } from '../../src/fhir/bundle';
 import { resmoCodeSystem } from '../../src/fhir/codes';
 import type { FhirExportInput } from '../../src/fhir/types';
-import { validateFhir } from '../support/fhir-validator';
+import { loadFhirDefinitions, validateFhir } from '../support/fhir-validator';
 import { EHR_ID, emptyElements, fhirInput, unexplainedWarnings, withFaceGaps } from '../support/fhir-fixtures';
+
+// Indexing the R4 profiles takes seconds, more on a loaded machine: not inside a test's 5 s.
+beforeAll(loadFhirDefinitions, 120_000);
 
 async function expectValid(input: FhirExportInput): Promise<Bundle> {
   const bundle = await buildBundle(input);
