@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicianProblem, loadClinician, saveClinician } from '../../src/controllers/clinician';
+import { clinicianProblem, loadClinician, saveClinician } from '../../src/platform/clinician';
 
 function memory(initial: string | null = null) {
   let value = initial;
