@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { StorageError } from '../../storage/index.js';
-import type { FhirExportTarget } from './fhir-export-file.js';
-import { shareOrDownload } from '../../platform/share-file.js';
+import { StorageError, exportPatientData, exportSessionData } from '../../storage/index.js';
+import { loadClinician } from '../../platform/clinician.js';
+import { safeFileName, shareOrDownload } from '../../platform/share-file.js';
+import { softwareVersion } from '../../platform/software-version.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { dialogStyles } from '../../styles/dialog-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
@@ -93,8 +94,18 @@ export class ResmoFhirExport extends LitElement {
       </dialog>`;
   }
 
-  private target(): FhirExportTarget {
-    return this.sessionId ? { sessionId: this.sessionId } : { patientId: this.patientId };
+  /** The Bundle as a file named by code and date, never by name. */
+  private async file(includeIdentifying: boolean): Promise<File> {
+    const [data, software, fhir] = await Promise.all([
+      this.sessionId ? exportSessionData(this.sessionId) : exportPatientData(this.patientId),
+      softwareVersion(),
+      // Loaded on first use: the FHIR mapping stays out of the start-up bundle (precached all the same).
+      import('../../fhir/index.js'),
+    ]);
+    const input = fhir.fromExport(data, { includeIdentifying, software, practitioner: loadClinician() });
+    const day = ((this.sessionId ? input.sessions[0]?.startedAt : undefined) ?? data.exportedAt).slice(0, 10);
+    const name = `${safeFileName(`resmo-${input.patient.code}-${day}-fhir`)}.json`;
+    return new File([fhir.serializeBundle(await fhir.buildBundle(input))], name, { type: 'application/json' });
   }
 
   private async open(): Promise<void> {
@@ -113,9 +124,7 @@ export class ResmoFhirExport extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      // Loaded on first use: the FHIR mapping stays out of the app's start-up bundle (precached all the same).
-      const { fhirExportFile } = await import('./fhir-export-file.js');
-      const file = await fhirExportFile(this.target(), this.identifying.checked);
+      const file = await this.file(this.identifying.checked);
       this.dialog.close();
       await shareOrDownload(file, file.name);
     } catch (error) {
