@@ -15,6 +15,10 @@ export function storageErrorMessage(error: unknown): string {
       return msg('The device storage is full. Export and delete old sessions, then try again.');
     case 'unavailable':
       return msg('The browser’s storage is not available (private browsing can block it).');
+    case 'locked':
+      return msg('The records are locked. Unlock them with your passphrase, then try again.');
+    case 'corrupt':
+      return msg('A record on this device is damaged or was changed outside Resmo, so it cannot be opened.');
   }
 }
 

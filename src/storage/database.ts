@@ -18,6 +18,9 @@ const MIGRATIONS: readonly Migration[] = [
     const markers = db.createObjectStore('markers', { keyPath: 'id' });
     markers.createIndex('by-session', 'sessionId');
   },
+  (db) => {
+    db.createObjectStore('vault');
+  },
 ];
 
 export const DATABASE_VERSION = MIGRATIONS.length;

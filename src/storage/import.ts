@@ -10,6 +10,8 @@ import {
   type ExportSession,
 } from '../shared/export-schema.js';
 import { writeAllTransaction, type WriteAllTransaction } from './cascade.js';
+import { sealRecord, sealRecords, type Stored } from './records.js';
+import type { ExtraRow } from './rewrite.js';
 import { EMPTY_SECOND, toSample, type SampleInput } from './samples.js';
 import type { Patient, Session } from './schema.js';
 
@@ -99,20 +101,47 @@ function toSession(s: ExportSession, patientId: string): Session {
   };
 }
 
-/** Queues one session's records; `add` (not `put`) so a clashing id aborts the whole import. */
-function writeSession(tx: WriteAllTransaction, s: ExportSession, patientId: string): Promise<unknown>[] {
+/** One patient of the file, sealed before the transaction opens (awaiting WebCrypto inside would commit it). */
+interface PatientRows {
+  id: string;
+  patient: Stored<'patient'>;
+  sessions: { id: string; rows: ExtraRow[] }[];
+}
+
+async function sessionRows(s: ExportSession, patientId: string): Promise<ExtraRow[]> {
+  const [session, markers, samples] = await Promise.all([
+    sealRecord('session', toSession(s, patientId)),
+    sealRecords(
+      'marker',
+      s.markers.map((m) => ({ ...m, sessionId: s.id })),
+    ),
+    sealRecords(
+      'sample',
+      s.seconds.map((second, i) => toSample(s.id, i, toSampleInput(second))),
+    ),
+  ]);
   return [
-    tx.objectStore('sessions').add(toSession(s, patientId)),
-    ...s.markers.map((m) => tx.objectStore('markers').add({ ...m, sessionId: s.id })),
-    ...s.seconds.map((second, i) => tx.objectStore('samples').add(toSample(s.id, i, toSampleInput(second)))),
+    { store: 'sessions', value: session },
+    ...markers.map((value) => ({ store: 'markers' as const, value })),
+    ...samples.map((value) => ({ store: 'samples' as const, value })),
   ];
 }
 
-async function writePatient(tx: WriteAllTransaction, p: ExportPatient, summary: ImportSummary): Promise<void> {
+async function sealPatient(p: ExportPatient): Promise<PatientRows> {
+  const sessions = await Promise.all(p.sessions.map(async (s) => ({ id: s.id, rows: await sessionRows(s, p.id) })));
+  return { id: p.id, patient: await sealRecord('patient', toPatient(p)), sessions };
+}
+
+/** Queues one session's records; `add` (not `put`) so a clashing id aborts the whole import. */
+function writeSession(tx: WriteAllTransaction, rows: readonly ExtraRow[]): Promise<unknown>[] {
+  return rows.map((row) => tx.objectStore(row.store).add(row.value as never));
+}
+
+async function writePatient(tx: WriteAllTransaction, p: PatientRows, summary: ImportSummary): Promise<void> {
   const writes: Promise<unknown>[] = [];
   // A patient already on the device keeps the device's record; only new sessions are added.
   if (!(await tx.objectStore('patients').getKey(p.id))) {
-    writes.push(tx.objectStore('patients').add(toPatient(p)));
+    writes.push(tx.objectStore('patients').add(p.patient));
     summary.patientsAdded++;
   }
   for (const s of p.sessions) {
@@ -120,7 +149,7 @@ async function writePatient(tx: WriteAllTransaction, p: ExportPatient, summary: 
       summary.sessionsSkipped++;
       continue;
     }
-    writes.push(...writeSession(tx, s, p.id));
+    writes.push(...writeSession(tx, s.rows));
     summary.sessionsAdded++;
   }
   await Promise.all(writes);
@@ -138,9 +167,10 @@ function abortQuietly(tx: WriteAllTransaction): void {
 /** Writes a validated file in one transaction: everything is imported or nothing is. */
 export async function importExport(file: ExportFile): Promise<ImportSummary> {
   const summary: ImportSummary = { patientsAdded: 0, sessionsAdded: 0, sessionsSkipped: 0 };
+  const patients = await Promise.all(file.patients.map(sealPatient));
   const tx = await writeAllTransaction();
   try {
-    for (const patient of file.patients) await writePatient(tx, patient, summary);
+    for (const patient of patients) await writePatient(tx, patient, summary);
     await tx.done;
   } catch (error) {
     abortQuietly(tx);

@@ -41,3 +41,14 @@ export {
   type ImportSummary,
 } from './import.js';
 export { requestPersistence, storageStatus, type StorageStatus } from './persistence.js';
+export {
+  changeVaultPassphrase,
+  lockVault,
+  setUpVault,
+  unlockVault,
+  unlockVaultWithRecovery,
+  vaultEvents,
+  vaultStatus,
+  type VaultStatus,
+} from './vault.js';
+export { WrongSecretError } from './vault-keys.js';

@@ -1,5 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { EmotionLabel } from '../shared/emotions.js';
+import type { Stored } from './records.js';
+import type { VaultMeta } from './vault-keys.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
 export interface Patient {
@@ -56,10 +58,12 @@ export interface Marker {
 }
 
 export interface ResmoDB extends DBSchema {
-  patients: { key: string; value: Patient };
-  sessions: { key: string; value: Session; indexes: { 'by-patient': string } };
-  samples: { key: [string, number]; value: Sample };
-  markers: { key: string; value: Marker; indexes: { 'by-session': string } };
+  patients: { key: string; value: Stored<'patient'> };
+  sessions: { key: string; value: Stored<'session'>; indexes: { 'by-patient': string } };
+  samples: { key: [string, number]; value: Stored<'sample'> };
+  markers: { key: string; value: Stored<'marker'>; indexes: { 'by-session': string } };
+  /** Salts, costs and wrapped keys under the key 'meta'; never a CryptoKey. */
+  vault: { key: 'meta'; value: VaultMeta };
 }
 
 export type StoreName = 'patients' | 'sessions' | 'samples' | 'markers';

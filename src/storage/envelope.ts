@@ -1,0 +1,103 @@
+import type { Marker, Patient, Sample, Session } from './schema.js';
+
+/** A sealed record: AES-256-GCM under the data key, with a fresh random 96-bit IV on every write. */
+export interface Envelope {
+  id: string;
+  kind: RecordKind;
+  v: 1;
+  kid: string;
+  iv: Uint8Array<ArrayBuffer>;
+  ct: Uint8Array<ArrayBuffer>;
+}
+
+export interface RecordKinds {
+  patient: Patient;
+  session: Session;
+  sample: Sample;
+  marker: Marker;
+}
+export type RecordKind = keyof RecordKinds;
+
+/** Only what an index or key path needs stays in the clear: random ids, the patient id, sequence numbers. */
+export type SealedRecord<K extends RecordKind> = K extends 'session'
+  ? Envelope & Pick<Session, 'patientId'>
+  : K extends 'sample'
+    ? Envelope & Pick<Sample, 'sessionId' | 'second'>
+    : K extends 'marker'
+      ? Envelope & Pick<Marker, 'sessionId'>
+      : Envelope;
+
+/** Thrown when a sealed record does not open: tampered, moved, or under another key. */
+export class EnvelopeError extends Error {
+  override readonly name = 'EnvelopeError';
+}
+
+const ENVELOPE_VERSION = 1;
+const encoder = new TextEncoder();
+
+export function isSealed(value: object): value is Envelope {
+  return 'ct' in value && 'iv' in value && 'kind' in value;
+}
+
+function recordId<K extends RecordKind>(kind: K, record: RecordKinds[K]): string {
+  if (kind === 'sample') {
+    const sample = record as Sample;
+    return `${sample.sessionId}/${sample.second}`;
+  }
+  return (record as Patient | Session | Marker).id;
+}
+
+function clearFields<K extends RecordKind>(kind: K, record: RecordKinds[K]): Record<string, unknown> {
+  switch (kind) {
+    case 'session':
+      return { patientId: (record as Session).patientId };
+    case 'sample':
+      return { sessionId: (record as Sample).sessionId, second: (record as Sample).second };
+    case 'marker':
+      return { sessionId: (record as Marker).sessionId };
+    default:
+      return {};
+  }
+}
+
+/** Binds the ciphertext to its record: moved to another id or kind, or under another key, it fails. */
+function aad(id: string, kind: string, kid: string, v: number): Uint8Array<ArrayBuffer> {
+  return encoder.encode(`${id}|${kind}|${kid}|${v}`);
+}
+
+export async function seal<K extends RecordKind>(
+  kind: K,
+  record: RecordKinds[K],
+  key: CryptoKey,
+  kid: string,
+): Promise<SealedRecord<K>> {
+  const id = recordId(kind, record);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const plain = encoder.encode(JSON.stringify(record));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: aad(id, kind, kid, ENVELOPE_VERSION) },
+      key,
+      plain,
+    ),
+  );
+  return { ...clearFields(kind, record), id, kind, v: ENVELOPE_VERSION, kid, iv, ct } as SealedRecord<K>;
+}
+
+/** Opens a sealed record and checks that its clear fields say what the sealed content says. */
+export async function open<K extends RecordKind>(kind: K, sealed: Envelope, key: CryptoKey): Promise<RecordKinds[K]> {
+  if (sealed.kind !== kind || sealed.v !== ENVELOPE_VERSION) throw new EnvelopeError(`Not a ${kind} record.`);
+  let plain: ArrayBuffer;
+  try {
+    const params = { name: 'AES-GCM', iv: sealed.iv, additionalData: aad(sealed.id, kind, sealed.kid, sealed.v) };
+    plain = await crypto.subtle.decrypt(params, key, sealed.ct);
+  } catch (error) {
+    throw new EnvelopeError(`A ${kind} record does not open.`, { cause: error });
+  }
+  const record = JSON.parse(new TextDecoder().decode(plain)) as RecordKinds[K];
+  const clear = clearFields(kind, record);
+  const moved =
+    recordId(kind, record) !== sealed.id || Object.entries(clear).some(([k, v]) => (sealed as never)[k] !== v);
+  if (moved) throw new EnvelopeError(`A ${kind} record was moved.`);
+  return record;
+}
