@@ -43,6 +43,8 @@ export {
 export { requestPersistence, storageStatus, type StorageStatus } from './persistence.js';
 export {
   changeVaultPassphrase,
+  holdVault,
+  lockIsWaiting,
   lockVault,
   setUpVault,
   unlockVault,

@@ -20,6 +20,9 @@ interface Unlocked {
 /** The only place the data key lives: memory, for as long as the vault is unlocked. */
 let unlocked: Unlocked | null = null;
 let meta: Promise<VaultMeta | undefined> | undefined;
+/** Holders that need the key until they finish (a recording); a lock waits for them. */
+let holds = 0;
+let lockWaiting = false;
 
 /** Fires 'change' when the vault locks, unlocks or is set up (here or in another tab). */
 export const vaultEvents = new EventTarget();
@@ -27,10 +30,10 @@ export const vaultEvents = new EventTarget();
 const CHANNEL = 'resmo-vault';
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
 channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (event.data === 'lock') dropKey();
+  if (event.data === 'lock') requestDrop();
   if (event.data === 'changed') {
     meta = undefined;
-    dropKey();
+    requestDrop();
   }
 });
 
@@ -40,7 +43,36 @@ function changed(): void {
 
 function dropKey(): void {
   unlocked = null;
+  lockWaiting = false;
   changed();
+}
+
+/** Drops the key now, or once the last holder lets go. */
+function requestDrop(): void {
+  if (holds > 0 && unlocked) {
+    lockWaiting = true;
+    changed();
+  } else dropKey();
+}
+
+/**
+ * Keeps the key through lock requests until the returned release is called: a recording must
+ * never stop because of a lock, so the screen is covered and the key is dropped when it ends.
+ */
+export function holdVault(): () => void {
+  holds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds--;
+    if (holds === 0 && lockWaiting) dropKey();
+  };
+}
+
+/** True while a lock was asked for but waits for a holder: the app covers the screen meanwhile. */
+export function lockIsWaiting(): boolean {
+  return lockWaiting && unlocked !== null;
 }
 
 function loadMeta(): Promise<VaultMeta | undefined> {
@@ -102,6 +134,7 @@ async function unlockWith(open: (meta: VaultMeta) => Promise<CryptoKey>, onProgr
   if (!current) throw new StorageError('not-found', 'Encryption is not set up.');
   const state = { key: await open(current), meta: current };
   unlocked = state;
+  lockWaiting = false;
   changed();
   await finishMigration(state, onProgress);
 }
@@ -118,7 +151,7 @@ export function unlockVaultWithRecovery(words: string, onProgress?: (sealed: num
 /** Drops the key here and in every other tab of the app. */
 export function lockVault(): void {
   channel?.postMessage('lock');
-  dropKey();
+  requestDrop();
 }
 
 /** Re-wraps the data key under a new passphrase; proof is the current passphrase or the recovery words. */
@@ -136,4 +169,6 @@ export async function changeVaultPassphrase(
 export function forgetVault(): void {
   meta = undefined;
   unlocked = null;
+  holds = 0;
+  lockWaiting = false;
 }
