@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { importFile, type ImportSummary } from '../storage/index.js';
+import { ImportError, importFile, type ImportSummary } from '../storage/index.js';
 import { importErrorMessage } from './storage-messages.js';
 import { formatCount } from './format.js';
 import { sharedStyles } from './shared-styles.js';
@@ -37,6 +37,23 @@ export class ResmoImportButton extends LitElement {
         flex-basis: 100%;
         margin: 0;
       }
+      form.sealed {
+        flex-basis: 100%;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      form.sealed label {
+        display: grid;
+        gap: 0.25rem;
+        font-weight: 600;
+      }
+      form.sealed input {
+        font: inherit;
+        min-height: 44px;
+        padding: 0.4rem 0.6rem;
+      }
       [role='status']:empty {
         display: none;
       }
@@ -46,6 +63,8 @@ export class ResmoImportButton extends LitElement {
   @state() private outcome: Outcome = { kind: 'none' };
   /** Counts finished imports, so the message is re-announced and tests can wait for it. */
   @state() private finished = 0;
+  /** A sealed file waiting for its passphrase. */
+  @state() private sealedFile: File | null = null;
 
   override render() {
     return html`
@@ -54,6 +73,17 @@ export class ResmoImportButton extends LitElement {
         <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onFile} />
       </label>
       <p role="status" data-import-count=${this.finished} data-outcome=${this.outcome.kind}>${this.message()}</p>
+      ${
+        this.sealedFile
+          ? html`<form class="sealed" @submit=${this.onPassphrase}>
+              <label
+                >${msg('Passphrase of the sealed file')}
+                <input name="passphrase" type="password" autocomplete="off" required />
+              </label>
+              <button type="submit">${msg('Open and import')}</button>
+            </form>`
+          : nothing
+      }
     `;
   }
 
@@ -76,17 +106,29 @@ export class ResmoImportButton extends LitElement {
   private async onFile(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
-    if (!file) return;
+    // Lets the same file be chosen again after fixing it.
+    input.value = '';
+    if (file) await this.import(file);
+  }
+
+  private onPassphrase(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const passphrase = String(new FormData(event.target as HTMLFormElement).get('passphrase') ?? '');
+    return this.sealedFile ? this.import(this.sealedFile, passphrase) : Promise.resolve();
+  }
+
+  private async import(file: File, passphrase?: string): Promise<void> {
     this.outcome = { kind: 'busy' };
     try {
-      const summary = await importFile(file);
+      const summary = await importFile(file, passphrase);
+      this.sealedFile = null;
       this.outcome = { kind: 'done', summary };
       this.dispatchEvent(new CustomEvent('resmo-imported', { detail: summary, bubbles: true, composed: true }));
     } catch (error) {
+      const sealed = error instanceof ImportError && (error.reason === 'sealed' || error.reason === 'wrong-passphrase');
+      this.sealedFile = sealed ? file : null;
       this.outcome = { kind: 'failed', message: importErrorMessage(error) };
     } finally {
-      // Lets the same file be chosen again after fixing it.
-      input.value = '';
       this.finished++;
     }
   }

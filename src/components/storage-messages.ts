@@ -42,5 +42,9 @@ export function importErrorMessage(error: unknown): string {
       return msg('The file clashes with records already on this device. Nothing was imported.');
     case 'storage':
       return msg('The data could not be saved on this device. Nothing was imported.');
+    case 'sealed':
+      return msg('This file is sealed. Enter the passphrase it was sealed with.');
+    case 'wrong-passphrase':
+      return msg('That passphrase does not open this file. Check it with whoever sent it. Nothing was imported.');
   }
 }

@@ -12,12 +12,22 @@ import {
 import { writeAllTransaction, type WriteAllTransaction } from './cascade.js';
 import { sealRecord, sealRecords, type Stored } from './records.js';
 import type { ExtraRow } from './rewrite.js';
+import { SealedExportError, isSealedExport, openSealedExport } from './sealed-export.js';
 import { EMPTY_SECOND, toSample, type SampleInput } from './samples.js';
 import type { Patient, Session } from './schema.js';
 
 /** Why a file was refused; the UI shows one translated message per reason. */
 export type ImportErrorReason =
-  'too-large' | 'not-json' | 'not-resmo' | 'future-version' | 'invalid' | 'conflict' | 'storage';
+  | 'too-large'
+  | 'not-json'
+  | 'not-resmo'
+  | 'future-version'
+  | 'invalid'
+  | 'conflict'
+  | 'storage'
+  /** A sealed export: ask for its passphrase and try again. */
+  | 'sealed'
+  | 'wrong-passphrase';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -181,8 +191,25 @@ export async function importExport(file: ExportFile): Promise<ImportSummary> {
   return summary;
 }
 
-/** Reads, validates and imports a file chosen by the user. */
-export async function importFile(file: Blob): Promise<ImportSummary> {
-  if (file.size > MAX_IMPORT_BYTES) throw new ImportError('too-large');
-  return importExport(parseExport(await file.text()));
+/** Base64 makes a sealed file about 4/3 the size of the export inside it. */
+const MAX_SEALED_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4096;
+
+/** The export text of a file: itself, or what its passphrase opens when it is sealed. */
+export async function openIfSealed(text: string, passphrase?: string): Promise<string> {
+  if (!text.includes('"resmo-sealed-export"')) return text;
+  const data = parseJson(text);
+  if (!isSealedExport(data)) return text;
+  if (passphrase === undefined) throw new ImportError('sealed');
+  try {
+    return await openSealedExport(data, passphrase);
+  } catch (error) {
+    if (error instanceof SealedExportError) throw new ImportError('wrong-passphrase', [], { cause: error });
+    throw error;
+  }
+}
+
+/** Reads, validates and imports a file chosen by the user (a sealed one with its passphrase). */
+export async function importFile(file: Blob, passphrase?: string): Promise<ImportSummary> {
+  if (file.size > MAX_SEALED_BYTES) throw new ImportError('too-large');
+  return importExport(parseExport(await openIfSealed(await file.text(), passphrase)));
 }

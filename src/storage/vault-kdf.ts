@@ -26,7 +26,17 @@ export function newKdfParams(cost: { m: number; t: number; p: number } = DEFAULT
 }
 
 /** Passphrase → 32 bytes → a non-extractable AES-KW key; the raw bytes are wiped once imported. */
-export async function passphraseKek(passphrase: string, kdf: KdfParams): Promise<CryptoKey> {
+export function passphraseKek(passphrase: string, kdf: KdfParams): Promise<CryptoKey> {
+  return passphraseKey(passphrase, kdf, 'AES-KW', ['wrapKey', 'unwrapKey']);
+}
+
+/** The same derivation for any 256-bit key (sealed exports use AES-GCM directly). */
+export async function passphraseKey(
+  passphrase: string,
+  kdf: KdfParams,
+  algorithm: 'AES-KW' | 'AES-GCM',
+  usages: KeyUsage[],
+): Promise<CryptoKey> {
   const raw = await argon2id({
     password: passphrase.normalize('NFC'),
     salt: kdf.salt,
@@ -39,7 +49,7 @@ export async function passphraseKek(passphrase: string, kdf: KdfParams): Promise
   const bytes = new Uint8Array(raw);
   raw.fill(0);
   try {
-    return await crypto.subtle.importKey('raw', bytes, 'AES-KW', false, ['wrapKey', 'unwrapKey']);
+    return await crypto.subtle.importKey('raw', bytes, algorithm, false, usages);
   } finally {
     bytes.fill(0);
   }
