@@ -124,8 +124,11 @@ export async function setUpVault(
   await saveMeta(created.meta);
   unlocked = { key: created.dataKey, meta: created.meta };
   channel?.postMessage('changed');
-  changed();
-  await finishMigration(unlocked, options.onProgress);
+  try {
+    await finishMigration(unlocked, options.onProgress);
+  } finally {
+    changed();
+  }
   return created.recovery;
 }
 
@@ -135,8 +138,12 @@ async function unlockWith(open: (meta: VaultMeta) => Promise<CryptoKey>, onProgr
   const state = { key: await open(current), meta: current };
   unlocked = state;
   lockWaiting = false;
-  changed();
-  await finishMigration(state, onProgress);
+  // The app opens once the records are all sealed; until then the lock screen shows progress.
+  try {
+    await finishMigration(state, onProgress);
+  } finally {
+    changed();
+  }
 }
 
 /** Throws WrongSecretError for a wrong passphrase. */

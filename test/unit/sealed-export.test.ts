@@ -13,7 +13,7 @@ const plain = serializeExport(sampleExport());
 const patientId = sampleExport().patients[0]!.id;
 const blob = (text: string) => new Blob([text], { type: 'application/json' });
 
-describe('sealed exports', () => {
+describe('sealed exports', { timeout: 60_000 }, () => {
   it('hides the content and imports with the right passphrase, identical to the plain file', async () => {
     const sealed = await sealExportText(plain, 'shared with dr. ruiz', KDF_FLOOR);
     expect(sealed).not.toContain('P-7K3F9Q');

@@ -34,7 +34,7 @@ async function recordPatient() {
   return { patient, session };
 }
 
-describe('records with encryption on', () => {
+describe('records with encryption on', { timeout: 60_000 }, () => {
   it('stores envelopes only, and reads them back through the same functions', async () => {
     await setUpVault('a long passphrase', { cost });
     const { patient, session } = await recordPatient();

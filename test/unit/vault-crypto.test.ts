@@ -10,8 +10,10 @@ import {
 } from '../../src/storage/vault-keys';
 import type { Marker, Patient } from '../../src/storage/schema';
 
-// WebCrypto and hash-wasm as they run in Node; the floor cost keeps the tests quick.
+// WebCrypto and hash-wasm as they run in Node; the floor cost keeps the tests quick, but each
+// derivation still takes a few hundred milliseconds on a busy 2-core machine.
 const COST = KDF_FLOOR;
+const SLOW = 60_000;
 
 const patient: Patient = {
   id: 'a1b2',
@@ -80,7 +82,7 @@ describe('envelopes', () => {
   });
 });
 
-describe('vault keys', () => {
+describe('vault keys', { timeout: 60_000 }, () => {
   it('persists no key material a passphrase guess could be checked against except the wrapped key', async () => {
     const { meta } = await createVault('correct horse', COST);
     expect(meta.wrapped).toHaveLength(40); // AES-KW of a 256-bit key
@@ -95,33 +97,41 @@ describe('vault keys', () => {
     expect((await unlockWithPassphrase(meta, 'correct horse')).extractable).toBe(false);
   });
 
-  it('refuses a wrong passphrase at unwrap, and wrong recovery words', async () => {
-    const { meta, recovery } = await createVault('correct horse', COST);
-    await expect(unlockWithPassphrase(meta, 'correct hors')).rejects.toBeInstanceOf(WrongSecretError);
-    const words = recovery.split(' ');
-    await expect(unlockWithRecovery(meta, [...words.slice(0, 11), words[0]].join(' '))).rejects.toBeInstanceOf(
-      WrongSecretError,
-    );
-    await expect(unlockWithRecovery(meta, 'not even words')).rejects.toBeInstanceOf(WrongSecretError);
-  });
+  it(
+    'refuses a wrong passphrase at unwrap, and wrong recovery words',
+    async () => {
+      const { meta, recovery } = await createVault('correct horse', COST);
+      await expect(unlockWithPassphrase(meta, 'correct hors')).rejects.toBeInstanceOf(WrongSecretError);
+      const words = recovery.split(' ');
+      await expect(unlockWithRecovery(meta, [...words.slice(0, 11), words[0]].join(' '))).rejects.toBeInstanceOf(
+        WrongSecretError,
+      );
+      await expect(unlockWithRecovery(meta, 'not even words')).rejects.toBeInstanceOf(WrongSecretError);
+    },
+    SLOW,
+  );
 
-  it('opens the same data with the passphrase, the recovery words and a changed passphrase', async () => {
-    const { meta, dataKey, recovery } = await createVault('correct horse', COST);
-    expect(recovery.split(' ')).toHaveLength(12);
-    const sealed = await seal('patient', patient, dataKey, meta.kid);
-    const byRecovery = await unlockWithRecovery(meta, `  ${recovery.toUpperCase()} `);
-    expect(await open('patient', sealed, byRecovery)).toEqual(patient);
+  it(
+    'opens the same data with the passphrase, the recovery words and a changed passphrase',
+    async () => {
+      const { meta, dataKey, recovery } = await createVault('correct horse', COST);
+      expect(recovery.split(' ')).toHaveLength(12);
+      const sealed = await seal('patient', patient, dataKey, meta.kid);
+      const byRecovery = await unlockWithRecovery(meta, `  ${recovery.toUpperCase()} `);
+      expect(await open('patient', sealed, byRecovery)).toEqual(patient);
 
-    const changed = await changePassphrase(meta, { passphrase: 'correct horse' }, 'battery staple');
-    expect(Buffer.from(changed.kdf.salt).equals(Buffer.from(meta.kdf.salt))).toBe(false);
-    expect(await open('patient', sealed, await unlockWithPassphrase(changed, 'battery staple'))).toEqual(patient);
-    await expect(unlockWithPassphrase(changed, 'correct horse')).rejects.toBeInstanceOf(WrongSecretError);
-    expect(await open('patient', sealed, await unlockWithRecovery(changed, recovery))).toEqual(patient);
+      const changed = await changePassphrase(meta, { passphrase: 'correct horse' }, 'battery staple');
+      expect(Buffer.from(changed.kdf.salt).equals(Buffer.from(meta.kdf.salt))).toBe(false);
+      expect(await open('patient', sealed, await unlockWithPassphrase(changed, 'battery staple'))).toEqual(patient);
+      await expect(unlockWithPassphrase(changed, 'correct horse')).rejects.toBeInstanceOf(WrongSecretError);
+      expect(await open('patient', sealed, await unlockWithRecovery(changed, recovery))).toEqual(patient);
 
-    const reset = await changePassphrase(changed, { recovery }, 'third one');
-    expect(await open('patient', sealed, await unlockWithPassphrase(reset, 'third one'))).toEqual(patient);
-    await expect(changePassphrase(reset, { passphrase: 'wrong' }, 'x')).rejects.toBeInstanceOf(WrongSecretError);
-  });
+      const reset = await changePassphrase(changed, { recovery }, 'third one');
+      expect(await open('patient', sealed, await unlockWithPassphrase(reset, 'third one'))).toEqual(patient);
+      await expect(changePassphrase(reset, { passphrase: 'wrong' }, 'x')).rejects.toBeInstanceOf(WrongSecretError);
+    },
+    SLOW,
+  );
 
   it('refuses a cost below the floor', async () => {
     await expect(createVault('x', { m: 8 * 1024, t: 1, p: 1 })).rejects.toBeInstanceOf(RangeError);
