@@ -18,7 +18,7 @@ import { createVault, unlockWithPassphrase } from '../../src/storage/vault-keys'
 import { DEFAULT_KDF } from '../../src/storage/vault-kdf';
 
 const SECONDS = 300;
-const second = { usable: 100, quality: 87, probabilities: [3, 1, 2, 71, 9, 4, 10] };
+const second = { usable: 100, detectorScore: 87, probabilities: [3, 1, 2, 71, 9, 4, 10] };
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { holdVault, lockIsWaiting, lockVault, vaultEvents, vaultStatus } from '../storage/index.js';
-import { recordingActivity } from './activity.js';
-import { HIDDEN_LOCK_MS, loadIdleMinutes } from './lock-settings.js';
+import { recordingActivity } from '../platform/activity.js';
+import { HIDDEN_LOCK_MS, loadIdleMinutes } from '../platform/lock-settings.js';
 
 /**
  * 'pending' until the vault was read; 'covered' while a lock waits for a recording to end (the

@@ -1,31 +1,6 @@
-import type { Marker, Patient, Sample, Session } from './schema.js';
+import type { Envelope, Marker, Patient, RecordKind, RecordKinds, Sample, SealedRecord, Session } from './schema.js';
 
-/** A sealed record: AES-256-GCM under the data key, with a fresh random 96-bit IV on every write. */
-export interface Envelope {
-  id: string;
-  kind: RecordKind;
-  v: 1;
-  kid: string;
-  iv: Uint8Array<ArrayBuffer>;
-  ct: Uint8Array<ArrayBuffer>;
-}
-
-export interface RecordKinds {
-  patient: Patient;
-  session: Session;
-  sample: Sample;
-  marker: Marker;
-}
-export type RecordKind = keyof RecordKinds;
-
-/** Only what an index or key path needs stays in the clear: random ids, the patient id, sequence numbers. */
-export type SealedRecord<K extends RecordKind> = K extends 'session'
-  ? Envelope & Pick<Session, 'patientId'>
-  : K extends 'sample'
-    ? Envelope & Pick<Sample, 'sessionId' | 'second'>
-    : K extends 'marker'
-      ? Envelope & Pick<Marker, 'sessionId'>
-      : Envelope;
+export type { Envelope, RecordKind, RecordKinds, SealedRecord } from './schema.js';
 
 /** Thrown when a sealed record does not open: tampered, moved, or under another key. */
 export class EnvelopeError extends Error {
@@ -100,4 +75,11 @@ export async function open<K extends RecordKind>(kind: K, sealed: Envelope, key:
     recordId(kind, record) !== sealed.id || Object.entries(clear).some(([k, v]) => (sealed as never)[k] !== v);
   if (moved) throw new EnvelopeError(`A ${kind} record was moved.`);
   return record;
+}
+
+/** True when a record was not rewritten since it was read (every seal has a fresh IV). */
+export function unchanged(before: object | undefined, now: object | undefined): boolean {
+  if (!before || !now) return before === now;
+  if (isSealed(before) && isSealed(now)) return before.iv.every((b, i) => now.iv[i] === b);
+  return !isSealed(before) && !isSealed(now) && JSON.stringify(before) === JSON.stringify(now);
 }

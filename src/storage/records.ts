@@ -1,17 +1,9 @@
-import {
-  EnvelopeError,
-  isSealed,
-  open,
-  seal,
-  type RecordKind,
-  type RecordKinds,
-  type SealedRecord,
-} from './envelope.js';
+import { EnvelopeError, isSealed, open, seal, type RecordKind, type RecordKinds } from './envelope.js';
 import { StorageError } from './errors.js';
+import type { Stored } from './schema.js';
 import { currentKey } from './vault.js';
 
-/** What a store holds: the record itself while encryption is off (or not yet migrated), else its envelope. */
-export type Stored<K extends RecordKind> = RecordKinds[K] | SealedRecord<K>;
+export type { Stored } from './schema.js';
 
 /** Seals a record for writing, or returns it as it is while encryption is off. */
 export async function sealRecord<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<Stored<K>> {
@@ -45,11 +37,4 @@ export async function openRecord<K extends RecordKind>(kind: K, stored: Stored<K
 
 export function openRecords<K extends RecordKind>(kind: K, stored: readonly Stored<K>[]): Promise<RecordKinds[K][]> {
   return Promise.all(stored.map((s) => openRecord(kind, s)));
-}
-
-/** True when a record was not rewritten since it was read (every seal has a fresh IV). */
-export function unchanged(before: object | undefined, now: object | undefined): boolean {
-  if (!before || !now) return before === now;
-  if (isSealed(before) && isSealed(now)) return before.iv.every((b, i) => now.iv[i] === b);
-  return !isSealed(before) && !isSealed(now) && JSON.stringify(before) === JSON.stringify(now);
 }

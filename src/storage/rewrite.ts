@@ -1,7 +1,8 @@
 import { database } from './database.js';
 import type { RecordKinds } from './envelope.js';
 import { StorageError } from './errors.js';
-import { openRecord, sealRecord, unchanged } from './records.js';
+import { unchanged } from './envelope.js';
+import { openRecord, sealRecord } from './records.js';
 import type { StoreName } from './schema.js';
 
 /** A sealed row written in the same transaction as the record being updated. */

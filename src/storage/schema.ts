@@ -1,6 +1,5 @@
 import type { DBSchema } from 'idb';
 import type { EmotionLabel } from '../shared/emotions.js';
-import type { Stored } from './records.js';
 import type { VaultMeta } from './vault-keys.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
@@ -43,8 +42,11 @@ export interface Sample {
   usable: number;
   /** Mean probabilities over the usable frames, in EMOTION_LABELS order; null without a usable face. */
   probabilities: number[] | null;
-  /** Mean face quality over the usable frames, in percent; null when unknown. */
-  quality: number | null;
+  /**
+   * Mean face-detector confidence (BlazeFace's score) over the usable frames, in percent; null
+   * when unknown. Stored as `quality` before database version 2.
+   */
+  detectorScore: number | null;
   dominant: EmotionLabel | null;
 }
 
@@ -56,6 +58,36 @@ export interface Marker {
   t: number;
   label: string;
 }
+
+/** A sealed record: AES-256-GCM under the data key, with a fresh random 96-bit IV on every write. */
+export interface Envelope {
+  id: string;
+  kind: RecordKind;
+  v: 1;
+  kid: string;
+  iv: Uint8Array<ArrayBuffer>;
+  ct: Uint8Array<ArrayBuffer>;
+}
+
+export interface RecordKinds {
+  patient: Patient;
+  session: Session;
+  sample: Sample;
+  marker: Marker;
+}
+export type RecordKind = keyof RecordKinds;
+
+/** Only what an index or key path needs stays in the clear: random ids, the patient id, sequence numbers. */
+export type SealedRecord<K extends RecordKind> = K extends 'session'
+  ? Envelope & Pick<Session, 'patientId'>
+  : K extends 'sample'
+    ? Envelope & Pick<Sample, 'sessionId' | 'second'>
+    : K extends 'marker'
+      ? Envelope & Pick<Marker, 'sessionId'>
+      : Envelope;
+
+/** What a store holds: the record itself while encryption is off (or not yet migrated), else its envelope. */
+export type Stored<K extends RecordKind> = RecordKinds[K] | SealedRecord<K>;
 
 export interface ResmoDB extends DBSchema {
   patients: { key: string; value: Stored<'patient'> };

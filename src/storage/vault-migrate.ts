@@ -1,6 +1,5 @@
 import { database } from './database.js';
-import { isSealed, seal, type RecordKind, type RecordKinds } from './envelope.js';
-import { unchanged } from './records.js';
+import { isSealed, seal, unchanged, type RecordKind, type RecordKinds } from './envelope.js';
 import type { StoreName } from './schema.js';
 
 const KINDS: readonly [StoreName, RecordKind][] = [

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { sharedStyles } from '../shared-styles.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
 
 /** Shown while encryption is off: the first-use invitation to set a passphrase. */
 @customElement('resmo-encryption-banner')

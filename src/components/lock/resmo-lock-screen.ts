@@ -2,9 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { changeVaultPassphrase, unlockVault, unlockVaultWithRecovery } from '../../storage/index.js';
-import { sharedStyles } from '../shared-styles.js';
-import { lockFormStyles } from './lock-styles.js';
-import { newPassphraseProblem, unlockErrorMessage } from './lock-messages.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import { lockFormStyles } from '../../styles/lock-styles.js';
+import { newPassphraseProblem, unlockErrorMessage } from '../../i18n/lock-messages.js';
 
 type Mode = 'passphrase' | 'recovery';
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { sharedStyles } from '../shared-styles.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
 
 /** What encryption on this device protects against, and what it does not: said plainly. */
 @customElement('resmo-privacy-facts')

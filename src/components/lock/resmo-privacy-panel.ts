@@ -2,12 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { changeVaultPassphrase, lockVault, vaultEvents, vaultStatus, type VaultStatus } from '../../storage/index.js';
-import { recordingActivity } from '../../controllers/activity.js';
-import { loadIdleMinutes, saveIdleMinutes } from '../../controllers/lock-settings.js';
-import { formStyles } from '../form-styles.js';
-import { sharedStyles } from '../shared-styles.js';
-import { lockFormStyles } from './lock-styles.js';
-import { newPassphraseProblem, unlockErrorMessage } from './lock-messages.js';
+import { recordingActivity } from '../../platform/activity.js';
+import { loadIdleMinutes, saveIdleMinutes } from '../../platform/lock-settings.js';
+import { formStyles } from '../../styles/form-styles.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import { lockFormStyles } from '../../styles/lock-styles.js';
+import { newPassphraseProblem, unlockErrorMessage } from '../../i18n/lock-messages.js';
 import './resmo-privacy-facts.js';
 import './resmo-vault-setup.js';
 

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { sharedStyles } from '../shared-styles.js';
-import { lockFormStyles } from './lock-styles.js';
-import { newPassphraseProblem } from './lock-messages.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import { lockFormStyles } from '../../styles/lock-styles.js';
+import { newPassphraseProblem } from '../../i18n/lock-messages.js';
 
 export type SealRequestEvent = CustomEvent<{ passphrase: string }>;
 
