@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { appManifest } from './src/shared/app-manifest.ts';
+import { SECURITY_HEADERS } from './scripts/csp.ts';
+import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -22,7 +24,10 @@ export default defineConfig({
       output: { comments: { legal: false } },
     },
   },
+  // `npm start` serves the build with the same policy as the <meta> tag, plus what only headers carry.
+  preview: { headers: { ...SECURITY_HEADERS } },
   plugins: [
+    contentSecurityPolicy(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { RouterController, topViewOf, type Route, type TopView } from '../controllers/router-controller.js';
 import { recordingActivity } from '../platform/activity.js';
+import { AppLockController } from '../controllers/app-lock.js';
 import type { UpdateHandle } from '../pwa.js';
 import './consultation/resmo-consultation-view.js';
 import './patients/resmo-patients-view.js';
@@ -10,6 +11,8 @@ import './patients/resmo-patient-page.js';
 import './review/resmo-session-review.js';
 import './settings/resmo-settings-view.js';
 import './ui/resmo-update-toast.js';
+import './lock/resmo-encryption-banner.js';
+import './lock/resmo-lock-screen.js';
 
 /** The shell: header, navigation between the three views, and the update prompt. */
 @customElement('resmo-app')
@@ -72,6 +75,27 @@ export class ResmoApp extends LitElement {
       width: 100%;
       margin: 0 auto;
     }
+    button.lock {
+      font: inherit;
+      min-height: 44px;
+      padding: 0 0.9rem;
+      border-radius: 999px;
+      border: 1px solid var(--resmo-brand-ink);
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+    }
+    button.lock:focus-visible {
+      outline: 3px solid #ffd166;
+      outline-offset: 2px;
+    }
+    .cover {
+      position: fixed;
+      inset: 0;
+      z-index: 10;
+      overflow: auto;
+      background: var(--resmo-canvas);
+    }
     @media print {
       header,
       resmo-update-toast {
@@ -81,6 +105,7 @@ export class ResmoApp extends LitElement {
   `;
 
   private readonly router = new RouterController(this);
+  private readonly lock = new AppLockController(this);
   @state() private pendingUpdate: UpdateHandle | null = null;
   @state() private recording = recordingActivity.active;
 
@@ -101,17 +126,42 @@ export class ResmoApp extends LitElement {
 
   override render() {
     const current = topViewOf(this.router.route);
+    const { state } = this.lock;
+    // Locked: the views are removed, so no decrypted record stays referenced by the page.
+    const open = state === 'off' || state === 'unlocked' || state === 'covered';
     return html`
       <header>
         <span class="brand">Resmo</span>
-        <nav aria-label=${msg('Main')}>
-          <ul>
-            ${this.navLink('consultation', msg('Consultation'), current)}
-            ${this.navLink('patients', msg('Patients'), current)} ${this.navLink('settings', msg('Settings'), current)}
-          </ul>
-        </nav>
+        ${
+          open
+            ? html`<nav aria-label=${msg('Main')}>
+                <ul>
+                  ${this.navLink('consultation', msg('Consultation'), current)}
+                  ${this.navLink('patients', msg('Patients'), current)}
+                  ${this.navLink('settings', msg('Settings'), current)}
+                </ul>
+              </nav>`
+            : nothing
+        }
+        ${
+          state === 'unlocked'
+            ? html`<button class="lock" type="button" @click=${() => this.lock.lockNow()}>${msg('Lock')}</button>`
+            : nothing
+        }
       </header>
-      <main id="main">${this.renderView(this.router.route)}</main>
+      ${
+        open
+          ? html`<main id="main" ?inert=${state === 'covered'}>
+              ${
+                state === 'off' && current !== 'settings'
+                  ? html`<resmo-encryption-banner></resmo-encryption-banner>`
+                  : nothing
+              }
+              ${this.renderView(this.router.route)}
+            </main>`
+          : html`<main id="main">${state === 'locked' ? html`<resmo-lock-screen></resmo-lock-screen>` : nothing}</main>`
+      }
+      ${state === 'covered' ? html`<resmo-lock-screen class="cover" covered></resmo-lock-screen>` : nothing}
       ${
         this.pendingUpdate
           ? html`<resmo-update-toast

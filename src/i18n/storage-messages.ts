@@ -15,6 +15,10 @@ export function storageErrorMessage(error: unknown): string {
       return msg('The device storage is full. Export and delete old sessions, then try again.');
     case 'unavailable':
       return msg('The browser’s storage is not available (private browsing can block it).');
+    case 'locked':
+      return msg('The records are locked. Unlock them with your passphrase, then try again.');
+    case 'corrupt':
+      return msg('A record on this device is damaged or was changed outside Resmo, so it cannot be opened.');
   }
 }
 
@@ -42,5 +46,9 @@ export function importErrorMessage(error: unknown): string {
       return msg('A patient in the file uses the record of a different patient on this device. Nothing was imported.');
     case 'cancelled':
       return msg('Import cancelled. Nothing was imported.');
+    case 'sealed':
+      return msg('This file is sealed. Enter the passphrase it was sealed with.');
+    case 'wrong-passphrase':
+      return msg('That passphrase does not open this file. Check it with whoever sent it. Nothing was imported.');
   }
 }

@@ -19,6 +19,9 @@ const MIGRATIONS: readonly Migration[] = [
     markers.createIndex('by-session', 'sessionId');
   },
   (_db, tx) => void renameSampleField(tx, 'quality', 'detectorScore'),
+  (db) => {
+    db.createObjectStore('vault');
+  },
 ];
 
 export const DATABASE_VERSION = MIGRATIONS.length;

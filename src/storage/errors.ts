@@ -1,5 +1,14 @@
 /** Why a storage call failed; components map each reason to a translated message. */
-export type StorageErrorReason = 'not-found' | 'invalid-input' | 'in-use' | 'unavailable' | 'quota-exceeded';
+export type StorageErrorReason =
+  | 'not-found'
+  | 'invalid-input'
+  | 'in-use'
+  | 'unavailable'
+  | 'quota-exceeded'
+  /** Encryption is on and the records are locked: unlock first. */
+  | 'locked'
+  /** A sealed record does not open: tampered with, or damaged on disk. */
+  | 'corrupt';
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';

@@ -1,5 +1,6 @@
 import type { ExportFile, ExportPatient } from '../shared/export-schema.js';
 import { database } from './database.js';
+import { openRecord } from './records.js';
 import type { Patient } from './schema.js';
 
 /**
@@ -24,11 +25,16 @@ export function samePatient(imported: ExportPatient, existing: Patient): boolean
   );
 }
 
+/** The patient stored under an id on this device, opened, if there is one. */
+export async function findPatient(id: string): Promise<Patient | undefined> {
+  const stored = await (await database()).get('patients', id);
+  return stored === undefined ? undefined : openRecord('patient', stored);
+}
+
 /** The file's patients whose ids belong to someone else on this device. */
 export async function findPatientClashes(file: ExportFile): Promise<PatientClash[]> {
-  const store = (await database()).transaction('patients').store;
   const found = await Promise.all(
-    file.patients.map(async (imported) => ({ imported, existing: await store.get(imported.id) })),
+    file.patients.map(async (imported) => ({ imported, existing: await findPatient(imported.id) })),
   );
   return found.filter((c): c is PatientClash => c.existing !== undefined && !samePatient(c.imported, c.existing));
 }

@@ -10,9 +10,12 @@ import {
   type ExportSession,
 } from '../shared/export-schema.js';
 import { writeAllTransaction, type WriteAllTransaction } from './cascade.js';
+import { sealRecord, sealRecords, type Stored } from './records.js';
+import type { ExtraRow } from './rewrite.js';
+import { SealedExportError, isSealedExport, openSealedExport } from './sealed-export.js';
 import { EMPTY_SECOND, toSample, type SampleInput } from './samples.js';
 import type { Patient, Session } from './schema.js';
-import { findPatientClashes, samePatient, type ClashChoices, type PatientClash } from './import-clash.js';
+import { findPatient, findPatientClashes, samePatient, type ClashChoices, type PatientClash } from './import-clash.js';
 
 /** Why a file was refused; the UI shows one translated message per reason. */
 export type ImportErrorReason =
@@ -26,7 +29,10 @@ export type ImportErrorReason =
   /** A patient id on this device belongs to someone else and nobody chose what to do. */
   | 'patient-clash'
   /** The clinician cancelled when asked about a clashing patient. */
-  | 'cancelled';
+  | 'cancelled'
+  /** A sealed export: ask for its passphrase and try again. */
+  | 'sealed'
+  | 'wrong-passphrase';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -112,40 +118,65 @@ function toSession(s: ExportSession, patientId: string): Session {
   };
 }
 
-/** Queues one session's records; `add` (not `put`) so a clashing id aborts the whole import. */
-function writeSession(tx: WriteAllTransaction, s: ExportSession, patientId: string): Promise<unknown>[] {
+/** One patient of the file, sealed before the transaction opens (awaiting WebCrypto inside would commit it). */
+interface PatientRows {
+  id: string;
+  /** Null when the device's own record of this patient stays. */
+  patient: Stored<'patient'> | null;
+  sessions: { id: string; rows: ExtraRow[] }[];
+}
+
+async function sessionRows(s: ExportSession, patientId: string): Promise<ExtraRow[]> {
+  const [session, markers, samples] = await Promise.all([
+    sealRecord('session', toSession(s, patientId)),
+    sealRecords(
+      'marker',
+      s.markers.map((m) => ({ ...m, sessionId: s.id })),
+    ),
+    sealRecords(
+      'sample',
+      s.seconds.map((second, i) => toSample(s.id, i, toSampleInput(second))),
+    ),
+  ]);
   return [
-    tx.objectStore('sessions').add(toSession(s, patientId)),
-    ...s.markers.map((m) => tx.objectStore('markers').add({ ...m, sessionId: s.id })),
-    ...s.seconds.map((second, i) => tx.objectStore('samples').add(toSample(s.id, i, toSampleInput(second)))),
+    { store: 'sessions', value: session },
+    ...markers.map((value) => ({ store: 'markers' as const, value })),
+    ...samples.map((value) => ({ store: 'samples' as const, value })),
   ];
 }
 
 /**
- * The id the file's patient gets on this device. The same person already here keeps the
- * device's record (only new sessions are added); someone else under that id needs a choice.
+ * The id the file's patient gets on this device, decided before the transaction opens (the
+ * device's record is sealed, and opening it inside the transaction would commit it). The same
+ * person already here keeps the device's record (only new sessions are added); someone else
+ * under that id needs the clinician's choice. `add` is null when the device's record stays.
  */
-async function patientIdFor(tx: WriteAllTransaction, p: ExportPatient, choices: ClashChoices): Promise<string | null> {
-  const existing = await tx.objectStore('patients').get(p.id);
-  if (!existing) return null;
-  if (samePatient(p, existing)) return p.id;
+async function placePatient(p: ExportPatient, choices: ClashChoices): Promise<{ id: string; add: boolean }> {
+  const existing = await findPatient(p.id);
+  if (!existing) return { id: p.id, add: true };
+  if (samePatient(p, existing)) return { id: p.id, add: false };
   const choice = choices.get(p.id);
   if (!choice) throw new ImportError('patient-clash');
-  return choice === 'merge' ? p.id : null;
+  // Kept as another patient when the id is taken by someone else.
+  return choice === 'merge' ? { id: p.id, add: false } : { id: crypto.randomUUID(), add: true };
 }
 
-async function writePatient(
-  tx: WriteAllTransaction,
-  p: ExportPatient,
-  summary: ImportSummary,
-  choices: ClashChoices,
-): Promise<void> {
+async function sealPatient(p: ExportPatient, choices: ClashChoices): Promise<PatientRows> {
+  const place = await placePatient(p, choices);
+  const sessions = await Promise.all(p.sessions.map(async (s) => ({ id: s.id, rows: await sessionRows(s, place.id) })));
+  const patient = place.add ? await sealRecord('patient', { ...toPatient(p), id: place.id }) : null;
+  return { id: place.id, patient, sessions };
+}
+
+/** Queues one session's records; `add` (not `put`) so a clashing id aborts the whole import. */
+function writeSession(tx: WriteAllTransaction, rows: readonly ExtraRow[]): Promise<unknown>[] {
+  return rows.map((row) => tx.objectStore(row.store).add(row.value as never));
+}
+
+async function writePatient(tx: WriteAllTransaction, p: PatientRows, summary: ImportSummary): Promise<void> {
   const writes: Promise<unknown>[] = [];
-  let patientId = await patientIdFor(tx, p, choices);
-  if (patientId === null) {
-    // Kept as another patient when the id is taken by someone else.
-    patientId = (await tx.objectStore('patients').getKey(p.id)) ? crypto.randomUUID() : p.id;
-    writes.push(tx.objectStore('patients').add({ ...toPatient(p), id: patientId }));
+  if (p.patient) {
+    writes.push(tx.objectStore('patients').add(p.patient));
     summary.patientsAdded++;
   }
   for (const s of p.sessions) {
@@ -153,7 +184,7 @@ async function writePatient(
       summary.sessionsSkipped++;
       continue;
     }
-    writes.push(...writeSession(tx, s, patientId));
+    writes.push(...writeSession(tx, s.rows));
     summary.sessionsAdded++;
   }
   await Promise.all(writes);
@@ -171,9 +202,10 @@ function abortQuietly(tx: WriteAllTransaction): void {
 /** Writes a validated file in one transaction: everything is imported or nothing is. */
 export async function importExport(file: ExportFile, choices: ClashChoices = new Map()): Promise<ImportSummary> {
   const summary: ImportSummary = { patientsAdded: 0, sessionsAdded: 0, sessionsSkipped: 0 };
+  const patients = await Promise.all(file.patients.map((p) => sealPatient(p, choices)));
   const tx = await writeAllTransaction();
   try {
-    for (const patient of file.patients) await writePatient(tx, patient, summary, choices);
+    for (const patient of patients) await writePatient(tx, patient, summary);
     await tx.done;
   } catch (error) {
     abortQuietly(tx);
@@ -188,10 +220,30 @@ export async function importExport(file: ExportFile, choices: ClashChoices = new
 /** Asks the clinician about clashing patients; null cancels the import. */
 export type ClashResolver = (clashes: readonly PatientClash[]) => Promise<ClashChoices | null>;
 
-/** Reads, validates and imports a file chosen by the user, asking about clashing patients. */
-export async function importFile(file: Blob, resolve?: ClashResolver): Promise<ImportSummary> {
-  if (file.size > MAX_IMPORT_BYTES) throw new ImportError('too-large');
-  const parsed = parseExport(await file.text());
+/** Base64 makes a sealed file about 4/3 the size of the export inside it. */
+const MAX_SEALED_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4096;
+
+/** The export text of a file: itself, or what its passphrase opens when it is sealed. */
+export async function openIfSealed(text: string, passphrase?: string): Promise<string> {
+  if (!text.includes('"resmo-sealed-export"')) return text;
+  const data = parseJson(text);
+  if (!isSealedExport(data)) return text;
+  if (passphrase === undefined) throw new ImportError('sealed');
+  try {
+    return await openSealedExport(data, passphrase);
+  } catch (error) {
+    if (error instanceof SealedExportError) throw new ImportError('wrong-passphrase', [], { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Reads, validates and imports a file chosen by the user (a sealed one with its passphrase),
+ * asking about clashing patients.
+ */
+export async function importFile(file: Blob, passphrase?: string, resolve?: ClashResolver): Promise<ImportSummary> {
+  if (file.size > MAX_SEALED_BYTES) throw new ImportError('too-large');
+  const parsed = parseExport(await openIfSealed(await file.text(), passphrase));
   const clashes = await findPatientClashes(parsed);
   if (clashes.length === 0) return importExport(parsed);
   if (!resolve) throw new ImportError('patient-clash');

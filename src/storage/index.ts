@@ -31,6 +31,7 @@ export {
 } from './sessions.js';
 export { EMPTY_SECOND, dominantOf, toPercent, type SampleInput } from './samples.js';
 export { exportPatientData, exportSessionData, serializeExport } from './export.js';
+export { sealExportText } from './sealed-export.js';
 export { toCsv } from './csv.js';
 export {
   ImportError,
@@ -46,3 +47,16 @@ export { requestPersistence, storageStatus, type StorageStatus } from './persist
 export { distribution, ranked, segments, usableShare, type Distribution, type Segment } from './stats.js';
 export { loadPatientPage, type PatientPageData, type SessionSummary } from './patient-data.js';
 export { loadSessionReview, type SessionReviewData } from './review-data.js';
+export {
+  changeVaultPassphrase,
+  holdVault,
+  lockIsWaiting,
+  lockVault,
+  setUpVault,
+  unlockVault,
+  unlockVaultWithRecovery,
+  vaultEvents,
+  vaultStatus,
+  type VaultStatus,
+} from './vault.js';
+export { WrongSecretError } from './vault-keys.js';

@@ -1,6 +1,8 @@
 import { deleteSessionRows, writeAllTransaction } from './cascade.js';
 import { database } from './database.js';
 import { StorageError, toStorageError } from './errors.js';
+import { openRecord, openRecords, sealRecord } from './records.js';
+import { updateRecord } from './rewrite.js';
 import type { Patient } from './schema.js';
 import { isIdentifierSystem, isIdentifierValue, type EhrIdentifier } from '../shared/ehr-identifier.js';
 import { LIMITS, isCalendarDate, isPlainLine, isPlainText, searchKey } from '../shared/text-rules.js';
@@ -66,7 +68,8 @@ export async function createPatient(input: PatientInput = {}, now = Date.now()):
     updatedAt: now,
   };
   try {
-    await (await database()).add('patients', patient);
+    const sealed = await sealRecord('patient', patient);
+    await (await database()).add('patients', sealed);
   } catch (error) {
     throw toStorageError(error);
   }
@@ -74,19 +77,14 @@ export async function createPatient(input: PatientInput = {}, now = Date.now()):
 }
 
 export async function getPatient(id: string): Promise<Patient> {
-  const patient = await (await database()).get('patients', id);
-  if (!patient) throw new StorageError('not-found', `No patient ${id}.`);
-  return patient;
+  const stored = await (await database()).get('patients', id);
+  if (!stored) throw new StorageError('not-found', `No patient ${id}.`);
+  return openRecord('patient', stored);
 }
 
-/** Applies `change` inside one transaction so concurrent edits cannot interleave. */
-async function updatePatient(id: string, change: (patient: Patient) => Patient): Promise<Patient> {
-  const tx = (await database()).transaction('patients', 'readwrite');
-  const current = await tx.store.get(id);
-  if (!current) throw new StorageError('not-found', `No patient ${id}.`);
-  const next = change(current);
-  await Promise.all([tx.store.put(next), tx.done]);
-  return next;
+/** Applies `change` so that concurrent edits cannot interleave (see updateRecord). */
+function updatePatient(id: string, change: (patient: Patient) => Patient): Promise<Patient> {
+  return updateRecord('patient', id, change);
 }
 
 export function editPatient(id: string, input: PatientInput, now = Date.now()): Promise<Patient> {
@@ -122,7 +120,7 @@ export interface PatientQuery {
 /** Patients matching the query, most recently changed first. */
 export async function listPatients(query: PatientQuery = {}): Promise<Patient[]> {
   const needle = searchKey(query.text?.trim() ?? '');
-  const all = await (await database()).getAll('patients');
+  const all = await openRecords('patient', await (await database()).getAll('patients'));
   return all
     .filter((p) => query.includeArchived || !p.archived)
     .filter((p) => !needle || searchKey(`${p.code} ${p.name}`).includes(needle))

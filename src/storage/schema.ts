@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import type { EhrIdentifier } from '../shared/ehr-identifier.js';
 import type { EmotionLabel } from '../shared/emotions.js';
 import type { EndReason } from '../shared/session-limits.js';
+import type { VaultMeta } from './vault-keys.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
 export interface Patient {
@@ -64,11 +65,43 @@ export interface Marker {
   label: string;
 }
 
+/** A sealed record: AES-256-GCM under the data key, with a fresh random 96-bit IV on every write. */
+export interface Envelope {
+  id: string;
+  kind: RecordKind;
+  v: 1;
+  kid: string;
+  iv: Uint8Array<ArrayBuffer>;
+  ct: Uint8Array<ArrayBuffer>;
+}
+
+export interface RecordKinds {
+  patient: Patient;
+  session: Session;
+  sample: Sample;
+  marker: Marker;
+}
+export type RecordKind = keyof RecordKinds;
+
+/** Only what an index or key path needs stays in the clear: random ids, the patient id, sequence numbers. */
+export type SealedRecord<K extends RecordKind> = K extends 'session'
+  ? Envelope & Pick<Session, 'patientId'>
+  : K extends 'sample'
+    ? Envelope & Pick<Sample, 'sessionId' | 'second'>
+    : K extends 'marker'
+      ? Envelope & Pick<Marker, 'sessionId'>
+      : Envelope;
+
+/** What a store holds: the record itself while encryption is off (or not yet migrated), else its envelope. */
+export type Stored<K extends RecordKind> = RecordKinds[K] | SealedRecord<K>;
+
 export interface ResmoDB extends DBSchema {
-  patients: { key: string; value: Patient };
-  sessions: { key: string; value: Session; indexes: { 'by-patient': string } };
-  samples: { key: [string, number]; value: Sample };
-  markers: { key: string; value: Marker; indexes: { 'by-session': string } };
+  patients: { key: string; value: Stored<'patient'> };
+  sessions: { key: string; value: Stored<'session'>; indexes: { 'by-patient': string } };
+  samples: { key: [string, number]; value: Stored<'sample'> };
+  markers: { key: string; value: Stored<'marker'>; indexes: { 'by-session': string } };
+  /** Salts, costs and wrapped keys under the key 'meta'; never a CryptoKey. */
+  vault: { key: 'meta'; value: VaultMeta };
 }
 
 export type StoreName = 'patients' | 'sessions' | 'samples' | 'markers';

@@ -1,6 +1,8 @@
 import { deleteSessionRows, sampleRange, writeAllTransaction } from './cascade.js';
 import { database } from './database.js';
 import { StorageError, toStorageError } from './errors.js';
+import { openRecord, openRecords, sealRecord, sealRecords } from './records.js';
+import { updateRecord } from './rewrite.js';
 import { toSample, type SampleInput } from './samples.js';
 import type { Marker, Sample, Session } from './schema.js';
 import { LIMITS, isPlainLine, isPlainText } from '../shared/text-rules.js';
@@ -25,24 +27,25 @@ export async function startSession(patientId: string, now = Date.now()): Promise
     notes: '',
     updatedAt: now,
   };
-  await db.add('sessions', session);
+  await db.add('sessions', await sealRecord('session', session));
   return session;
 }
 
 export async function getSession(id: string): Promise<Session> {
-  const session = await (await database()).get('sessions', id);
-  if (!session) throw notFound(id);
-  return session;
+  const stored = await (await database()).get('sessions', id);
+  if (!stored) throw notFound(id);
+  return openRecord('session', stored);
 }
 
 /** A patient's sessions, newest first. */
 export async function listSessions(patientId: string): Promise<Session[]> {
-  const sessions = await (await database()).getAllFromIndex('sessions', 'by-patient', patientId);
+  const stored = await (await database()).getAllFromIndex('sessions', 'by-patient', patientId);
+  const sessions = await openRecords('session', stored);
   return sessions.sort((a, b) => b.startedAt - a.startedAt);
 }
 
 export async function getSamples(sessionId: string): Promise<Sample[]> {
-  return (await database()).getAll('samples', sampleRange(sessionId));
+  return openRecords('sample', await (await database()).getAll('samples', sampleRange(sessionId)));
 }
 
 /**
@@ -55,34 +58,26 @@ export async function appendSamples(
   now = Date.now(),
 ): Promise<Session> {
   try {
-    const tx = (await database()).transaction(['sessions', 'samples'], 'readwrite');
-    const session = await tx.objectStore('sessions').get(sessionId);
-    if (!session) throw notFound(sessionId);
-    if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${sessionId} is finished.`);
-    const next = { ...session, seconds: session.seconds + inputs.length, updatedAt: now };
-    const samples = tx.objectStore('samples');
-    await Promise.all([
-      ...inputs.map((input, i) => samples.put(toSample(sessionId, session.seconds + i, input))),
-      tx.objectStore('sessions').put(next),
-      tx.done,
-    ]);
-    return next;
+    const sealSamples = async (session: Session) => {
+      const samples = inputs.map((input, i) => toSample(sessionId, session.seconds + i, input));
+      return (await sealRecords('sample', samples)).map((value) => ({ store: 'samples' as const, value }));
+    };
+    return await updateRecord(
+      'session',
+      sessionId,
+      (session) => {
+        if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${sessionId} is finished.`);
+        return { ...session, seconds: session.seconds + inputs.length, updatedAt: now };
+      },
+      sealSamples,
+    );
   } catch (error) {
     throw toStorageError(error);
   }
 }
 
-async function updateSession(id: string, change: (session: Session) => Session): Promise<Session> {
-  try {
-    const tx = (await database()).transaction('sessions', 'readwrite');
-    const current = await tx.store.get(id);
-    if (!current) throw notFound(id);
-    const next = change(current);
-    await Promise.all([tx.store.put(next), tx.done]);
-    return next;
-  } catch (error) {
-    throw toStorageError(error);
-  }
+function updateSession(id: string, change: (session: Session) => Session): Promise<Session> {
+  return updateRecord('session', id, change);
 }
 
 /**
@@ -111,7 +106,7 @@ export async function deleteSession(id: string): Promise<void> {
 
 /** Sessions without an end: being recorded somewhere, or interrupted. */
 export async function openSessions(): Promise<Session[]> {
-  const all = await (await database()).getAll('sessions');
+  const all = await openRecords('session', await (await database()).getAll('sessions'));
   return all.filter((s) => s.endedAt === null).sort((a, b) => b.startedAt - a.startedAt);
 }
 
@@ -132,12 +127,13 @@ export async function addMarker(sessionId: string, t: number, label = ''): Promi
   const marker: Marker = { id: crypto.randomUUID(), sessionId, t: Math.max(0, Math.round(t)), label: clean };
   const db = await database();
   if (!(await db.getKey('sessions', sessionId))) throw notFound(sessionId);
-  await db.add('markers', marker);
+  await db.add('markers', await sealRecord('marker', marker));
   return marker;
 }
 
 /** A session's markers in time order. */
 export async function listMarkers(sessionId: string): Promise<Marker[]> {
-  const markers = await (await database()).getAllFromIndex('markers', 'by-session', sessionId);
+  const stored = await (await database()).getAllFromIndex('markers', 'by-session', sessionId);
+  const markers = await openRecords('marker', stored);
   return markers.sort((a, b) => a.t - b.t);
 }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { cssProps } from '../../styles/css-props.js';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { EMOTION_LABELS, dominantIndex, type EmotionLabel } from '../../shared/emotions.js';
@@ -56,6 +57,7 @@ export class ResmoEmotionBars extends LitElement {
       overflow: hidden;
     }
     .fill {
+      display: block;
       height: 100%;
       border-radius: 999px;
       transition: width 200ms linear;
@@ -113,7 +115,7 @@ export class ResmoEmotionBars extends LitElement {
             <span class="track" aria-hidden="true">
               <span
                 class="fill"
-                style="display:block;width:${(value * 100).toFixed(1)}%;background:${EMOTION_COLORS[label]}"
+                ${cssProps({ width: `${(value * 100).toFixed(1)}%`, background: EMOTION_COLORS[label] })}
               ></span>
             </span>
             <span class="value">${p ? percent.format(value) : nothing}</span>

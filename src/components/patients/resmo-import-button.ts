@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { importFile, type ClashChoice, type ImportSummary, type PatientClash } from '../../storage/index.js';
+import {
+  ImportError,
+  importFile,
+  type ClashChoice,
+  type ImportSummary,
+  type PatientClash,
+} from '../../storage/index.js';
 import type { ResmoImportClashDialog } from './resmo-import-clash-dialog.js';
 import './resmo-import-clash-dialog.js';
 import { importErrorMessage } from '../../i18n/storage-messages.js';
@@ -39,6 +45,23 @@ export class ResmoImportButton extends LitElement {
         flex-basis: 100%;
         margin: 0;
       }
+      form.sealed {
+        flex-basis: 100%;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      form.sealed label {
+        display: grid;
+        gap: 0.25rem;
+        font-weight: 600;
+      }
+      form.sealed input {
+        font: inherit;
+        min-height: 44px;
+        padding: 0.4rem 0.6rem;
+      }
       [role='status']:empty {
         display: none;
       }
@@ -49,6 +72,8 @@ export class ResmoImportButton extends LitElement {
   /** Counts finished imports, so the message is re-announced and tests can wait for it. */
   @state() private finished = 0;
   @query('resmo-import-clash-dialog') private clashDialog!: ResmoImportClashDialog;
+  /** A sealed file waiting for its passphrase. */
+  @state() private sealedFile: File | null = null;
 
   override render() {
     return html`
@@ -58,6 +83,17 @@ export class ResmoImportButton extends LitElement {
       </label>
       <p role="status" data-import-count=${this.finished} data-outcome=${this.outcome.kind}>${this.message()}</p>
       <resmo-import-clash-dialog></resmo-import-clash-dialog>
+      ${
+        this.sealedFile
+          ? html`<form class="sealed" @submit=${this.onPassphrase}>
+              <label
+                >${msg('Passphrase of the sealed file')}
+                <input name="passphrase" type="password" autocomplete="off" required />
+              </label>
+              <button type="submit">${msg('Open and import')}</button>
+            </form>`
+          : nothing
+      }
     `;
   }
 
@@ -91,17 +127,29 @@ export class ResmoImportButton extends LitElement {
   private async onFile(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
-    if (!file) return;
+    // Lets the same file be chosen again after fixing it.
+    input.value = '';
+    if (file) await this.import(file);
+  }
+
+  private onPassphrase(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const passphrase = String(new FormData(event.target as HTMLFormElement).get('passphrase') ?? '');
+    return this.sealedFile ? this.import(this.sealedFile, passphrase) : Promise.resolve();
+  }
+
+  private async import(file: File, passphrase?: string): Promise<void> {
     this.outcome = { kind: 'busy' };
     try {
-      const summary = await importFile(file, (clashes) => this.askAbout(clashes));
+      const summary = await importFile(file, passphrase, (clashes) => this.askAbout(clashes));
+      this.sealedFile = null;
       this.outcome = { kind: 'done', summary };
       this.dispatchEvent(new CustomEvent('resmo-imported', { detail: summary, bubbles: true, composed: true }));
     } catch (error) {
+      const sealed = error instanceof ImportError && (error.reason === 'sealed' || error.reason === 'wrong-passphrase');
+      this.sealedFile = sealed ? file : null;
       this.outcome = { kind: 'failed', message: importErrorMessage(error) };
     } finally {
-      // Lets the same file be chosen again after fixing it.
-      input.value = '';
       this.finished++;
     }
   }

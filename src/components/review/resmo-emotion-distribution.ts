@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../styles/css-props.js';
 import { localized, msg } from '@lit/localize';
 import { EMOTION_LABELS } from '../../shared/emotions.js';
 import { emotionName } from '../../i18n/emotions.js';
@@ -73,7 +73,7 @@ export class ResmoEmotionDistribution extends LitElement {
               <td class="track" aria-hidden="true">
                 <div
                   class="bar"
-                  style=${styleMap({ width: `${(d[label] * 100).toFixed(1)}%`, background: EMOTION_COLORS[label] })}
+                  ${cssProps({ width: `${(d[label] * 100).toFixed(1)}%`, background: EMOTION_COLORS[label] })}
                 ></div>
               </td>
             </tr>`,

@@ -9,6 +9,7 @@ import './resmo-display-panel.js';
 import './resmo-inference-panel.js';
 import './resmo-storage-panel.js';
 import './resmo-clinician-panel.js';
+import '../lock/resmo-privacy-panel.js';
 
 /** Language, device and about: what a clinic's administrator checks once. */
 @customElement('resmo-settings-view')
@@ -22,7 +23,8 @@ export class ResmoSettingsView extends LitElement {
       resmo-display-panel,
       resmo-inference-panel,
       resmo-storage-panel,
-      resmo-clinician-panel {
+      resmo-clinician-panel,
+      resmo-privacy-panel {
         margin-block: 1rem;
       }
       dl {
@@ -72,6 +74,7 @@ export class ResmoSettingsView extends LitElement {
       <resmo-inference-panel></resmo-inference-panel>
       <resmo-storage-panel></resmo-storage-panel>
       <resmo-clinician-panel></resmo-clinician-panel>
+      <resmo-privacy-panel id="privacy"></resmo-privacy-panel>
       <section class="card">
         <h2>${msg('About')}</h2>
         <dl>

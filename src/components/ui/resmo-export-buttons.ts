@@ -1,12 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { exportPatientData, exportSessionData, serializeExport, toCsv } from '../../storage/index.js';
+import { exportPatientData, exportSessionData, sealExportText, serializeExport, toCsv } from '../../storage/index.js';
 import type { ExportFile } from '../../shared/export-schema.js';
 import { safeFileName, shareOrDownload } from '../../platform/share-file.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import './resmo-fhir-export.js';
+import '../lock/resmo-seal-form.js';
+import type { SealRequestEvent } from '../lock/resmo-seal-form.js';
 
 /** Export of a session (`session-id`) or of a whole patient (`patient-id`) as JSON or CSV. */
 @customElement('resmo-export-buttons')
@@ -21,6 +23,11 @@ export class ResmoExportButtons extends LitElement {
         gap: 0.5rem;
         align-items: center;
       }
+      .warning,
+      resmo-seal-form {
+        flex-basis: 100%;
+        margin: 0;
+      }
       button:focus-visible {
         outline: 3px solid var(--resmo-focus, #ffbf47);
         outline-offset: 2px;
@@ -31,12 +38,25 @@ export class ResmoExportButtons extends LitElement {
   @property({ attribute: 'session-id' }) sessionId = '';
   @property({ attribute: 'patient-id' }) patientId = '';
   @state() private error = '';
+  @state() private sealing = false;
+  @state() private busy = false;
 
   override render() {
     return html`
+      <button class="sealed" aria-expanded=${this.sealing} @click=${() => (this.sealing = !this.sealing)}>
+        ${msg('Export sealed (with a passphrase)')}
+      </button>
       <button @click=${() => this.export('json')}>${msg('Export JSON')}</button>
       <button @click=${() => this.export('csv')}>${msg('Export CSV')}</button>
       <resmo-fhir-export session-id=${this.sessionId} patient-id=${this.patientId}></resmo-fhir-export>
+      <p class="warning notice">
+        ${msg('JSON and CSV files are not protected: they hold clinical data that anyone with the file can read.')}
+      </p>
+      ${
+        this.sealing
+          ? html`<resmo-seal-form ?busy=${this.busy} @resmo-seal-request=${this.exportSealed}></resmo-seal-form>`
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     `;
   }
@@ -53,16 +73,29 @@ export class ResmoExportButtons extends LitElement {
     return `${safeFileName(`resmo-${code}-${day}`)}.${extension}`;
   }
 
-  private async export(kind: 'json' | 'csv'): Promise<void> {
+  private async export(kind: 'json' | 'csv' | 'sealed.json', passphrase = ''): Promise<void> {
     this.error = '';
+    this.busy = true;
     try {
       const data = await this.load();
-      const body = kind === 'json' ? serializeExport(data) : toCsv(data);
-      const type = kind === 'json' ? 'application/json' : 'text/csv';
+      const body =
+        kind === 'csv'
+          ? toCsv(data)
+          : kind === 'json'
+            ? serializeExport(data)
+            : await sealExportText(serializeExport(data), passphrase);
+      const type = kind === 'csv' ? 'text/csv' : 'application/json';
       await shareOrDownload(new File([body], this.fileName(data, kind), { type }), this.fileName(data, kind));
+      if (kind === 'sealed.json') this.sealing = false;
     } catch (error) {
       this.error = storageErrorMessage(error);
+    } finally {
+      this.busy = false;
     }
+  }
+
+  private exportSealed(event: SealRequestEvent): Promise<void> {
+    return this.export('sealed.json', event.detail.passphrase);
   }
 }
 

@@ -1,0 +1,55 @@
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { sharedStyles } from '../../styles/shared-styles.js';
+
+/** What encryption on this device protects against, and what it does not: said plainly. */
+@customElement('resmo-privacy-facts')
+@localized()
+export class ResmoPrivacyFacts extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        margin-top: 1.5rem;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<h3>${msg('What this protects')}</h3>
+      <ul>
+        <li>${msg('The video never leaves the device; only the per-second readings are kept.')}</li>
+        <li>
+          ${msg(
+            'With encryption on, a lost, stolen or shared device shows no names, codes, notes, markers or readings to someone who copies its files. Without the passphrase or the recovery key they cannot be read.',
+          )}
+        </li>
+      </ul>
+      <h3>${msg('What it cannot protect')}</h3>
+      <ul>
+        <li>
+          ${msg(
+            'A device left unlocked: while Resmo is open and unlocked, whoever uses it can see the records. Lock it (or let it lock itself) when you step away.',
+          )}
+        </li>
+        <li>
+          ${msg(
+            'A malicious browser extension, or malware on the device, can read what the screen shows and what you type. Use a browser profile without extensions for consultations.',
+          )}
+        </li>
+        <li>
+          ${msg(
+            'A poisoned update: if the place you install Resmo from were taken over, a changed version could read the records once you unlock them. Install only from your clinic’s own address.',
+          )}
+        </li>
+        <li>${msg('A plain (not sealed) export: anyone who gets the file can read it.')}</li>
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmo-privacy-facts': ResmoPrivacyFacts;
+  }
+}
