@@ -43,6 +43,16 @@ export default tseslint.config(
     },
   },
   {
+    // Pure reading logic: numbers in, numbers out; only the shared types.
+    files: ['src/analysis/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../*/*', '!../shared/*', 'lit', 'lit/*', '@lit/*', '@tensorflow/*', 'idb', 'uplot'] },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['../*/*', 'lit', 'lit/*', '@tensorflow/*', 'idb'] }],
