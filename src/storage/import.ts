@@ -9,6 +9,7 @@ import {
   type ExportSecond,
   type ExportSession,
 } from '../shared/export-schema.js';
+import { importBaselines } from './baselines.js';
 import { writeAllTransaction, type WriteAllTransaction } from './cascade.js';
 import { EMPTY_SECOND, toSample, type SampleInput } from './samples.js';
 import type { Patient, Session } from './schema.js';
@@ -83,6 +84,7 @@ function toPatient(p: ExportPatient): Patient {
     archived,
     createdAt: Date.parse(p.createdAt),
     updatedAt: Date.parse(p.updatedAt),
+    ...importBaselines(p),
   };
 }
 

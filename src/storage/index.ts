@@ -30,6 +30,7 @@ export {
   INTERRUPTED_AFTER_MS,
 } from './sessions.js';
 export { EMPTY_SECOND, dominantOf, toPercent, type SampleInput } from './samples.js';
+export { addBaseline } from './baselines.js';
 export { exportPatientData, exportSessionData, serializeExport } from './export.js';
 export { toCsv } from './csv.js';
 export {

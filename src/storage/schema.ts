@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { Baseline } from '../shared/baseline.js';
 import type { EmotionLabel } from '../shared/emotions.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
@@ -14,6 +15,8 @@ export interface Patient {
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
+  /** Neutral baselines recorded at rest, oldest first; absent on records from before baselines. */
+  baselines?: Baseline[];
 }
 
 /** One consultation recording. `endedAt === null` means it is running or was interrupted. */
