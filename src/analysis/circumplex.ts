@@ -46,10 +46,11 @@ export function circumplexPoint(index: number): Affect {
 export function toAffect(probabilities: readonly number[]): Affect {
   let valence = 0;
   let arousal = 0;
-  probabilities.forEach((p, i) => {
-    const point = circumplexPoint(i);
-    valence += p * point.valence;
-    arousal += p * point.arousal;
-  });
+  // A plain loop: the review maps every second of sessions up to 8 hours long.
+  for (let i = 0; i < POINTS.length; i++) {
+    const p = probabilities[i] ?? 0;
+    valence += p * (POINTS[i]?.valence ?? 0);
+    arousal += p * (POINTS[i]?.arousal ?? 0);
+  }
   return { valence, arousal };
 }

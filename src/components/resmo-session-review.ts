@@ -8,7 +8,7 @@ import { formatClock, formatDateTime, formatDuration, formatShare } from './form
 import { storageErrorMessage } from './storage-messages.js';
 import { sharedStyles } from './shared-styles.js';
 import { reportStyles } from './report-styles.js';
-import './resmo-emotion-timeline.js';
+import './review/resmo-session-readings.js';
 import './resmo-emotion-distribution.js';
 import './resmo-segment-table.js';
 import './resmo-session-notes.js';
@@ -62,10 +62,12 @@ export class ResmoSessionReview extends LitElement {
         <button class="primary" @click=${() => window.print()}>${msg('Print report')}</button>
         <resmo-export-buttons session-id=${session.id}></resmo-export-buttons>
       </div>
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title">${msg('Timeline')}</h2>
-        <resmo-emotion-timeline .points=${d.points} .markers=${d.timelineMarkers} height="260"></resmo-emotion-timeline>
-      </section>
+      <resmo-session-readings
+        .readings=${d.readings}
+        .markers=${d.chartMarkers}
+        .baseline=${d.baseline}
+        startedAt=${session.startedAt}
+      ></resmo-session-readings>
       <div class="columns">
         <section aria-labelledby="distribution-title">
           <h2 id="distribution-title">${msg('Share of time per emotion')}</h2>

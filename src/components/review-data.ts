@@ -5,30 +5,25 @@ import {
   listMarkers,
   type Marker,
   type Patient,
-  type Sample,
   type Session,
 } from '../storage/index.js';
 import { distribution, segments, usableShare, type Distribution, type Segment } from '../storage/stats.js';
-import type { TimelineMarker, TimelinePoint } from './resmo-emotion-timeline.js';
+import type { Reading } from '../analysis/index.js';
+import type { ChartMarker } from './review/chart-markers.js';
+import { chartMarkers, readingsOf, sessionBaseline, type SessionBaseline } from './review/readings-data.js';
 
 /** Everything the session review shows, derived once per load. */
 export interface SessionReviewData {
   session: Session;
   patient: Patient;
   markers: Marker[];
-  points: TimelinePoint[];
-  timelineMarkers: TimelineMarker[];
+  /** Raw readings, one per second. */
+  readings: Reading[];
+  chartMarkers: ChartMarker[];
+  baseline: SessionBaseline | null;
   distribution: Distribution;
   segments: Segment[];
   usableShare: number;
-}
-
-/** Samples as the timeline draws them: wall-clock ms and probabilities as 0–1. */
-function toPoints(session: Session, samples: readonly Sample[]): TimelinePoint[] {
-  return samples.map((s) => ({
-    t: session.startedAt + s.second * 1000,
-    p: s.probabilities?.map((p) => p / 100) ?? null,
-  }));
 }
 
 export async function loadSessionReview(sessionId: string): Promise<SessionReviewData> {
@@ -42,8 +37,9 @@ export async function loadSessionReview(sessionId: string): Promise<SessionRevie
     session,
     patient,
     markers,
-    points: toPoints(session, samples),
-    timelineMarkers: markers.map((m) => ({ t: session.startedAt + m.t, label: m.label })),
+    readings: readingsOf(samples),
+    chartMarkers: chartMarkers(markers),
+    baseline: sessionBaseline(patient, session),
     distribution: distribution(samples),
     segments: segments(samples, markers),
     usableShare: usableShare(samples),
