@@ -3,7 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { CameraController } from '../controllers/camera-controller.js';
 import { InferenceController } from '../controllers/inference-controller.js';
-import { LIVE_TIMELINE_MS, LiveReadout } from '../controllers/live-readout.js';
+import { LiveReadout } from '../controllers/live-readout.js';
 import { loadPreferences } from '../controllers/preferences.js';
 import { SessionRecorder } from '../controllers/session-recorder.js';
 import type { FrameResult } from '../shared/protocol.js';
@@ -15,10 +15,11 @@ import { qualityMessage } from './quality-messages.js';
 import { sharedStyles } from './shared-styles.js';
 import type { CameraChangeEvent } from './resmo-camera-picker.js';
 import type { FacePickEvent } from './resmo-face-overlay.js';
-import type { TimelineMarker } from './resmo-emotion-timeline.js';
+import type { ChartMarker } from './review/chart-markers.js';
+import { chartMarkers } from './review/readings-data.js';
 import './resmo-camera-picker.js';
 import './resmo-emotion-bars.js';
-import './resmo-emotion-timeline.js';
+import './consultation/resmo-live-readings.js';
 import './resmo-face-overlay.js';
 import './resmo-session-controls.js';
 import { backendName } from './resmo-status-strip.js';
@@ -71,7 +72,7 @@ export class ResmoConsultationView extends LitElement {
         margin-block: 0.75rem;
       }
       resmo-session-controls,
-      resmo-emotion-timeline,
+      resmo-live-readings,
       resmo-status-strip {
         margin-block: 0.75rem;
       }
@@ -93,8 +94,11 @@ export class ResmoConsultationView extends LitElement {
   });
 
   @query('video') private video!: HTMLVideoElement | null;
-  @state() private markers: TimelineMarker[] = [];
+  @state() private markers: ChartMarker[] = [];
+  @state() private patientId = '';
   private markerCount = 0;
+  /** Wall-clock ms of the camera's start: elapsed time counts from it until a session starts. */
+  private cameraStartedAt = Date.now();
 
   override render() {
     const { status, error } = this.camera;
@@ -117,7 +121,11 @@ export class ResmoConsultationView extends LitElement {
       </div>
       ${error ? this.renderCameraError(error.kind) : nothing}
       ${this.inference.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(this.inference.error)}</div>` : nothing}
-      <resmo-session-controls .recorder=${this.recorder} .state=${this.recorder.state}></resmo-session-controls>
+      <resmo-session-controls
+        .recorder=${this.recorder}
+        .state=${this.recorder.state}
+        @resmo-patient-selected=${(e: CustomEvent<{ patientId: string }>) => (this.patientId = e.detail.patientId)}
+      ></resmo-session-controls>
       <div class="layout">
         <div class="stage">
           <div class="mirror ${this.camera.mirrored ? 'on' : ''}">
@@ -147,11 +155,13 @@ export class ResmoConsultationView extends LitElement {
           </div>
         </div>
       </div>
-      <resmo-emotion-timeline
+      <resmo-live-readings
         .points=${this.readout.points}
         .markers=${this.markers}
-        windowMs=${LIVE_TIMELINE_MS}
-      ></resmo-emotion-timeline>
+        origin=${this.origin()}
+        patient-id=${this.patientId}
+        ?live=${running}
+      ></resmo-live-readings>
       <p class="disclaimer">
         ${msg('These readings estimate facial expression, not inner feeling. They are not a diagnosis.')}
       </p>
@@ -220,6 +230,11 @@ export class ResmoConsultationView extends LitElement {
     this.recorder.add(reading);
   }
 
+  private origin(): number {
+    const state = this.recorder.state;
+    return state.status === 'idle' ? this.cameraStartedAt : state.session.startedAt;
+  }
+
   private onPick(event: FacePickEvent): void {
     this.readout.pick(event.detail.index);
   }
@@ -232,11 +247,12 @@ export class ResmoConsultationView extends LitElement {
     this.markerCount = count;
     if (state.status === 'idle') return;
     const session = state.session;
-    this.markers = (await listMarkers(session.id)).map((m) => ({ t: session.startedAt + m.t, label: m.label }));
+    this.markers = chartMarkers(await listMarkers(session.id));
   }
 
   private async start(): Promise<void> {
     this.readout.reset();
+    this.cameraStartedAt = Date.now();
     await this.camera.start({ height: this.preferences.cameraHeight });
     if (this.camera.status === 'live') this.inference.start();
   }

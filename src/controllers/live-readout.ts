@@ -4,7 +4,12 @@ import { EMOTION_LABELS, dominantIndex } from '../shared/emotions.js';
 import { EmotionSmoother, type Smoothing } from './emotion-smoother.js';
 import { blocksReading, frameIssues, pickFace, type QualityIssue } from './face-quality.js';
 import type { FrameReading } from './second-bucket.js';
-import type { TimelinePoint } from '../components/resmo-emotion-timeline.js';
+
+/** One point per second: wall-clock ms of the second's start, and mean probabilities or null without a usable face. */
+export interface TimelinePoint {
+  t: number;
+  p: readonly number[] | null;
+}
 
 /** How often the live region may speak, so a screen reader is not flooded. */
 export const ANNOUNCE_EVERY_MS = 4000;

@@ -58,6 +58,8 @@ export class ResmoReadingsPanel extends LitElement {
   @property({ attribute: false }) markers: readonly ChartMarker[] = [];
   @property({ type: Boolean }) adjusted = false;
   @property({ type: Number }) windowSeconds = 0;
+  /** Elapsed second of the first reading (live: the oldest second still shown). */
+  @property({ type: Number }) firstSecond = 0;
   @property({ type: Number }) height = 260;
   @state() private view: ReadingView = 'share';
   @state() private shown: boolean[] = EMOTION_LABELS.map(() => true);
@@ -65,7 +67,8 @@ export class ResmoReadingsPanel extends LitElement {
   private xs: number[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('readings')) this.xs = this.readings.map((_, i) => i);
+    if (changed.has('readings') || changed.has('firstSecond'))
+      this.xs = this.readings.map((_, i) => i + this.firstSecond);
     this.series = emotionSeries(this.readings, this.shown, this.adjusted ? 'lines' : this.view);
   }
 
@@ -126,7 +129,10 @@ export class ResmoReadingsPanel extends LitElement {
   }
 
   private describe(second: number): string {
-    return describeSecond(this.readings[second] ?? null, this.adjusted ? formatPoints : formatPercent);
+    return describeSecond(
+      this.readings[second - this.firstSecond] ?? null,
+      this.adjusted ? formatPoints : formatPercent,
+    );
   }
 }
 
