@@ -4,10 +4,11 @@ import { localized, msg, str } from '@lit/localize';
 import type { Affect } from '../../analysis/index.js';
 import { formatAffect } from '../review/reading-format.js';
 
-/** Plane coordinates: valence right, arousal up, the unit circle inside a 240-unit square. */
+/** Plane coordinates: valence right, arousal up; the unit circle, with the pole words outside it. */
 const R = 100;
+const CX = 190;
 const C = 120;
-const px = (a: Affect): [number, number] => [C + a.valence * R, C - a.arousal * R];
+const px = (a: Affect): [number, number] => [CX + a.valence * R, C - a.arousal * R];
 
 /**
  * Valence and arousal now, as a point on the two-axis plane with the last seconds as a fading
@@ -19,7 +20,7 @@ export class ResmoAffectPlane extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      max-width: 18rem;
+      max-width: 22rem;
     }
     svg {
       width: 100%;
@@ -46,14 +47,14 @@ export class ResmoAffectPlane extends LitElement {
     const label = now
       ? msg(str`Valence ${formatAffect(now.valence)}, arousal ${formatAffect(now.arousal)}`)
       : msg('No reading');
-    return html`<svg viewBox="0 0 240 240" role="img" aria-label=${msg('Valence and arousal plane') + ': ' + label}>
-        <circle cx=${C} cy=${C} r=${R} fill="#f4f7f8" stroke="#9aa7ad" />
-        <line x1=${C - R - 8} y1=${C} x2=${C + R + 8} y2=${C} stroke="#5b6b72" />
-        <line x1=${C} y1=${C - R - 8} x2=${C} y2=${C + R + 8} stroke="#5b6b72" />
-        <text x=${C + R + 8} y=${C - 4} text-anchor="end">${msg('Pleasant')}</text>
-        <text x=${C - R - 8} y=${C - 4}>${msg('Unpleasant')}</text>
-        <text x=${C + 4} y=${C - R - 10}>${msg('Activated')}</text>
-        <text x=${C + 4} y=${C + R + 18}>${msg('Calm')}</text>
+    return html`<svg viewBox="0 0 380 240" role="img" aria-label=${msg('Valence and arousal plane') + ': ' + label}>
+        <circle cx=${CX} cy=${C} r=${R} fill="#f4f7f8" stroke="#9aa7ad" />
+        <line x1=${CX - R - 6} y1=${C} x2=${CX + R + 6} y2=${C} stroke="#5b6b72" />
+        <line x1=${CX} y1=${C - R - 6} x2=${CX} y2=${C + R + 6} stroke="#5b6b72" />
+        <text x=${CX + R + 10} y=${C + 4}>${msg('Pleasant')}</text>
+        <text x=${CX - R - 10} y=${C + 4} text-anchor="end">${msg('Unpleasant')}</text>
+        <text x=${CX} y=${C - R - 10} text-anchor="middle">${msg('Activated')}</text>
+        <text x=${CX} y=${C + R + 18} text-anchor="middle">${msg('Calm')}</text>
         ${this.renderTrail()}
         ${now ? svg`<circle cx=${px(now)[0]} cy=${px(now)[1]} r="7" fill="#0072B2" stroke="#fff" stroke-width="2" />` : nothing}
       </svg>
