@@ -49,6 +49,12 @@ it('takes the readings screenshots', async () => {
         await page.locator('resmo-session-readings resmo-marker-changes section.marker').first().waitFor();
         await page.waitForTimeout(500);
         await page.locator('resmo-session-readings').screenshot({ path: `${DIR}/report-${short}-${width}.png` });
+        await page.locator('resmo-session-readings resmo-baseline-switch input').first().check();
+        await page.waitForTimeout(500);
+        await page
+          .locator('resmo-session-readings section')
+          .first()
+          .screenshot({ path: `${DIR}/report-raw-${short}-${width}.png` });
         await page.goto(`${server.url}#/consultation`);
         await page.locator('resmo-patient-picker select').selectOption({ index: 1 });
         await page.locator('resmo-consultation-view .controls button.primary').click();
