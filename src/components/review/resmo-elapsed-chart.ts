@@ -149,19 +149,26 @@ export class ResmoElapsedChart extends LitElement {
     this.drawMarkerLines(u);
   }
 
+  /** Dark dashes over a white line, so markers stay visible over the coloured bands. */
   private drawMarkerLines(u: uPlot): void {
     const ctx = u.ctx;
+    const dpr = devicePixelRatio;
     ctx.save();
-    ctx.strokeStyle = '#17242b';
-    ctx.lineWidth = devicePixelRatio;
-    ctx.setLineDash([4 * devicePixelRatio, 4 * devicePixelRatio]);
     for (const m of this.markers) {
       const x = u.valToPos(m.at, 'x', true);
       if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
-      ctx.beginPath();
-      ctx.moveTo(x, u.bbox.top);
-      ctx.lineTo(x, u.bbox.top + u.bbox.height);
-      ctx.stroke();
+      for (const [colour, width, dash] of [
+        ['#ffffff', 3 * dpr, []],
+        ['#17242b', 1.5 * dpr, [4 * dpr, 4 * dpr]],
+      ] as const) {
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = width;
+        ctx.setLineDash(dash);
+        ctx.beginPath();
+        ctx.moveTo(x, u.bbox.top);
+        ctx.lineTo(x, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+      }
     }
     ctx.restore();
   }
