@@ -3,9 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { BASELINE_SECONDS, MIN_BASELINE_ROWS } from '../../shared/baseline.js';
 import { addBaseline, toPercent } from '../../storage/index.js';
-import { sharedStyles } from '../shared-styles.js';
-import { storageErrorMessage } from '../storage-messages.js';
-import type { TimelinePoint } from '../../controllers/live-readout.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import type { TimelinePoint } from '../../shared/timeline.js';
 
 export type BaselineRecordedEvent = CustomEvent<{ patientId: string }>;
 

@@ -1,4 +1,4 @@
-import { formatDate } from '../format.js';
+import { formatDate } from '../../i18n/format.js';
 import { getLocale } from '../../i18n/localization.js';
 
 /**

@@ -1,7 +1,7 @@
 import { EMOTION_LABELS, type EmotionLabel } from '../../shared/emotions.js';
 import { stackReadings, toAffect, type Reading } from '../../analysis/index.js';
 import { emotionName } from '../../i18n/emotions.js';
-import { EMOTION_COLORS } from '../emotion-colors.js';
+import { EMOTION_COLORS } from '../../styles/emotion-colors.js';
 import type { ChartSeries } from './resmo-elapsed-chart.js';
 
 /** A line pattern per emotion, so lines differ by more than colour (CSS px). */

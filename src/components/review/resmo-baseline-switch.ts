@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { sharedStyles } from '../shared-styles.js';
-import { formatDateTime } from '../format.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import { formatDateTime } from '../../i18n/format.js';
 
 export type BaselineModeEvent = CustomEvent<{ adjusted: boolean }>;
 

@@ -5,7 +5,7 @@ import { EMOTION_LABELS } from '../../shared/emotions.js';
 import { formatElapsed, type MarkerComparison } from '../../analysis/index.js';
 import { emotionName } from '../../i18n/emotions.js';
 import { getLocale } from '../../i18n/localization.js';
-import { sharedStyles } from '../shared-styles.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
 import { formatAffect, formatPercent, formatPoints } from './reading-format.js';
 import { usableText, windowText } from './marker-change-text.js';
 
@@ -64,6 +64,16 @@ export class ResmoMarkerChanges extends LitElement {
         text-align: end;
         padding: 0.2rem 0.4rem;
         border-bottom: 1px solid var(--resmo-line);
+      }
+      /* Four columns must fit a 320 px phone (288 px of content) in Spanish too. */
+      @media (max-width: 26rem) {
+        table {
+          font-size: 0.85rem;
+        }
+        th,
+        td {
+          padding: 0.2rem 0.2rem;
+        }
       }
       th[scope='row'] {
         text-align: start;

@@ -1,0 +1,89 @@
+import { LitElement, css, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { FaceResult } from '../../shared/protocol.js';
+
+export type FacePickEvent = CustomEvent<{ index: number }>;
+
+/**
+ * Face boxes drawn over the video. The SVG uses the frame's own pixel coordinates with the same
+ * "contain" fit as the video, so boxes stay on the face at any aspect ratio or orientation; the
+ * parent mirrors both together for the front camera. Another face can be picked by tap or keyboard.
+ */
+@customElement('resmo-face-overlay')
+@localized()
+export class ResmoFaceOverlay extends LitElement {
+  static override styles = css`
+    :host {
+      position: absolute;
+      inset: 0;
+      pointer-events: none;
+    }
+    svg {
+      width: 100%;
+      height: 100%;
+      display: block;
+    }
+    rect {
+      fill: transparent;
+      stroke: #ffffff;
+      stroke-width: 2;
+      vector-effect: non-scaling-stroke;
+      stroke-dasharray: 6 4;
+    }
+    .analysed rect {
+      stroke: #8fd3c8;
+      stroke-width: 4;
+      stroke-dasharray: none;
+    }
+    g {
+      pointer-events: auto;
+      cursor: pointer;
+    }
+    g:focus-visible rect {
+      stroke: #ffd166;
+      stroke-width: 5;
+    }
+    g:focus {
+      outline: none;
+    }
+  `;
+
+  @property({ type: Number }) frameWidth = 640;
+  @property({ type: Number }) frameHeight = 480;
+  @property({ attribute: false }) faces: readonly FaceResult[] = [];
+  /** Index in `faces` of the face being analysed. */
+  @property({ type: Number }) analysed = -1;
+
+  override render() {
+    return svg`<svg viewBox="0 0 ${this.frameWidth} ${this.frameHeight}" preserveAspectRatio="xMidYMid meet">
+      ${this.faces.map((face, index) => {
+        const label =
+          index === this.analysed ? msg(str`Face ${index + 1}, analysed`) : msg(str`Analyse face ${index + 1}`);
+        return svg`<g class=${index === this.analysed ? 'analysed' : ''} data-face=${index} role="button" tabindex="0"
+            aria-label=${label} @click=${() => this.pick(index)} @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}>
+          <rect x=${face.box.x} y=${face.box.y} width=${face.box.width} height=${face.box.height} rx="6"></rect>
+        </g>`;
+      })}
+    </svg>`;
+  }
+
+  private onKey(event: KeyboardEvent, index: number): void {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    this.pick(index);
+  }
+
+  private pick(index: number): void {
+    this.dispatchEvent(new CustomEvent('resmo-face-pick', { detail: { index }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'resmo-face-pick': FacePickEvent;
+  }
+  interface HTMLElementTagNameMap {
+    'resmo-face-overlay': ResmoFaceOverlay;
+  }
+}
