@@ -13,3 +13,4 @@ export { decimateMinMax, type Decimated } from './decimate.js';
 export { elapsedStep, elapsedTicks, formatElapsed } from './elapsed.js';
 export { dominantSeries, stackReadings } from './stack.js';
 export { summarizeReadings, type ReadingSummary } from './summary.js';
+export { placeTags, TAG_WIDTH, type ChartMarker, type PlacedTag } from './tags.js';

@@ -45,3 +45,4 @@ export { requestPersistence, storageStatus, type StorageStatus } from './persist
 export { distribution, ranked, segments, usableShare, type Distribution, type Segment } from './stats.js';
 export { loadPatientPage, type PatientPageData, type SessionSummary } from './patient-data.js';
 export { loadSessionReview, type SessionReviewData } from './review-data.js';
+export { chartMarkers, readingsOf, sessionBaseline, shownReadings, type SessionBaseline } from './readings.js';

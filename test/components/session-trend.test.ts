@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/components/patients/resmo-session-trend';
-import { labelEvery, sessionLabels } from '../../src/components/patients/trend-labels';
-import { placeTags, TAG_WIDTH } from '../../src/components/review/chart-markers';
+import { labelEvery, sessionLabels } from '../../src/i18n/trend-labels';
+import { placeTags, TAG_WIDTH } from '../../src/analysis/index';
 import type { TrendSession } from '../../src/components/patients/resmo-session-trend';
 
 const day = (d: number, h: number) => Date.UTC(2026, 10, d, h, 30);

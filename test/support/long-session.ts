@@ -1,5 +1,5 @@
 import type { Reading } from '../../src/analysis/index';
-import type { ChartMarker } from '../../src/components/review/chart-markers';
+import type { ChartMarker } from '../../src/analysis/index';
 import { fakeSeconds } from './fake-session';
 
 /** An 8-hour synthetic session as the review reads it: 28,800 readings and a marker every 24 minutes. */

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Affect } from '../../analysis/index.js';
-import { formatAffect } from '../review/reading-format.js';
+import { formatAffect } from '../../i18n/reading-format.js';
 
 /** Plane coordinates: valence right, arousal up; the unit circle, with the pole words outside it. */
 const R = 100;

@@ -9,10 +9,10 @@ import { emotionName } from '../../i18n/emotions.js';
 import { UPlotController } from '../../controllers/uplot-controller.js';
 import { EMOTION_COLORS } from '../../styles/emotion-colors.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
-import { formatAffect, formatPercent, formatPoints } from '../review/reading-format.js';
+import { formatAffect, formatPercent, formatPoints } from '../../i18n/reading-format.js';
 import { modeText } from '../review/resmo-baseline-switch.js';
 import '../review/resmo-baseline-switch.js';
-import { labelEvery, sessionLabels } from './trend-labels.js';
+import { labelEvery, sessionLabels } from '../../i18n/trend-labels.js';
 
 export interface TrendSession {
   startedAt: number;

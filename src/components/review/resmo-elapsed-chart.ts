@@ -1,4 +1,5 @@
-import { LitElement, html, unsafeCSS } from 'lit';
+import { LitElement, html, nothing, unsafeCSS } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type uPlot from 'uplot';
@@ -6,16 +7,11 @@ import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import { decimateMinMax, elapsedStep, elapsedTicks, formatElapsed } from '../../analysis/index.js';
 import { UPlotController } from '../../controllers/uplot-controller.js';
 import { getLocale } from '../../i18n/localization.js';
-import { placeTags, renderTags, type ChartMarker, type PlacedTag } from './chart-markers.js';
-import { chartStyles } from './chart-styles.js';
+import { placeTags, type ChartMarker, type PlacedTag } from '../../analysis/index.js';
+import type { ChartSeries } from '../../shared/chart-series.js';
+import { chartStyles } from '../../styles/chart-styles.js';
 
-export interface ChartSeries {
-  label: string;
-  color: string;
-  /** Line pattern, so colour is never the only cue. */
-  dash: number[];
-  values: readonly (number | null)[];
-}
+export type { ChartSeries } from '../../shared/chart-series.js';
 
 /** How the y values read: 0–1 shares, −1…1 differences in percentage points, or −1…1 plain. */
 export type ChartScale = 'share' | 'difference' | 'plain';
@@ -70,12 +66,24 @@ export class ResmoElapsedChart extends LitElement {
   override render() {
     return html`<div class="frame">
         <div class="plot" role="img" aria-label=${this.description}></div>
-        ${renderTags(this.tags, this.offset.left, this.offset.top, msg('Unlabelled marker'))}
+        ${this.renderTags()}
       </div>
       <p class="readout" aria-hidden="true">${this.hover}</p>`;
   }
 
   /** Labels, scale and series are baked into uPlot's options: when they change, rebuild. */
+  /** Numbered tags over the plot, in their rows; near the right edge they open leftwards. */
+  private renderTags() {
+    if (!this.tags.length) return nothing;
+    const { left, top } = this.offset;
+    return this.tags.map((t) => {
+      const text = `${t.marker.n}. ${t.marker.label || msg('Unlabelled marker')}`;
+      const y = `${top + 2 + t.lane * 22}px`;
+      const style = t.flip ? { right: `calc(100% - ${left + t.x}px)`, top: y } : { left: `${left + t.x}px`, top: y };
+      return html`<span class="tag" tabindex="0" title=${text} style=${styleMap(style)}>${text}</span>`;
+    });
+  }
+
   private currentShape(): string {
     return [getLocale(), this.stacked, this.scale, this.height, ...this.series.map((s) => s.label)].join('|');
   }

@@ -6,8 +6,8 @@ import { formatElapsed, type MarkerComparison } from '../../analysis/index.js';
 import { emotionName } from '../../i18n/emotions.js';
 import { getLocale } from '../../i18n/localization.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
-import { formatAffect, formatPercent, formatPoints } from './reading-format.js';
-import { usableText, windowText } from './marker-change-text.js';
+import { formatAffect, formatPercent, formatPoints } from '../../i18n/reading-format.js';
+import { usableText, windowText } from '../../i18n/marker-change-text.js';
 
 export type WindowChangeEvent = CustomEvent<{ seconds: number }>;
 

@@ -7,9 +7,9 @@ import type { Reading } from '../../analysis/index.js';
 import { emotionName } from '../../i18n/emotions.js';
 import { EMOTION_COLORS } from '../../styles/emotion-colors.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
-import type { ChartMarker } from './chart-markers.js';
-import { describeSecond, emotionSeries, type ReadingView } from './reading-series.js';
-import { formatPercent, formatPoints } from './reading-format.js';
+import type { ChartMarker } from '../../analysis/index.js';
+import { describeSecond, emotionSeries, type ReadingView } from '../../i18n/reading-series.js';
+import { formatPercent, formatPoints } from '../../i18n/reading-format.js';
 import type { ChartSeries } from './resmo-elapsed-chart.js';
 import './resmo-elapsed-chart.js';
 
@@ -69,7 +69,7 @@ export class ResmoReadingsPanel extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('readings') || changed.has('firstSecond'))
       this.xs = this.readings.map((_, i) => i + this.firstSecond);
-    this.series = emotionSeries(this.readings, this.shown, this.adjusted ? 'lines' : this.view);
+    this.series = emotionSeries(this.readings, this.shown, this.adjusted ? 'lines' : this.view, EMOTION_COLORS);
   }
 
   override render() {

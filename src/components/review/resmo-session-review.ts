@@ -8,7 +8,7 @@ import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { reportStyles } from '../../styles/report-styles.js';
 import './resmo-session-readings.js';
-import { chartMarkers, sessionBaseline } from './readings-data.js';
+import { chartMarkers, sessionBaseline } from '../../storage/index.js';
 import './resmo-emotion-distribution.js';
 import './resmo-segment-table.js';
 import './resmo-session-notes.js';

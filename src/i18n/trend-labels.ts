@@ -1,5 +1,5 @@
-import { formatDate } from '../../i18n/format.js';
-import { getLocale } from '../../i18n/localization.js';
+import { formatDate } from './format.js';
+import { getLocale } from './localization.js';
 
 /**
  * One distinct label per session: its date, with the time when another session shares the date

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
-import type { Clip, WindowSummary } from '../../analysis/index.js';
-import { formatElapsed } from '../../analysis/index.js';
-import { getLocale } from '../../i18n/localization.js';
+import type { Clip, WindowSummary } from '../analysis/index.js';
+import { formatElapsed } from '../analysis/index.js';
+import { getLocale } from './localization.js';
 
 /** "12:04–12:34", with why the window is short when it is. */
 export function windowText(w: WindowSummary): string {

@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { TAG_WIDTH } from './chart-markers.js';
 
 /** The elapsed-time chart: plot, marker tags over it, legend toggles and the hover readout. */
 export const chartStyles = css`
@@ -11,7 +10,7 @@ export const chartStyles = css`
   }
   .tag {
     position: absolute;
-    max-width: ${TAG_WIDTH}px;
+    max-width: 112px; /* TAG_WIDTH in src/analysis/tags.ts */
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;

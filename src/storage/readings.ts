@@ -1,7 +1,6 @@
-import { adjustReadings, baselineFor, baselineMean, type Reading } from '../../analysis/index.js';
-import type { Baseline } from '../../shared/baseline.js';
-import type { Marker, Patient, Sample, Session } from '../../storage/index.js';
-import type { ChartMarker } from './chart-markers.js';
+import { adjustReadings, baselineFor, baselineMean, type ChartMarker, type Reading } from '../analysis/index.js';
+import type { Baseline } from '../shared/baseline.js';
+import type { Marker, Patient, Sample, Session } from './schema.js';
 
 /** Stored percentages as 0–1 readings, one per second; the samples themselves are not changed. */
 export function readingsOf(samples: readonly Sample[]): Reading[] {

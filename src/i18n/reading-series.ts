@@ -1,8 +1,7 @@
-import { EMOTION_LABELS, type EmotionLabel } from '../../shared/emotions.js';
-import { stackReadings, toAffect, type Reading } from '../../analysis/index.js';
-import { emotionName } from '../../i18n/emotions.js';
-import { EMOTION_COLORS } from '../../styles/emotion-colors.js';
-import type { ChartSeries } from './resmo-elapsed-chart.js';
+import { EMOTION_LABELS, type EmotionLabel } from '../shared/emotions.js';
+import { stackReadings, toAffect, type Reading } from '../analysis/index.js';
+import { emotionName } from './emotions.js';
+import type { ChartSeries } from '../shared/chart-series.js';
 
 /** A line pattern per emotion, so lines differ by more than colour (CSS px). */
 export const EMOTION_DASHES: Readonly<Record<EmotionLabel, number[]>> = {
@@ -22,6 +21,7 @@ export function emotionSeries(
   readings: readonly Reading[],
   shown: readonly boolean[],
   view: ReadingView,
+  colors: Readonly<Record<EmotionLabel, string>>,
 ): ChartSeries[] {
   const stacks = view === 'share' ? stackReadings(readings, shown) : null;
   return EMOTION_LABELS.flatMap((label, k) =>
@@ -29,7 +29,7 @@ export function emotionSeries(
       ? [
           {
             label: emotionName(label),
-            color: EMOTION_COLORS[label],
+            color: colors[label],
             dash: EMOTION_DASHES[label],
             values: stacks?.[k] ?? readings.map((r) => r?.[k] ?? null),
           },

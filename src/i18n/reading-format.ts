@@ -1,4 +1,4 @@
-import { getLocale } from '../../i18n/localization.js';
+import { getLocale } from './localization.js';
 
 /** A difference of probabilities (−1…1) in percentage points, signed: "+12 pts". */
 export function formatPoints(v: number): string {

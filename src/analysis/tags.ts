@@ -1,6 +1,3 @@
-import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-
 /** A marker as charts draw it: seconds from the session start, its number and label. */
 export interface ChartMarker {
   at: number;
@@ -38,17 +35,4 @@ export function placeTags(markers: readonly ChartMarker[], xOf: (at: number) => 
       laneEnds[lane] = start + TAG_WIDTH + 4;
       return { marker, x, lane, flip };
     });
-}
-
-export function renderTags(tags: readonly PlacedTag[], offsetLeft: number, offsetTop: number, unlabelled: string) {
-  if (!tags.length) return nothing;
-  return tags.map((t) => {
-    const text = `${t.marker.n}. ${t.marker.label || unlabelled}`;
-    const style = t.flip
-      ? { right: `calc(100% - ${offsetLeft + t.x}px)`, top: `${offsetTop + 2 + t.lane * 22}px` }
-      : { left: `${offsetLeft + t.x}px`, top: `${offsetTop + 2 + t.lane * 22}px` };
-    return html`<span class="tag ${t.flip ? 'flip' : ''}" tabindex="0" title=${text} style=${styleMap(style)}
-      >${text}</span
-    >`;
-  });
 }
