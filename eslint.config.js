@@ -53,6 +53,16 @@ export default tseslint.config(
     },
   },
   {
+    // Pure reading logic: numbers in, numbers out; only the shared types.
+    files: ['src/analysis/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../*/*', '!../shared/*', 'lit', 'lit/*', '@lit/*', '@tensorflow/*', 'idb', 'uplot'] },
+      ],
+    },
+  },
+  {
     // Per-frame logic is pure: the shared types and itself, no DOM framework, no storage, no worker.
     files: ['src/live/**/*.ts'],
     rules: {

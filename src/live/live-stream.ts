@@ -34,6 +34,11 @@ export class LiveStream {
    * Starts the clock at `now` (a performance.now() time) whose wall-clock time is `startedAt`.
    * Returns what the previous clock still held: its completed seconds and its partial last one.
    */
+  /** Wall-clock ms that the stream's elapsed time counts from. */
+  get clockStart(): number {
+    return this.startedAt;
+  }
+
   restart(now: number, startedAt: number): LiveSecond[] {
     const closed = this.stop(now);
     this.seconds = new SecondStream();

@@ -1,5 +1,6 @@
 /**
- * The Resmo export file, version 1: what leaves the device. docs/export-format.md documents it.
+ * The Resmo export file, version 2 (version 1 plus patients' baselines; version 1 files still
+ * import): what leaves the device. docs/export-format.md documents it.
  * Import parses with this schema and nothing else, so a file the schema rejects changes nothing.
  */
 import * as v from 'valibot';
@@ -7,10 +8,13 @@ import { isIdentifierSystem, isIdentifierValue } from './ehr-identifier.js';
 import { EMOTION_LABELS } from './emotions.js';
 import { isPlausibleBirthDate, isPlausibleSpan, isPlausibleTimestamp } from './plausible.js';
 import { END_REASONS, MAX_RECORDED_SECONDS } from './session-limits.js';
+import { MAX_BASELINES, MAX_BASELINE_ROWS, MIN_BASELINE_ROWS } from './baseline.js';
 import { LIMITS, isCalendarDate, isPlainLine, isPlainText } from './text-rules.js';
 
 export const EXPORT_FORMAT = 'resmo';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+/** Versions this build reads. */
+export const EXPORT_VERSIONS = [1, 2] as const;
 
 /** Larger files are refused before parsing; a year of weekly hour-long sessions is ~6 MB. */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
@@ -93,6 +97,21 @@ export const sessionSchema = v.pipe(
   v.check((s) => s.markers.every((m) => m.t <= (s.seconds.length + 1) * 1000), 'Marker after the end of the recording'),
 );
 
+/** Version 2: a neutral baseline as recorded, one row of seven probability % per usable second. */
+export const baselineSchema = v.strictObject({
+  id,
+  recordedAt: timestamp,
+  rows: v.pipe(
+    v.array(v.strictTuple([percent, percent, percent, percent, percent, percent, percent])),
+    v.minLength(MIN_BASELINE_ROWS),
+    v.maxLength(MAX_BASELINE_ROWS),
+    v.check(
+      (rows) => rows.every((row) => Math.abs(sumOf(row) - 100) <= PROBABILITY_SUM_SLACK),
+      'Probabilities do not sum to 100',
+    ),
+  ),
+});
+
 export const patientSchema = v.strictObject({
   id,
   code: v.pipe(line(LIMITS.code), v.minLength(1)),
@@ -116,19 +135,24 @@ export const patientSchema = v.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   sessions: v.pipe(v.array(sessionSchema), v.maxLength(MAX_SESSIONS)),
+  baselines: v.optional(v.pipe(v.array(baselineSchema), v.maxLength(MAX_BASELINES))),
 });
 
 function allIdsUnique(file: {
-  patients: { id: string; sessions: { id: string; markers: { id: string }[] }[] }[];
+  patients: { id: string; baselines?: { id: string }[]; sessions: { id: string; markers: { id: string }[] }[] }[];
 }): boolean {
-  const ids = file.patients.flatMap((p) => [p.id, ...p.sessions.flatMap((s) => [s.id, ...s.markers.map((m) => m.id)])]);
+  const ids = file.patients.flatMap((p) => [
+    p.id,
+    ...(p.baselines ?? []).map((b) => b.id),
+    ...p.sessions.flatMap((s) => [s.id, ...s.markers.map((m) => m.id)]),
+  ]);
   return new Set(ids).size === ids.length;
 }
 
 export const exportFileSchema = v.pipe(
   v.strictObject({
     format: v.literal(EXPORT_FORMAT),
-    version: v.literal(EXPORT_VERSION),
+    version: v.picklist(EXPORT_VERSIONS),
     exportedAt: timestamp,
     /** The probability columns; machine keys, always English. */
     labels: v.pipe(
@@ -146,4 +170,5 @@ export const exportFileSchema = v.pipe(
 export type ExportFile = v.InferOutput<typeof exportFileSchema>;
 export type ExportPatient = v.InferOutput<typeof patientSchema>;
 export type ExportSession = v.InferOutput<typeof sessionSchema>;
+export type ExportBaseline = v.InferOutput<typeof baselineSchema>;
 export type ExportSecond = v.InferOutput<typeof secondSchema>;

@@ -7,6 +7,7 @@ import {
   type ExportSecond,
   type ExportSession,
 } from '../shared/export-schema.js';
+import { exportBaselines } from './baselines.js';
 import { getPatient } from './patients.js';
 import type { Marker, Patient, Sample, Session } from './schema.js';
 import { getSamples, getSession, listMarkers, listSessions } from './sessions.js';
@@ -61,6 +62,7 @@ function toExportPatient(patient: Patient, sessions: ExportSession[]): ExportPat
     createdAt: iso(patient.createdAt),
     updatedAt: iso(patient.updatedAt),
     sessions,
+    ...exportBaselines(patient),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type ExportSecond,
   type ExportSession,
 } from '../shared/export-schema.js';
+import { importBaselines } from './baselines.js';
 import { writeAllTransaction, type WriteAllTransaction } from './cascade.js';
 import { sealRecord, sealRecords, type Stored } from './records.js';
 import type { ExtraRow } from './rewrite.js';
@@ -101,6 +102,7 @@ function toPatient(p: ExportPatient): Patient {
     archived,
     createdAt: Date.parse(p.createdAt),
     updatedAt: Date.parse(p.updatedAt),
+    ...importBaselines(p),
   };
 }
 

@@ -30,6 +30,7 @@ export {
   INTERRUPTED_AFTER_MS,
 } from './sessions.js';
 export { EMPTY_SECOND, dominantOf, toPercent, type SampleInput } from './samples.js';
+export { addBaseline } from './baselines.js';
 export { exportPatientData, exportSessionData, serializeExport } from './export.js';
 export { sealExportText } from './sealed-export.js';
 export { toCsv } from './csv.js';
@@ -60,3 +61,4 @@ export {
   type VaultStatus,
 } from './vault.js';
 export { WrongSecretError } from './vault-keys.js';
+export { chartMarkers, readingsOf, sessionBaseline, shownReadings, type SessionBaseline } from './readings.js';

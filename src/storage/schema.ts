@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { EhrIdentifier } from '../shared/ehr-identifier.js';
+import type { Baseline } from '../shared/baseline.js';
 import type { EmotionLabel } from '../shared/emotions.js';
 import type { EndReason } from '../shared/session-limits.js';
 import type { VaultMeta } from './vault-keys.js';
@@ -19,6 +20,8 @@ export interface Patient {
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
+  /** Neutral baselines recorded at rest, oldest first; absent on records from before baselines. */
+  baselines?: Baseline[];
 }
 
 /** One consultation recording. `endedAt === null` means it is running or was interrupted. */

@@ -43,7 +43,7 @@ export const consultationStyles = css`
     margin-block: 0.75rem;
   }
   resmo-session-controls,
-  resmo-emotion-timeline,
+  resmo-live-readings,
   resmo-status-strip {
     margin-block: 0.75rem;
   }

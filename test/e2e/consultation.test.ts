@@ -4,7 +4,7 @@ import { launchChromium } from '../support/browser';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { confidentFaceVideo, type FaceVideo } from '../support/fake-camera';
 import { hasFer2013 } from '../support/scenes';
-import type { ResmoEmotionTimeline } from '../../src/components/ui/resmo-emotion-timeline';
+import type { ResmoLiveReadings } from '../../src/components/consultation/resmo-live-readings';
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
@@ -49,9 +49,9 @@ describe.skipIf(!hasFer2013())('consultation with a real face on the camera', ()
     await expect
       .poll(() => view.getByText(/^Runs on /).textContent())
       .toMatch(/^Runs on (WebGPU|WebGL|WebAssembly|CPU)$/);
-    const timeline = view.locator('resmo-emotion-timeline');
+    const timeline = view.locator('resmo-live-readings');
     await expect
-      .poll(() => timeline.evaluate((el: ResmoEmotionTimeline) => el.points.filter((pt) => pt.p).length), {
+      .poll(() => timeline.evaluate((el: ResmoLiveReadings) => el.points.filter((pt) => pt.p).length), {
         timeout: 10_000,
       })
       .toBeGreaterThanOrEqual(2);

@@ -34,7 +34,7 @@ describe('export, delete, import round trip in Chromium', () => {
     expect(before.samples).toHaveLength(120);
 
     await page.locator(`resmo-patients-view a[href="#/patients/${patient?.id}"]`).click();
-    await page.locator('resmo-patient-page resmo-trend-chart').waitFor();
+    await page.locator('resmo-patient-page resmo-session-trend').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('resmo-patient-page resmo-export-buttons').getByRole('button', { name: 'Export JSON' }).click(),
@@ -58,7 +58,7 @@ describe('export, delete, import round trip in Chromium', () => {
     await page.goto(`${server.url}#/sessions/${session?.id}`);
     await expect.poll(() => page.locator('resmo-session-review h1').textContent()).toContain('P-7K3F9Q');
     await expect.poll(() => page.locator('resmo-session-review .markers li').count()).toBe(2);
-    await expect.poll(() => page.locator('resmo-session-review resmo-emotion-timeline canvas').count()).toBe(1);
+    await expect.poll(() => page.locator('resmo-session-review resmo-elapsed-chart canvas').count()).toBe(2);
     await expect.poll(() => page.locator('resmo-session-review resmo-segment-table tbody tr').count()).toBe(3);
   });
 });

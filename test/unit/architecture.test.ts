@@ -14,14 +14,15 @@ const GENERATED = 'generated/';
 /** Which app folders each folder may import from (itself always). Folders not listed may import any. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   shared: [],
+  analysis: ['shared'],
   live: ['shared'],
   worker: ['shared'],
-  storage: ['shared'],
+  storage: ['shared', 'analysis'],
   fhir: ['shared'],
   styles: ['shared'],
   platform: ['shared', 'live'],
   controllers: ['shared', 'live', 'platform', 'storage'],
-  i18n: ['shared', 'live', 'platform', 'storage', 'generated'],
+  i18n: ['shared', 'live', 'platform', 'storage', 'analysis', 'generated'],
 };
 
 const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })

@@ -3,7 +3,6 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { CameraController } from '../../controllers/camera-controller.js';
 import { LiveSession } from '../../controllers/live-session.js';
-import { LIVE_TIMELINE_MS } from '../../live/live-stream.js';
 import { loadPreferences } from '../../platform/preferences.js';
 import { emotionName } from '../../i18n/emotions.js';
 import { cameraErrorMessage } from '../../i18n/camera-messages.js';
@@ -19,7 +18,7 @@ import type { FacePickEvent } from './resmo-face-overlay.js';
 import type { MarkerAddEvent, SessionStartEvent } from './resmo-session-controls.js';
 import './resmo-camera-picker.js';
 import './resmo-emotion-bars.js';
-import '../ui/resmo-emotion-timeline.js';
+import './resmo-live-readings.js';
 import './resmo-face-overlay.js';
 import './resmo-session-controls.js';
 import './resmo-status-strip.js';
@@ -45,6 +44,7 @@ export class ResmoConsultationView extends LitElement {
   );
   @state() private recordingError = '';
   @state() private lastSessionId = '';
+  @state() private patientId = '';
 
   override render() {
     const { status, error } = this.camera;
@@ -71,6 +71,7 @@ export class ResmoConsultationView extends LitElement {
       ${error ? this.renderCameraError(error.kind) : nothing}
       ${worker.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(worker.error)}</div>` : nothing}
       <resmo-session-controls
+        @resmo-patient-selected=${(e: CustomEvent<{ patientId: string }>) => (this.patientId = e.detail.patientId)}
         .state=${recorder.state}
         .error=${this.recordingError}
         .lastSessionId=${this.lastSessionId}
@@ -109,11 +110,13 @@ export class ResmoConsultationView extends LitElement {
           </div>
         </div>
       </div>
-      <resmo-emotion-timeline
+      <resmo-live-readings
         .points=${stream.points}
-        .markers=${stream.markers}
-        windowMs=${LIVE_TIMELINE_MS}
-      ></resmo-emotion-timeline>
+        .markers=${stream.markers.map((m, i) => ({ at: (m.t - stream.clockStart) / 1000, n: i + 1, label: m.label }))}
+        origin=${stream.clockStart}
+        patient-id=${this.patientId}
+        ?live=${running}
+      ></resmo-live-readings>
       <p class="disclaimer">
         ${msg('These readings estimate facial expression, not inner feeling. They are not a diagnosis.')}
       </p>

@@ -18,7 +18,7 @@ import type { ResmoPatientDialog } from './resmo-patient-dialog.js';
 import type { ResmoConfirmDialog } from '../ui/resmo-confirm-dialog.js';
 import './resmo-patient-dialog.js';
 import '../ui/resmo-confirm-dialog.js';
-import './resmo-trend-chart.js';
+import './resmo-session-trend.js';
 import '../ui/resmo-export-buttons.js';
 
 /** A patient's record: details, sessions, and how each emotion's share changed across them. */
@@ -66,9 +66,12 @@ export class ResmoPatientPage extends LitElement {
   }
 
   private renderPage({ patient, sessions }: PatientPageData) {
-    const oldestFirst = [...sessions]
-      .reverse()
-      .map((s) => ({ startedAt: s.session.startedAt, distribution: s.distribution }));
+    const oldestFirst = [...sessions].reverse().map((s) => ({
+      startedAt: s.session.startedAt,
+      raw: s.raw,
+      adjusted: s.adjusted,
+      baselineAt: s.baselineAt,
+    }));
     return html`
       <nav class="screen-only" aria-label=${msg('Breadcrumb')}><a href="#/patients">${msg('All patients')}</a></nav>
       <header>
@@ -107,7 +110,7 @@ export class ResmoPatientPage extends LitElement {
         sessions.length
           ? html`<section aria-labelledby="trend-title">
                 <h2 id="trend-title">${msg('Trend across sessions')}</h2>
-                <resmo-trend-chart .points=${oldestFirst}></resmo-trend-chart>
+                <resmo-session-trend .sessions=${oldestFirst}></resmo-session-trend>
               </section>
               <section aria-labelledby="sessions-title">
                 <h2 id="sessions-title">${msg('Sessions')}</h2>

@@ -7,7 +7,8 @@ import { formatClock, formatDateTime, formatDuration, formatShare } from '../../
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { reportStyles } from '../../styles/report-styles.js';
-import '../ui/resmo-emotion-timeline.js';
+import './resmo-session-readings.js';
+import { chartMarkers, sessionBaseline } from '../../storage/index.js';
 import './resmo-emotion-distribution.js';
 import './resmo-segment-table.js';
 import './resmo-session-notes.js';
@@ -61,10 +62,12 @@ export class ResmoSessionReview extends LitElement {
         <button class="primary" @click=${() => window.print()}>${msg('Print report')}</button>
         <resmo-export-buttons session-id=${session.id}></resmo-export-buttons>
       </div>
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title">${msg('Timeline')}</h2>
-        <resmo-emotion-timeline .points=${d.points} .markers=${d.timelineMarkers} height="260"></resmo-emotion-timeline>
-      </section>
+      <resmo-session-readings
+        .readings=${d.points.map((pt) => pt.p)}
+        .markers=${chartMarkers(d.markers)}
+        .baseline=${sessionBaseline(patient, session)}
+        startedAt=${session.startedAt}
+      ></resmo-session-readings>
       <div class="columns">
         <section aria-labelledby="distribution-title">
           <h2 id="distribution-title">${msg('Share of time per emotion')}</h2>
