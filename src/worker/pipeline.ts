@@ -4,7 +4,8 @@ import type { FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/pr
 import type { RawDetection, Region } from './blazeface-decode';
 import { EmotionClassifier } from './classifier';
 import { FaceDetector } from './detector';
-import { cropGeometry, cropGrey, measureQuality, normalise, type Pixels } from './face-crop';
+import { appearanceSignature, frameChange } from './appearance';
+import { cropGeometry, cropGrey, measureQuality, normalise, type CropGeometry, type Pixels } from './face-crop';
 import { pixelRegionSource, type RegionSource } from './region-source';
 import { RegionPlanner, followRegion, scanTiles } from './regions';
 import type { ModelArtifactsSet } from './artifacts';
@@ -18,6 +19,7 @@ export interface PipelineOutput {
 
 interface Crop {
   detection: RawDetection;
+  geometry: CropGeometry;
   grey: Float32Array;
   input: Float32Array;
   quality: FaceQuality;
@@ -65,6 +67,8 @@ export class FacePipeline {
   private readonly planner = new RegionPlanner();
   /** Grey crops of the faces at their last detection, to notice when a reused box no longer fits. */
   private reference: MotionReference[] = [];
+  /** The previous frame, to tell a frozen face from a still one. */
+  private previous: Pixels | null = null;
 
   private constructor(
     private readonly detector: FaceDetector,
@@ -119,7 +123,8 @@ export class FacePipeline {
       }
     }
     const t2 = performance.now();
-    const faces = await this.classify(crops);
+    const faces = await this.classify(pixels, crops);
+    this.previous = pixels;
     return { faces, detectMs, cropMs, classifyMs: performance.now() - t2 };
   }
 
@@ -145,21 +150,26 @@ export class FacePipeline {
       const geometry = cropGeometry(detection);
       const grey = cropGrey(pixels, geometry, width);
       const quality = measureQuality(grey, geometry, width);
-      return { detection, grey, input: normalise(grey, scale, offset), quality };
+      return { detection, geometry, grey, input: normalise(grey, scale, offset), quality };
     });
   }
 
-  private async classify(crops: Crop[]): Promise<FaceResult[]> {
+  private async classify(pixels: Pixels, crops: Crop[]): Promise<FaceResult[]> {
     const probabilities = await this.classifier.classify(crops.map((c) => c.input));
-    return crops.map(({ detection: d, quality }, i) => {
+    const previous =
+      this.previous?.width === pixels.width && this.previous.height === pixels.height ? this.previous : null;
+    return crops.map(({ detection: d, geometry, grey, quality }, i) => {
       const p = probabilities[i] ?? [];
+      const box = { x: d.x, y: d.y, width: d.width, height: d.height };
       return {
-        box: { x: d.x, y: d.y, width: d.width, height: d.height },
+        box,
         keypoints: keypoints(d.keypoints),
         score: d.score,
         probabilities: p,
         top: EMOTION_LABELS[argmax(p)] ?? 'neutral',
         quality,
+        signature: appearanceSignature(pixels, box),
+        change: frameChange(previous, grey, geometry, this.classifier.metadata.input.width),
       };
     });
   }
@@ -168,6 +178,7 @@ export class FacePipeline {
   resetTracking(): void {
     this.planner.reset();
     this.reference = [];
+    this.previous = null;
   }
 
   dispose(): void {
