@@ -2,21 +2,26 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { CameraController } from '../controllers/camera-controller.js';
+import { CallSourceController } from '../controllers/call-source.js';
 import { InferenceController } from '../controllers/inference-controller.js';
 import { LIVE_TIMELINE_MS, LiveReadout } from '../controllers/live-readout.js';
 import { loadPreferences } from '../controllers/preferences.js';
 import { SessionRecorder } from '../controllers/session-recorder.js';
 import type { FrameResult } from '../shared/protocol.js';
-import { listMarkers } from '../storage/index.js';
+import { listMarkers, type SessionSource } from '../storage/index.js';
 import { emotionName } from '../i18n/emotions.js';
 import { cameraErrorMessage } from './camera-messages.js';
 import { inferenceErrorMessage } from './inference-messages.js';
 import { qualityMessage } from './quality-messages.js';
 import { sharedStyles } from './shared-styles.js';
 import type { CameraChangeEvent } from './resmo-camera-picker.js';
+import type { TapModeEvent } from './resmo-call-panel.js';
+import type { SourceChangeEvent } from './resmo-source-picker.js';
 import type { FacePickEvent } from './resmo-face-overlay.js';
 import type { TimelineMarker } from './resmo-emotion-timeline.js';
+import './resmo-call-panel.js';
 import './resmo-camera-picker.js';
+import './resmo-source-picker.js';
 import './resmo-emotion-bars.js';
 import './resmo-emotion-timeline.js';
 import './resmo-face-overlay.js';
@@ -49,6 +54,9 @@ export class ResmoConsultationView extends LitElement {
         aspect-ratio: 4 / 3;
         max-height: 65vh;
         width: 100%;
+      }
+      .stage.call {
+        aspect-ratio: 16 / 9;
       }
       .mirror {
         position: absolute;
@@ -84,6 +92,8 @@ export class ResmoConsultationView extends LitElement {
 
   private preferences = loadPreferences();
   private readonly camera = new CameraController(this);
+  private readonly call = new CallSourceController(this);
+  @state() private source: SessionSource = 'camera';
   private readonly readout = new LiveReadout(this.preferences.smoothing);
   private readonly recorder = new SessionRecorder(this);
   private readonly inference = new InferenceController(this, {
@@ -97,8 +107,10 @@ export class ResmoConsultationView extends LitElement {
   private markerCount = 0;
 
   override render() {
-    const { status, error } = this.camera;
-    const running = status === 'live' || status === 'starting';
+    const { error } = this.camera;
+    const running = this.running;
+    const call = this.source === 'video-call';
+    const display = this.call.display;
     return html`
       <h1>${msg('Consultation')}</h1>
       <p class="purpose">
@@ -106,27 +118,57 @@ export class ResmoConsultationView extends LitElement {
           "Start the camera to see the patient's facial expression estimated live. Choose a patient to record the session in their file. The video stays on this device.",
         )}
       </p>
+      <resmo-source-picker
+        .source=${this.source}
+        .support=${display.support}
+        ?disabled=${this.recorder.state.status !== 'idle'}
+        @resmo-source-change=${this.switchSource}
+      ></resmo-source-picker>
       <div class="controls">
-        <button class="primary" @click=${running ? this.stop : this.start}>
-          ${running ? msg('Stop camera') : msg('Start camera')}
+        <button
+          class="primary"
+          @click=${running ? this.stop : this.start}
+          ?disabled=${call && display.support === 'no-display-capture'}
+        >
+          ${this.startLabel(running)}
         </button>
-        <resmo-camera-picker
-          .devices=${this.camera.devices}
-          @resmo-camera-change=${this.switchCamera}
-        ></resmo-camera-picker>
+        ${
+          call
+            ? nothing
+            : html`<resmo-camera-picker
+                .devices=${this.camera.devices}
+                @resmo-camera-change=${this.switchCamera}
+              ></resmo-camera-picker>`
+        }
       </div>
-      ${error ? this.renderCameraError(error.kind) : nothing}
+      ${
+        call
+          ? html`<resmo-call-panel
+              .status=${display.status}
+              .label=${display.label}
+              .tapMode=${this.call.tapMode}
+              @resmo-tap-mode=${(e: TapModeEvent) => this.call.setTapMode(e.detail.mode)}
+              @resmo-share-again=${this.shareAgain}
+            ></resmo-call-panel>`
+          : nothing
+      }
+      ${error && !call ? this.renderCameraError(error.kind) : nothing}
       ${this.inference.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(this.inference.error)}</div>` : nothing}
-      <resmo-session-controls .recorder=${this.recorder} .state=${this.recorder.state}></resmo-session-controls>
+      <resmo-session-controls
+        .recorder=${this.recorder}
+        .state=${this.recorder.state}
+        .source=${this.source}
+      ></resmo-session-controls>
       <div class="layout">
-        <div class="stage">
-          <div class="mirror ${this.camera.mirrored ? 'on' : ''}">
+        <div class="stage ${call ? 'call' : ''}">
+          <div class="mirror ${!call && this.camera.mirrored ? 'on' : ''}">
             <video muted playsinline autoplay aria-hidden="true"></video>
             <resmo-face-overlay
               .frameWidth=${this.inference.result?.frameWidth ?? 640}
               .frameHeight=${this.inference.result?.frameHeight ?? 480}
               .faces=${running ? this.readout.faces : []}
               .analysed=${this.readout.analysedIndex}
+              .ignored=${call ? (this.call.selection?.ignored ?? []) : []}
               @resmo-face-pick=${this.onPick}
             ></resmo-face-overlay>
           </div>
@@ -180,11 +222,22 @@ export class ResmoConsultationView extends LitElement {
   override updated(): void {
     void this.syncMarkers();
     const video = this.video;
-    if (video && video.srcObject !== this.camera.stream) {
-      video.srcObject = this.camera.stream;
-      if (this.camera.stream) this.inference.attachVideo(video);
+    const stream = this.source === 'camera' ? this.camera.stream : this.call.display.stream;
+    if (video && video.srcObject !== stream) {
+      video.srcObject = stream;
+      if (stream) this.inference.attachVideo(video);
       else this.inference.detachVideo();
     }
+  }
+
+  private get running(): boolean {
+    const status = this.source === 'camera' ? this.camera.status : this.call.display.status;
+    return status === 'live' || status === 'starting';
+  }
+
+  private startLabel(running: boolean): string {
+    if (this.source === 'camera') return running ? msg('Stop camera') : msg('Start camera');
+    return running ? msg('Stop reading the call') : msg('Share the call window');
   }
 
   /** The live region says only the emotion's word, and only when the reading is reliable. */
@@ -193,7 +246,7 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private reason(running: boolean): string {
-    if (!running) return msg('Camera off');
+    if (!running) return this.source === 'camera' ? msg('Camera off') : msg('Not reading a call');
     if (this.inference.status === 'loading') return msg('Loading the model…');
     const blocking = this.readout.issues.find((issue) => issue !== 'several-faces');
     return blocking ? qualityMessage(blocking) : '';
@@ -221,7 +274,8 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private onPick(event: FacePickEvent): void {
-    this.readout.pick(event.detail.index);
+    if (this.source === 'video-call') this.call.tap(event.detail.index);
+    else this.readout.pick(event.detail.index);
   }
 
   /** Markers live in storage; the live timeline reloads them when the recorder counts a new one. */
@@ -237,8 +291,26 @@ export class ResmoConsultationView extends LitElement {
 
   private async start(): Promise<void> {
     this.readout.reset();
+    if (this.source === 'video-call') {
+      this.readout.selector = this.call.select;
+      await this.call.display.start();
+      if (this.call.display.status === 'live') this.inference.start();
+      return;
+    }
+    this.readout.selector = null;
     await this.camera.start({ height: this.preferences.cameraHeight });
     if (this.camera.status === 'live') this.inference.start();
+  }
+
+  /** The same call, shared again after sharing ended: the session and the chosen patient carry on. */
+  private async shareAgain(): Promise<void> {
+    await this.call.display.start();
+    if (this.call.display.status === 'live') this.inference.start();
+  }
+
+  private switchSource(event: SourceChangeEvent): void {
+    if (this.running || this.call.display.status === 'ended') this.stop();
+    this.source = event.detail.source;
   }
 
   /** A new choice applies at once if the camera is on, else at the next start. */
@@ -250,7 +322,11 @@ export class ResmoConsultationView extends LitElement {
 
   private stop(): void {
     this.inference.detachVideo();
-    this.camera.stop();
+    if (this.source === 'camera') this.camera.stop();
+    else {
+      this.call.display.stop();
+      this.call.forget();
+    }
   }
 }
 

@@ -31,6 +31,10 @@ export class ResmoFaceOverlay extends LitElement {
       vector-effect: non-scaling-stroke;
       stroke-dasharray: 6 4;
     }
+    .ignored rect {
+      stroke: #9aa5ab;
+      stroke-dasharray: 2 4;
+    }
     .analysed rect {
       stroke: #8fd3c8;
       stroke-width: 4;
@@ -54,13 +58,20 @@ export class ResmoFaceOverlay extends LitElement {
   @property({ attribute: false }) faces: readonly FaceResult[] = [];
   /** Index in `faces` of the face being analysed. */
   @property({ type: Number }) analysed = -1;
+  /** Indexes of faces the clinician asked to ignore (their own view in a call). */
+  @property({ attribute: false }) ignored: readonly number[] = [];
 
   override render() {
     return svg`<svg viewBox="0 0 ${this.frameWidth} ${this.frameHeight}" preserveAspectRatio="xMidYMid meet">
       ${this.faces.map((face, index) => {
+        const kind = index === this.analysed ? 'analysed' : this.ignored.includes(index) ? 'ignored' : '';
         const label =
-          index === this.analysed ? msg(str`Face ${index + 1}, analysed`) : msg(str`Analyse face ${index + 1}`);
-        return svg`<g class=${index === this.analysed ? 'analysed' : ''} data-face=${index} role="button" tabindex="0"
+          kind === 'analysed'
+            ? msg(str`Face ${index + 1}, analysed`)
+            : kind === 'ignored'
+              ? msg(str`Face ${index + 1}, ignored`)
+              : msg(str`Analyse face ${index + 1}`);
+        return svg`<g class=${kind} data-face=${index} role="button" tabindex="0"
             aria-label=${label} @click=${() => this.pick(index)} @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}>
           <rect x=${face.box.x} y=${face.box.y} width=${face.box.width} height=${face.box.height} rx="6"></rect>
         </g>`;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { RecorderState, SessionRecorder } from '../controllers/session-recorder.js';
-import { requestPersistence } from '../storage/index.js';
+import { requestPersistence, type SessionSource } from '../storage/index.js';
 import type { ResumeSessionEvent } from './resmo-interrupted-sessions.js';
 import type { PatientSelectedEvent } from './resmo-patient-picker.js';
 import { formatCount, formatDuration } from './format.js';
@@ -60,6 +60,8 @@ export class ResmoSessionControls extends LitElement {
   @property({ attribute: false }) recorder: SessionRecorder | null = null;
   /** Pass `recorder.state` so the controls re-render when it changes. */
   @property({ attribute: false }) state: RecorderState = { status: 'idle' };
+  /** Where the picture of a new session comes from; kept with the session. */
+  @property() source: SessionSource = 'camera';
   @state() private patientId = '';
   @state() private error = '';
   @state() private lastSessionId = '';
@@ -131,7 +133,7 @@ export class ResmoSessionControls extends LitElement {
   private start(): Promise<void> {
     // Starting a recording is the moment the data starts to matter: ask the browser to keep it.
     void requestPersistence().catch(() => false);
-    return this.run(async () => this.recorder?.start(this.patientId));
+    return this.run(async () => this.recorder?.start(this.patientId, this.source));
   }
 
   private onResume(event: ResumeSessionEvent): Promise<void> {

@@ -6,6 +6,12 @@ import { blocksReading, frameIssues, pickFace, type QualityIssue } from './face-
 import type { FrameReading } from './second-bucket.js';
 import type { TimelinePoint } from '../components/resmo-emotion-timeline.js';
 
+/** Chooses the face to read in a frame, with what stops it from being read; null: no face. */
+export type FaceSelector = (
+  faces: readonly FaceResult[],
+  now: number,
+) => { face: FaceResult | null; issues: QualityIssue[] };
+
 /** How often the live region may speak, so a screen reader is not flooded. */
 export const ANNOUNCE_EVERY_MS = 4000;
 /** Rolling window of the live timeline. */
@@ -31,6 +37,9 @@ export class LiveReadout {
   private frameTimes: number[] = [];
   private second = { start: -1, sums: EMOTION_LABELS.map(() => 0), usable: 0 };
   private lastAnnounceAt = -Infinity;
+
+  /** Set for a call source, where the patient is followed; the camera reads the picked or largest face. */
+  selector: FaceSelector | null = null;
 
   constructor(smoothing?: Smoothing) {
     this.smoother = new EmotionSmoother(smoothing);
@@ -62,9 +71,10 @@ export class LiveReadout {
    */
   push(result: FrameResult, now: number, wallClock: number): FrameReading {
     this.faces = result.faces;
-    const face = pickFace(result.faces, this.picked);
+    const selected = this.selector?.(result.faces, now);
+    const face = selected ? selected.face : pickFace(result.faces, this.picked);
     this.analysedIndex = face ? result.faces.indexOf(face) : -1;
-    this.issues = frameIssues(result.faces, face);
+    this.issues = selected ? selected.issues : frameIssues(result.faces, face);
     const usable = face !== null && !this.issues.some(blocksReading);
     const probabilities = usable ? face.probabilities : null;
     this.smoothed = this.smoother.push(now, probabilities);

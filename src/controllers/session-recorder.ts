@@ -10,6 +10,7 @@ import {
   type Marker,
   type SampleInput,
   type Session,
+  type SessionSource,
 } from '../storage/index.js';
 import { recordingActivity } from './activity.js';
 import { acquireRecordingLock } from './recording-lock.js';
@@ -73,8 +74,8 @@ export class SessionRecorder implements ReactiveController {
   }
 
   /** Starts a new session for the patient (call from a user gesture). */
-  async start(patientId: string): Promise<Session> {
-    return this.begin(await this.whenIdle(() => startSession(patientId)));
+  async start(patientId: string, source: SessionSource = 'camera'): Promise<Session> {
+    return this.begin(await this.whenIdle(() => startSession(patientId, Date.now(), source)));
   }
 
   /** Continues an interrupted session after its last stored second. */

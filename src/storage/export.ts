@@ -27,6 +27,7 @@ function toExportSession(session: Session, samples: readonly Sample[], markers: 
     endedAt: session.endedAt === null ? null : iso(session.endedAt),
     updatedAt: iso(session.updatedAt),
     notes: session.notes,
+    source: session.source ?? 'camera',
     markers: markers.map(({ id, t, label }) => ({ id, t, label })),
     seconds: samples.map(toExportSecond),
   };

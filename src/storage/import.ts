@@ -95,6 +95,7 @@ function toSession(s: ExportSession, patientId: string): Session {
     endedAt,
     seconds: s.seconds.length,
     notes: s.notes,
+    source: s.source,
     updatedAt: Date.parse(s.updatedAt),
   };
 }

@@ -16,6 +16,9 @@ export interface Patient {
   updatedAt: number;
 }
 
+/** Where a session's picture came from: the device's camera, or a shared video-call window. */
+export type SessionSource = 'camera' | 'video-call';
+
 /** One consultation recording. `endedAt === null` means it is running or was interrupted. */
 export interface Session {
   id: string;
@@ -26,6 +29,8 @@ export interface Session {
   /** Recorded seconds so far; samples are contiguous, numbered 0 … seconds − 1. */
   seconds: number;
   notes: string;
+  /** Absent in sessions recorded before video calls could be read: those came from the camera. */
+  source?: SessionSource;
   /** Epoch milliseconds of the last write; a stale open session was interrupted. */
   updatedAt: number;
 }

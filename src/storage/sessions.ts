@@ -2,7 +2,7 @@ import { deleteSessionRows, sampleRange, writeAllTransaction } from './cascade.j
 import { database } from './database.js';
 import { StorageError, toStorageError } from './errors.js';
 import { toSample, type SampleInput } from './samples.js';
-import type { Marker, Sample, Session } from './schema.js';
+import type { Marker, Sample, Session, SessionSource } from './schema.js';
 import { LIMITS, isPlainLine, isPlainText } from '../shared/text-rules.js';
 
 /** An open session not written to for this long was interrupted (the recorder writes every second). */
@@ -12,7 +12,11 @@ function notFound(id: string): StorageError {
   return new StorageError('not-found', `No session ${id}.`);
 }
 
-export async function startSession(patientId: string, now = Date.now()): Promise<Session> {
+export async function startSession(
+  patientId: string,
+  now = Date.now(),
+  source: SessionSource = 'camera',
+): Promise<Session> {
   const db = await database();
   if (!(await db.getKey('patients', patientId))) throw new StorageError('not-found', `No patient ${patientId}.`);
   const session: Session = {
@@ -22,6 +26,7 @@ export async function startSession(patientId: string, now = Date.now()): Promise
     endedAt: null,
     seconds: 0,
     notes: '',
+    source,
     updatedAt: now,
   };
   await db.add('sessions', session);
