@@ -89,6 +89,8 @@ export interface FrameResult {
   backend: BackendName;
   /** `tf.memory().numTensors` after the frame; flat over time when nothing leaks. */
   numTensors: number;
+  /** Regions the detector looked at on this frame (0 when the last boxes were reused). */
+  detectorPasses?: number;
 }
 
 /** One backend's outcome while the worker chose where to run. */

@@ -15,6 +15,8 @@ export interface PipelineOutput {
   detectMs: number;
   cropMs: number;
   classifyMs: number;
+  /** Detector passes (regions) on this frame. */
+  passes: number;
 }
 
 interface Crop {
@@ -100,7 +102,9 @@ export class FacePipeline {
     const regions = this.planner.plan(width, height, maxFaces);
     let detectMs = 0;
     let cropMs = 0;
+    let passes = 0;
     const detectAndCrop = async (planned: Region[]): Promise<Crop[]> => {
+      passes += planned.length;
       const t0 = performance.now();
       const detections = (await this.detector.detect(source, planned)).slice(0, Math.max(0, maxFaces));
       this.planner.update(detections);
@@ -125,7 +129,7 @@ export class FacePipeline {
     const t2 = performance.now();
     const faces = await this.classify(pixels, crops);
     this.previous = pixels;
-    return { faces, detectMs, cropMs, classifyMs: performance.now() - t2 };
+    return { faces, detectMs, cropMs, classifyMs: performance.now() - t2, passes };
   }
 
   /**

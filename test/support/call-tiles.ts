@@ -55,15 +55,26 @@ export function galleryTiles(width: number, height: number, gap = 8): TileRect[]
   }));
 }
 
+/** How a face sits in its tile on one frame: a shift in pixels and a scale, as people move on a call. */
+export interface Pose {
+  dx: number;
+  dy: number;
+  scale: number;
+}
+
+const STILL: Pose = { dx: 0, dy: 0, scale: 1 };
+
+/** The pose of person `k` at `t` seconds: the drift the e2e call page plays too. */
+export function drift(k: number, t: number): Pose {
+  return { dx: 6 * Math.sin(t * 1.3 + k), dy: 4 * Math.cos(t * 0.9 + k), scale: 1 + 0.03 * Math.sin(t * 1.7 + k) };
+}
+
 /** The face's square in a tile: `faceShare` of the tile height, centred, a little above the middle. */
-export function faceSquare(tile: TileRect, faceShare = 0.4): TileRect {
-  const size = Math.round(tile.height * faceShare);
-  return {
-    x: Math.round(tile.x + tile.width / 2 - size / 2),
-    y: Math.round(tile.y + tile.height * 0.45 - size / 2),
-    width: size,
-    height: size,
-  };
+export function faceSquare(tile: TileRect, faceShare = 0.4, pose: Pose = STILL): TileRect {
+  const size = Math.round(tile.height * faceShare * pose.scale);
+  const x = Math.round(tile.x + tile.width / 2 + pose.dx - size / 2);
+  const y = Math.round(tile.y + tile.height * 0.45 + pose.dy - size / 2);
+  return { x, y, width: size, height: size };
 }
 
 function fill(data: Uint8ClampedArray, width: number, r: TileRect, colour: (y: number) => number[]): void {
@@ -81,6 +92,7 @@ export function drawGallery(
   tiles: TileRect[],
   width: number,
   height: number,
+  { faceShare = 0.4, poses = [] as Pose[] } = {},
 ): Uint8ClampedArray {
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
   fill(data, width, { x: 0, y: 0, width, height }, () => [30, 30, 34, 255]);
@@ -99,7 +111,7 @@ export function drawGallery(
       { x: tile.x, y: tile.y + tile.height * 0.2, width: tile.width * 0.3, height: tile.height * 0.05 },
       () => [...shelf, 255],
     );
-    const square = faceSquare(tile);
+    const square = faceSquare(tile, faceShare, poses[k]);
     const face = resizeBicubic(ferFace(split, person.index), 48, square.width);
     for (let v = 0; v < square.height; v++)
       for (let u = 0; u < square.width; u++) {

@@ -1,0 +1,80 @@
+/**
+ * Screenshots of the video-call source for docs/images/: the source picker, and a call gallery
+ * with the patient chosen and the self-view ignored, in English and Spanish at 320, 390 and
+ * 1024 px. The call is the e2e test's call page, captured for real (see test/e2e/video-call.test.ts).
+ */
+import { it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../../test/support/browser';
+import { CALL_TITLE, startCallPage } from '../../test/support/call-page';
+import { galleryTiles } from '../../test/support/call-tiles';
+import { confidentFaces } from '../../test/support/fake-camera';
+import { loadFer2013 } from '../../test/support/scenes';
+import { serveDist } from '../../test/support/serve-dist';
+
+const OUT = process.env.SCREENSHOT_DIR ?? 'docs/images';
+const WIDTHS = [320, 390, 1024];
+
+async function tapTile(page: Page, tile: number): Promise<void> {
+  const t = galleryTiles(1280, 720)[tile];
+  if (t === undefined) return;
+  const point = await page.locator('resmo-face-overlay').evaluate(
+    (el, p) => {
+      const m = el.shadowRoot?.querySelector('svg')?.getScreenCTM();
+      if (!m) throw new Error('no overlay');
+      const q = new DOMPoint(p.x, p.y).matrixTransform(m);
+      return { x: q.x, y: q.y };
+    },
+    { x: t.x + t.width / 2, y: t.y + t.height * 0.45 },
+  );
+  await page.mouse.click(point.x, point.y);
+}
+
+it('takes the video-call screenshots', async () => {
+  const split = loadFer2013('val');
+  const people: number[] = [];
+  for (const label of ['neutral', 'happy', 'surprise', 'sad'] as const) {
+    const [best] = await confidentFaces(split, label);
+    people.push(best?.index ?? 0);
+  }
+  const server = await serveDist();
+  const call = await startCallPage(split, people);
+  const browser = await launchChromium([`--auto-select-tab-capture-source-by-title=${CALL_TITLE}`]);
+  try {
+    for (const lang of ['en', 'es']) {
+      const context = await browser.newContext({ locale: lang === 'en' ? 'en-US' : 'es-MX' });
+      await context.addInitScript((l) => localStorage.setItem('resmo.locale', l), lang);
+      const callTab = await context.newPage();
+      await callTab.setViewportSize({ width: 1280, height: 720 });
+      await callTab.goto(call.url);
+      const app = await context.newPage();
+      await app.setViewportSize({ width: 1024, height: 900 });
+      await app.goto(`${server.url}#/consultation`);
+      await app.locator('resmo-source-picker input[value="video-call"]').check();
+      const view = app.locator('resmo-consultation-view');
+      for (const width of WIDTHS) {
+        await app.setViewportSize({ width, height: 900 });
+        await app.waitForTimeout(300);
+        await view.screenshot({ path: `${OUT}/call-source-picker-${lang}-${width}.png` });
+      }
+      await app.setViewportSize({ width: 1024, height: 900 });
+      await app.locator('resmo-consultation-view .controls button.primary').click();
+      const rects = app.locator('resmo-face-overlay rect');
+      for (let i = 0; i < 600 && (await rects.count()) < 4; i++) await app.waitForTimeout(500);
+      await app.locator('resmo-call-panel input[name="tap"]').nth(1).check();
+      await tapTile(app, 0);
+      await tapTile(app, 1);
+      await app.waitForTimeout(6000);
+      for (const width of WIDTHS) {
+        await app.setViewportSize({ width, height: 1400 });
+        await app.waitForTimeout(1500);
+        await view.screenshot({ path: `${OUT}/call-gallery-${lang}-${width}.png` });
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await call.close();
+    await server.close();
+  }
+});
