@@ -4,7 +4,7 @@
  * 1024 px. The call is the e2e test's call page, captured for real (see test/e2e/video-call.test.ts).
  */
 import { it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../test/support/browser';
 import { CALL_TITLE, startCallPage } from '../../test/support/call-page';
 import { galleryTiles } from '../../test/support/call-tiles';
@@ -14,6 +14,7 @@ import { serveDist } from '../../test/support/serve-dist';
 
 const OUT = process.env.SCREENSHOT_DIR ?? 'docs/images';
 const WIDTHS = [320, 390, 1024];
+let browser: Browser;
 
 async function tapTile(page: Page, tile: number): Promise<void> {
   const t = galleryTiles(1280, 720)[tile];
@@ -39,38 +40,13 @@ it('takes the video-call screenshots', async () => {
   }
   const server = await serveDist();
   const call = await startCallPage(split, people);
-  const browser = await launchChromium([`--auto-select-tab-capture-source-by-title=${CALL_TITLE}`]);
+  browser = await launchChromium([`--auto-select-tab-capture-source-by-title=${CALL_TITLE}`]);
   try {
+    // The call plays in its own context, so resizing the app never resizes the shared tab.
+    const callContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await (await callContext.newPage()).goto(call.url);
     for (const lang of ['en', 'es']) {
-      const context = await browser.newContext({ locale: lang === 'en' ? 'en-US' : 'es-MX' });
-      await context.addInitScript((l) => localStorage.setItem('resmo.locale', l), lang);
-      const callTab = await context.newPage();
-      await callTab.setViewportSize({ width: 1280, height: 720 });
-      await callTab.goto(call.url);
-      const app = await context.newPage();
-      await app.setViewportSize({ width: 1024, height: 900 });
-      await app.goto(`${server.url}#/consultation`);
-      await app.locator('resmo-source-picker input[value="video-call"]').check();
-      const view = app.locator('resmo-consultation-view');
-      for (const width of WIDTHS) {
-        await app.setViewportSize({ width, height: 900 });
-        await app.waitForTimeout(300);
-        await view.screenshot({ path: `${OUT}/call-source-picker-${lang}-${width}.png` });
-      }
-      await app.setViewportSize({ width: 1024, height: 900 });
-      await app.locator('resmo-consultation-view .controls button.primary').click();
-      const rects = app.locator('resmo-face-overlay rect');
-      for (let i = 0; i < 600 && (await rects.count()) < 4; i++) await app.waitForTimeout(500);
-      await app.locator('resmo-call-panel input[name="tap"]').nth(1).check();
-      await tapTile(app, 0);
-      await tapTile(app, 1);
-      await app.waitForTimeout(6000);
-      for (const width of WIDTHS) {
-        await app.setViewportSize({ width, height: 1400 });
-        await app.waitForTimeout(1500);
-        await view.screenshot({ path: `${OUT}/call-gallery-${lang}-${width}.png` });
-      }
-      await context.close();
+      for (const width of WIDTHS) await shoot(server.url, lang, width);
     }
   } finally {
     await browser.close();
@@ -78,3 +54,30 @@ it('takes the video-call screenshots', async () => {
     await server.close();
   }
 });
+
+/** One language and width: the picker, then the call with the patient chosen. */
+async function shoot(url: string, lang: string, width: number): Promise<void> {
+  const context = await browser.newContext({
+    locale: lang === 'en' ? 'en-US' : 'es-MX',
+    viewport: { width, height: 900 },
+  });
+  await context.addInitScript((l) => {
+    localStorage.setItem('resmo.locale', l);
+    localStorage.setItem('resmo.preferences', JSON.stringify({ backend: 'wasm' }));
+  }, lang);
+  const app = await context.newPage();
+  await app.goto(`${url}#/consultation`);
+  await app.locator('resmo-source-picker input[value="video-call"]').check();
+  const view = app.locator('resmo-consultation-view');
+  await app.waitForTimeout(500);
+  await view.screenshot({ path: `${OUT}/call-source-picker-${lang}-${width}.png` });
+  await app.locator('resmo-consultation-view .controls button.primary').click();
+  const rects = app.locator('resmo-face-overlay rect');
+  for (let i = 0; i < 600 && (await rects.count()) < 4; i++) await app.waitForTimeout(500);
+  await app.locator('resmo-call-panel input[name="tap"]').nth(1).check();
+  await tapTile(app, 0);
+  await tapTile(app, 1);
+  await app.waitForTimeout(6000);
+  await view.screenshot({ path: `${OUT}/call-gallery-${lang}-${width}.png` });
+  await context.close();
+}

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import type { TapMode } from '../controllers/call-source.js';
-import type { DisplayStatus } from '../controllers/display-capture.js';
+import type { DisplayStatus, DisplaySurface } from '../controllers/display-capture.js';
 import { sharedStyles } from './shared-styles.js';
 
 export type TapModeEvent = CustomEvent<{ mode: TapMode }>;
@@ -61,8 +61,7 @@ export class ResmoCallPanel extends LitElement {
   ];
 
   @property() status: DisplayStatus = 'idle';
-  /** The shared window's or tab's title, as the browser gives it. */
-  @property() label = '';
+  @property() surface: DisplaySurface = 'unknown';
   @property() tapMode: TapMode = 'patient';
 
   override render() {
@@ -98,17 +97,29 @@ export class ResmoCallPanel extends LitElement {
           @change=${() => this.emit(value)}
         />${text}</label
       >`;
-    const label = this.label || msg('a window');
     return html`
       <p class="reading" role="status">
         <span class="dot" aria-hidden="true"></span>
-        <span>${msg('Reading the call window')} <span class="label">${msg(str`(${label})`)}</span></span>
+        <span>${msg('Reading the call window')} <span class="label">${this.surfaceText()}</span></span>
       </p>
       <fieldset>
         <legend>${msg('A tap on a face in the call')}</legend>
         ${mode('patient', msg('chooses the patient'))} ${mode('ignore', msg('ignores that face (your own view)'))}
       </fieldset>
     `;
+  }
+
+  private surfaceText(): string {
+    switch (this.surface) {
+      case 'browser':
+        return msg('(a browser tab)');
+      case 'window':
+        return msg('(a window)');
+      case 'monitor':
+        return msg('(the whole screen)');
+      case 'unknown':
+        return '';
+    }
   }
 
   private emit(mode: TapMode): void {

@@ -145,7 +145,7 @@ export class ResmoConsultationView extends LitElement {
         call
           ? html`<resmo-call-panel
               .status=${display.status}
-              .label=${display.label}
+              .surface=${display.surface}
               .tapMode=${this.call.tapMode}
               @resmo-tap-mode=${(e: TapModeEvent) => this.call.setTapMode(e.detail.mode)}
               @resmo-share-again=${this.shareAgain}

@@ -7,6 +7,14 @@ import { browserFacts, displayMediaOptions, displaySupport, type DisplaySupport 
  */
 export type DisplayStatus = 'idle' | 'starting' | 'live' | 'ended' | 'refused' | 'unsupported';
 
+/** What was shared, as the track's settings say (browsers give no usable title for it). */
+export type DisplaySurface = 'browser' | 'window' | 'monitor' | 'unknown';
+
+function surfaceOf(track: MediaStreamTrack): DisplaySurface {
+  const surface = (track.getSettings() as { displaySurface?: string }).displaySurface;
+  return surface === 'browser' || surface === 'window' || surface === 'monitor' ? surface : 'unknown';
+}
+
 /**
  * Owns the shared call window's track: asks for it on a user gesture, notices when sharing ends,
  * and stops it when the host leaves the page. Nothing of the window is kept: frames go to the
@@ -15,8 +23,8 @@ export type DisplayStatus = 'idle' | 'starting' | 'live' | 'ended' | 'refused' |
 export class DisplayCaptureController implements ReactiveController {
   status: DisplayStatus = 'idle';
   stream: MediaStream | null = null;
-  /** What the browser says was shared (the window's or tab's title), for the "reading" indicator. */
-  label = '';
+  /** What was shared, for the "reading" indicator. */
+  surface: DisplaySurface = 'unknown';
   readonly support: DisplaySupport = displaySupport(browserFacts());
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -39,7 +47,7 @@ export class DisplayCaptureController implements ReactiveController {
       for (const extra of stream.getAudioTracks()) extra.stop();
       if (track === undefined) throw new DOMException('no video track', 'NotFoundError');
       this.stream = stream;
-      this.label = track.label;
+      this.surface = surfaceOf(track);
       track.addEventListener('ended', this.onEnded);
       this.set('live');
     } catch {
