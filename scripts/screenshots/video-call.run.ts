@@ -5,6 +5,7 @@
  */
 import { it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { ResmoFaceOverlay } from '../../src/components/resmo-face-overlay';
 import { launchChromium } from '../../test/support/browser';
 import { CALL_TITLE, startCallPage } from '../../test/support/call-page';
 import { galleryTiles } from '../../test/support/call-tiles';
@@ -72,12 +73,17 @@ async function shoot(url: string, lang: string, width: number): Promise<void> {
   await app.waitForTimeout(500);
   await view.screenshot({ path: `${OUT}/call-source-picker-${lang}-${width}.png` });
   await app.locator('resmo-consultation-view .controls button.primary').click();
-  const rects = app.locator('resmo-face-overlay rect');
+  const rects = app.locator('resmo-face-overlay rect:not(.hit)');
   for (let i = 0; i < 600 && (await rects.count()) < 4; i++) await app.waitForTimeout(500);
-  await app.locator('resmo-call-panel input[name="tap"]').nth(1).check();
-  await tapTile(app, 0);
-  await tapTile(app, 1);
-  await app.waitForTimeout(6000);
+  const analysed = (): Promise<number> =>
+    app.locator('resmo-face-overlay').evaluate((el: ResmoFaceOverlay) => el.analysed);
+  for (let i = 0; i < 20 && (await analysed()) < 0; i++) {
+    await app.locator('resmo-call-panel input[name="tap"]').nth(1).check();
+    await tapTile(app, 0);
+    await tapTile(app, 1);
+    await app.waitForTimeout(3000);
+  }
+  await app.waitForTimeout(3000);
   await view.screenshot({ path: `${OUT}/call-gallery-${lang}-${width}.png` });
   await context.close();
 }

@@ -114,9 +114,15 @@ export class ResmoConsultationView extends LitElement {
     return html`
       <h1>${msg('Consultation')}</h1>
       <p class="purpose">
-        ${msg(
-          "Start the camera to see the patient's facial expression estimated live. Choose a patient to record the session in their file. The video stays on this device.",
-        )}
+        ${
+          call
+            ? msg(
+                "Share the call window, then tap the patient's face to see their facial expression estimated live. Choose a patient to record the session in their file. The call stays on this device.",
+              )
+            : msg(
+                "Start the camera to see the patient's facial expression estimated live. Choose a patient to record the session in their file. The video stays on this device.",
+              )
+        }
       </p>
       <resmo-source-picker
         .source=${this.source}

@@ -178,6 +178,7 @@
 'sb702af12292f6fc5': `Guardar notas`,
 'sb718fbf789a9f5c9': `Más tarde`,
 'sb74577d64a48edfe': `No hay marcas en esta sesión.`,
+'sb819b0dcc83a405b': `Comparta la ventana de la llamada y toque el rostro del paciente para ver su expresión facial estimada en vivo. Elija un paciente para grabar la sesión en su expediente. La llamada se queda en este dispositivo.`,
 'sbe599479534c5f7f': `Iniciar sesión`,
 'sbef402e4158f95e5': `El navegador no informó sobre su almacenamiento.`,
 'sbf45d9fbbeb2f2db': `No se pudieron guardar los datos en este dispositivo. No se importó nada.`,
