@@ -38,9 +38,48 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../components/*', '../controllers/*', '../storage/*', '../i18n/*'] },
+        {
+          patterns: [
+            '../components/**',
+            '../controllers/**',
+            '../storage/**',
+            '../platform/**',
+            '../live/**',
+            '../i18n/**',
+            '../styles/**',
+          ],
+        },
       ],
     },
+  },
+  {
+    // Per-frame logic is pure: the shared types and itself, no DOM framework, no storage, no worker.
+    files: ['src/live/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '../components/**',
+            '../controllers/**',
+            '../storage/**',
+            '../platform/**',
+            '../i18n/**',
+            '../styles/**',
+            '../worker/**',
+            'lit',
+            'lit/*',
+            'idb',
+            '@tensorflow/*',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Controllers sit below the elements: an element may use a controller, never the other way round.
+    files: ['src/controllers/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../components/**', '../i18n/**', '../styles/**'] }] },
   },
   {
     files: ['src/shared/**/*.ts'],

@@ -1,5 +1,5 @@
 import { Workbox } from 'workbox-window';
-import { recordingActivity } from './controllers/activity.js';
+import { recordingActivity } from './platform/activity.js';
 
 export interface UpdateHandle {
   /** Activates the waiting service worker; the page reloads once it has taken control, never mid-recording. */

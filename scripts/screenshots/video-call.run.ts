@@ -5,7 +5,7 @@
  */
 import { it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ResmoFaceOverlay } from '../../src/components/resmo-face-overlay';
+import type { ResmoFaceOverlay } from '../../src/components/consultation/resmo-face-overlay';
 import { launchChromium } from '../../test/support/browser';
 import { CALL_TITLE, startCallPage } from '../../test/support/call-page';
 import { galleryTiles } from '../../test/support/call-tiles';

@@ -2,14 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { RouterController, topViewOf, type Route, type TopView } from '../controllers/router-controller.js';
-import { recordingActivity } from '../controllers/activity.js';
+import { recordingActivity } from '../platform/activity.js';
 import type { UpdateHandle } from '../pwa.js';
-import './resmo-consultation-view.js';
-import './resmo-patients-view.js';
-import './resmo-patient-page.js';
-import './resmo-session-review.js';
-import './resmo-settings-view.js';
-import './resmo-update-toast.js';
+import './consultation/resmo-consultation-view.js';
+import './patients/resmo-patients-view.js';
+import './patients/resmo-patient-page.js';
+import './review/resmo-session-review.js';
+import './settings/resmo-settings-view.js';
+import './ui/resmo-update-toast.js';
 
 /** The shell: header, navigation between the three views, and the update prompt. */
 @customElement('resmo-app')

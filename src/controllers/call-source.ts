@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { FaceResult } from '../shared/protocol.js';
 import { CallFaceSelector, type CallSelection } from '../live/call-selector.js';
 import { DisplayCaptureController } from './display-capture.js';
-import type { FaceSelector } from './live-readout.js';
+import type { FaceSelector } from '../live/frame-readout.js';
 
 /** What a tap on a face of the call does. */
 export type TapMode = 'patient' | 'ignore';
@@ -42,6 +42,12 @@ export class CallSourceController {
   setTapMode(mode: TapMode): void {
     this.tapMode = mode;
     this.host.requestUpdate();
+  }
+
+  /** The clinician stopped reading the call: the next one starts afresh. */
+  stop(): void {
+    this.display.stop();
+    this.forget();
   }
 
   /** A new consultation: forget who the patient was. */

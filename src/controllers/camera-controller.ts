@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CameraError, cameraErrorFrom } from './camera-errors.js';
+import { CameraError, cameraErrorFrom } from '../platform/camera-errors.js';
 
 export type CameraStatus = 'idle' | 'starting' | 'live' | 'paused' | 'error';
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { browserFacts, displayMediaOptions, displaySupport, type DisplaySupport } from '../live/display-support.js';
+import { browserFacts, displayMediaOptions, displaySupport, type DisplaySupport } from '../platform/display-support.js';
 
 /**
  * `ended`: the clinician stopped sharing, the call window closed or the shared tab navigated away;

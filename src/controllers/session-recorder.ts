@@ -1,4 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import type { LiveSecond } from '../live/types.js';
+import { recordingActivity } from '../platform/activity.js';
+import { acquireRecordingLock } from '../platform/recording-lock.js';
 import {
   EMPTY_SECOND,
   StorageError,
@@ -12,11 +15,6 @@ import {
   type Session,
   type SessionSource,
 } from '../storage/index.js';
-import { recordingActivity } from './activity.js';
-import { acquireRecordingLock } from './recording-lock.js';
-import { SecondBucket, type FrameReading } from './second-bucket.js';
-
-export type { FrameReading } from './second-bucket.js';
 
 export type RecorderState =
   | { status: 'idle' }
@@ -24,58 +22,42 @@ export type RecorderState =
   /** Writing failed (e.g. storage full); recording continues and the next write retries. */
   | { status: 'error'; session: Session; markers: number; error: StorageError };
 
-export interface RecorderOptions {
-  /** Same clock as `FrameReading.t`. */
-  clock?: () => number;
-  /** How often completed seconds are written; under a second so a crash loses about one. */
-  flushEveryMs?: number;
-}
-
 const toStorageError = (error: unknown): StorageError =>
   error instanceof StorageError ? error : new StorageError('unavailable', String(error), { cause: error });
 
+const toSampleInput = ({ usable, probabilities, detectorScore }: LiveSecond): SampleInput => ({
+  usable,
+  probabilities,
+  detectorScore,
+});
+
 /**
- * Records a session: aggregates frame readings per second and appends each completed second
- * to storage, so a closed tab or a crash loses at most about a second.
+ * Keeps a recorded session in storage: appends each second of the live stream as it closes
+ * (second `index` of the stream is stored second `first + index`), so a closed tab or a crash
+ * loses at most about a second. It computes nothing: the live session hands it the seconds.
  */
-export class SessionRecorder implements ReactiveController {
+export class SessionRecorder {
   state: RecorderState = { status: 'idle' };
 
-  private readonly clock: () => number;
-  private readonly flushEveryMs: number;
-  private readonly buckets = new Map<number, SecondBucket>();
-  /** `clock()` at the start of this page's recording, and the stored second it maps to. */
-  private origin = 0;
-  private firstSecond = 0;
-  /** The first second not yet written. */
-  private nextSecond = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  /** The stored second of the stream's second 0 (a resumed session's length). */
+  private first = 0;
+  /** Closed seconds not written yet; the first of them is stored second `written`. */
+  private pending: SampleInput[] = [];
+  private written = 0;
   private writing: Promise<void> = Promise.resolve();
   /** A start or resume is loading its session: a second click must not open another. */
   private starting = false;
   private releaseLock: () => void = () => undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    options: RecorderOptions = {},
-  ) {
-    this.clock = options.clock ?? (() => performance.now());
-    this.flushEveryMs = options.flushEveryMs ?? 250;
-    host.addController(this);
-  }
+  constructor(private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
 
   get session(): Session | null {
     return this.state.status === 'idle' ? null : this.state.session;
   }
 
-  /** Milliseconds of recording so far, counting the seconds of a resumed session. */
-  get elapsedMs(): number {
-    return this.session ? this.clock() - this.origin + this.firstSecond * 1000 : 0;
-  }
-
-  /** Starts a new session for the patient (call from a user gesture). */
-  async start(patientId: string, source: SessionSource = 'camera'): Promise<Session> {
-    return this.begin(await this.whenIdle(() => startSession(patientId, Date.now(), source)));
+  /** Starts a new session for the patient, beginning at wall-clock `startedAt`, from `source`. */
+  async start(patientId: string, startedAt = Date.now(), source: SessionSource = 'camera'): Promise<Session> {
+    return this.begin(await this.whenIdle(() => startSession(patientId, startedAt, source)));
   }
 
   /** Continues an interrupted session after its last stored second. */
@@ -83,47 +65,41 @@ export class SessionRecorder implements ReactiveController {
     return this.begin(await this.whenIdle(() => getSession(sessionId)));
   }
 
-  /** Feeds one frame's result; frames from before the start are ignored. */
-  add(reading: FrameReading): void {
-    if (!this.session || reading.t < this.origin) return;
-    const second = this.firstSecond + Math.floor((reading.t - this.origin) / 1000);
-    if (second < this.nextSecond) return;
-    let bucket = this.buckets.get(second);
-    if (!bucket) this.buckets.set(second, (bucket = new SecondBucket()));
-    bucket.add(reading);
+  /** Stores closed seconds of the stream, in order; a second already stored is left alone. */
+  write(seconds: readonly LiveSecond[]): Promise<void> {
+    if (!this.session) return this.writing;
+    for (const second of seconds) {
+      const stored = this.first + second.index;
+      const next = this.written + this.pending.length;
+      if (stored < next) continue;
+      // The stream hands out every second, so this only fills a gap it never leaves.
+      while (this.written + this.pending.length < stored) this.pending.push(EMPTY_SECOND);
+      this.pending.push(toSampleInput(second));
+    }
+    return this.flush();
   }
 
-  /** Marks this moment, with an optional label. */
-  async addMarker(label = ''): Promise<Marker | undefined> {
+  /** Marks the moment `elapsedMs` into the stream, with an optional label. */
+  async addMarker(elapsedMs: number, label = ''): Promise<Marker | undefined> {
     const state = this.state;
     if (state.status === 'idle') return undefined;
-    const marker = await addMarker(state.session.id, this.elapsedMs, label);
+    const marker = await addMarker(state.session.id, this.first * 1000 + elapsedMs, label);
     if (this.state.status !== 'idle') this.setState({ ...this.state, markers: this.state.markers + 1 });
     return marker;
   }
 
-  /** Writes what is left, including the current partial second, and closes the session. */
-  async stop(): Promise<Session | undefined> {
+  /** Writes the last seconds (the partial last one included) and closes the session. */
+  async stop(last: readonly LiveSecond[] = []): Promise<Session | undefined> {
     const session = this.session;
     if (!session) return undefined;
-    this.stopTimer();
     try {
-      await this.flush(true);
+      await this.write(last);
       return await finishSession(session.id, Date.now());
     } finally {
       this.releaseLock();
-      this.buckets.clear();
+      this.pending = [];
       this.setState({ status: 'idle' });
     }
-  }
-
-  hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    void this.stop();
   }
 
   /**
@@ -146,44 +122,30 @@ export class SessionRecorder implements ReactiveController {
   }
 
   private begin(session: Session): Session {
-    this.origin = this.clock();
-    this.firstSecond = this.nextSecond = session.seconds;
-    this.buckets.clear();
+    this.first = this.written = session.seconds;
+    this.pending = [];
     this.setState({ status: 'recording', session, markers: 0 });
-    this.timer = setInterval(() => void this.flush(false), this.flushEveryMs);
     return session;
   }
 
-  /**
-   * Appends every completed second (empty ones too, so seconds stay contiguous). Writes are
-   * chained so two flushes never race; a failed write leaves the seconds for the next one.
-   */
-  flush(includeCurrent: boolean): Promise<void> {
-    this.writing = this.writing.then(() => this.writeCompleted(includeCurrent));
+  /** Writes are chained so two never race; a failed write keeps its seconds for the next one. */
+  private flush(): Promise<void> {
+    this.writing = this.writing.then(() => this.writePending());
     return this.writing;
   }
 
-  private async writeCompleted(includeCurrent: boolean): Promise<void> {
+  private async writePending(): Promise<void> {
     const state = this.state;
-    if (state.status === 'idle') return;
-    const current = this.firstSecond + Math.floor((this.clock() - this.origin) / 1000);
-    const end = includeCurrent && this.buckets.has(current) ? current + 1 : current;
-    if (end <= this.nextSecond) return;
-    const inputs: SampleInput[] = [];
-    for (let s = this.nextSecond; s < end; s++) inputs.push(this.buckets.get(s)?.toSample() ?? EMPTY_SECOND);
+    if (state.status === 'idle' || this.pending.length === 0) return;
+    const batch = this.pending.slice();
     try {
-      const session = await appendSamples(state.session.id, inputs);
-      for (let s = this.nextSecond; s < end; s++) this.buckets.delete(s);
-      this.nextSecond = end;
+      const session = await appendSamples(state.session.id, batch);
+      this.pending.splice(0, batch.length);
+      this.written += batch.length;
       if (this.state.status !== 'idle') this.setState({ status: 'recording', session, markers: this.state.markers });
     } catch (error) {
       this.setState({ status: 'error', session: state.session, markers: state.markers, error: toStorageError(error) });
     }
-  }
-
-  private stopTimer(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
   }
 
   private setState(state: RecorderState): void {
@@ -191,9 +153,4 @@ export class SessionRecorder implements ReactiveController {
     recordingActivity.set(state.status !== 'idle');
     this.host.requestUpdate();
   }
-
-  /** A hidden tab may be closed or frozen without warning: write what is complete now. */
-  private readonly onVisibilityChange = (): void => {
-    if (document.visibilityState === 'hidden') void this.flush(false);
-  };
 }

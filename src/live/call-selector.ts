@@ -3,7 +3,7 @@
  * long as the follower is sure it is them, their tile is not frozen and their face is big enough.
  */
 import type { FaceResult } from '../shared/protocol.js';
-import { faceIssues, type QualityIssue } from '../controllers/face-quality.js';
+import { faceIssues, type QualityIssue } from './face-quality.js';
 import { FaceFollower, faceAt, type FollowStatus } from './face-follow.js';
 import { FrozenWatch } from './frozen-face.js';
 

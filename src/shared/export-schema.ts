@@ -38,7 +38,7 @@ function sumOf(values: readonly (number | null)[]): number {
 
 /** `[0]`: no usable face that second. */
 const emptySecond = v.strictTuple([v.literal(0)]);
-/** `[usable %, quality % | null, …7 probabilities % in `labels` order]`. */
+/** `[usable %, detector score % | null, …7 probabilities % in `labels` order]`. */
 const faceSecond = v.pipe(
   // Seven probability columns, one per entry of EMOTION_LABELS.
   v.strictTuple([

@@ -2,10 +2,10 @@
  * The inference worker's message protocol. Types only: both sides import it with `import type`,
  * and each side handles the union it receives in one exhaustive `switch` on `type`.
  */
-import type { EmotionLabel } from './emotions';
-import type { InferenceError } from './inference-errors';
+import type { EmotionLabel } from './emotions.js';
+import type { InferenceError } from './inference-errors.js';
 
-export type { InferenceError } from './inference-errors';
+export type { InferenceError } from './inference-errors.js';
 
 /** tfjs backends the worker can run on, in the order a user would expect them to be fastest. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';

@@ -9,7 +9,7 @@ export const CSV_COLUMNS = [
   'session_started_at',
   'second',
   'usable_pct',
-  'quality_pct',
+  'detector_score_pct',
   'dominant',
   ...EMOTION_LABELS.map((label) => `${label}_pct`),
   'markers',
@@ -34,9 +34,9 @@ function markerLabels(session: ExportSession, second: number): string {
 }
 
 function row(code: string, session: ExportSession, second: number, data: ExportSecond): (string | number | null)[] {
-  const [usable, quality = null, ...probabilities] = data;
+  const [usable, detectorScore = null, ...probabilities] = data;
   const marks = markerLabels(session, second);
-  const fixed = [code, session.id, session.startedAt, second, usable, quality];
+  const fixed = [code, session.id, session.startedAt, second, usable, detectorScore];
   if (probabilities.length === 0) return [...fixed, null, ...EMOTION_LABELS.map(() => null), marks];
   return [...fixed, dominantOf(probabilities as number[]), ...probabilities, marks];
 }

@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { ResmoDB } from './schema.js';
+import type { ResmoDB, Sample } from './schema.js';
 import { toStorageError } from './errors.js';
 
 export type ResmoDatabase = IDBPDatabase<ResmoDB>;
@@ -18,9 +18,20 @@ const MIGRATIONS: readonly Migration[] = [
     const markers = db.createObjectStore('markers', { keyPath: 'id' });
     markers.createIndex('by-session', 'sessionId');
   },
+  (_db, tx) => void renameSampleField(tx, 'quality', 'detectorScore'),
 ];
 
 export const DATABASE_VERSION = MIGRATIONS.length;
+
+/** Renames a field of every stored sample; the upgrade waits for these requests before it commits. */
+async function renameSampleField(tx: UpgradeTransaction, from: string, to: string): Promise<void> {
+  let cursor = await tx.objectStore('samples').openCursor();
+  while (cursor) {
+    const { [from]: value, ...rest } = cursor.value as unknown as Record<string, unknown>;
+    if (value !== undefined) await cursor.update({ ...rest, [to]: value } as unknown as Sample);
+    cursor = await cursor.continue();
+  }
+}
 
 let connection: Promise<ResmoDatabase> | undefined;
 

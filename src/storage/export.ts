@@ -17,7 +17,17 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export function toExportSecond(sample: Sample): ExportSecond {
   const p = sample.probabilities;
   if (!p || sample.usable === 0) return [0];
-  return [sample.usable, sample.quality, p[0] ?? 0, p[1] ?? 0, p[2] ?? 0, p[3] ?? 0, p[4] ?? 0, p[5] ?? 0, p[6] ?? 0];
+  return [
+    sample.usable,
+    sample.detectorScore,
+    p[0] ?? 0,
+    p[1] ?? 0,
+    p[2] ?? 0,
+    p[3] ?? 0,
+    p[4] ?? 0,
+    p[5] ?? 0,
+    p[6] ?? 0,
+  ];
 }
 
 function toExportSession(session: Session, samples: readonly Sample[], markers: readonly Marker[]): ExportSession {

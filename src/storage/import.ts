@@ -68,8 +68,8 @@ export function parseExport(text: string): ExportFile {
 
 function toSampleInput(second: ExportSecond): SampleInput {
   if (second.length === 1) return EMPTY_SECOND;
-  const [usable, quality, ...probabilities] = second;
-  return { usable, quality, probabilities };
+  const [usable, detectorScore, ...probabilities] = second;
+  return { usable, detectorScore, probabilities };
 }
 
 function toPatient(p: ExportPatient): Patient {

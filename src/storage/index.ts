@@ -41,3 +41,6 @@ export {
   type ImportSummary,
 } from './import.js';
 export { requestPersistence, storageStatus, type StorageStatus } from './persistence.js';
+export { distribution, ranked, segments, usableShare, type Distribution, type Segment } from './stats.js';
+export { loadPatientPage, type PatientPageData, type SessionSummary } from './patient-data.js';
+export { loadSessionReview, type SessionReviewData } from './review-data.js';

@@ -2,12 +2,9 @@ import { EMOTION_LABELS, dominantIndex, type EmotionLabel } from '../shared/emot
 import type { Sample } from './schema.js';
 
 /** What the recorder hands to storage for one second; storage assigns session and second. */
-export type SampleInput = Pick<Sample, 'usable' | 'probabilities' | 'quality'>;
+export type SampleInput = Pick<Sample, 'usable' | 'probabilities' | 'detectorScore'>;
 
-/** A 0–1 value as the integer percent that storage and exports keep. */
-export function toPercent(value: number): number {
-  return Math.round(Math.min(1, Math.max(0, value)) * 100);
-}
+export { toPercent } from '../shared/percent.js';
 
 /** The emotion with the highest probability; ties go to the earlier label, so it is deterministic. */
 export function dominantOf(probabilities: readonly number[] | null): EmotionLabel | null {
@@ -20,4 +17,4 @@ export function toSample(sessionId: string, second: number, input: SampleInput):
 }
 
 /** An empty second: no frames or no usable face. */
-export const EMPTY_SECOND: SampleInput = { usable: 0, probabilities: null, quality: null };
+export const EMPTY_SECOND: SampleInput = { usable: 0, probabilities: null, detectorScore: null };

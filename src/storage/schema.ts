@@ -46,8 +46,11 @@ export interface Sample {
   usable: number;
   /** Mean probabilities over the usable frames, in EMOTION_LABELS order; null without a usable face. */
   probabilities: number[] | null;
-  /** Mean face quality over the usable frames, in percent; null when unknown. */
-  quality: number | null;
+  /**
+   * Mean face-detector confidence (BlazeFace's score) over the usable frames, in percent; null
+   * when unknown. Stored as `quality` before database version 2.
+   */
+  detectorScore: number | null;
   dominant: EmotionLabel | null;
 }
 

@@ -3,8 +3,8 @@
  * tile may freeze: an appearance signature that tells participants apart when their tiles move,
  * and how much a face's picture changed since the previous frame.
  */
-import type { Box } from '../shared/protocol';
-import { cropGrey, type CropGeometry, type Pixels } from './face-crop';
+import type { Box } from '../shared/protocol.js';
+import { cropGrey, type CropGeometry, type Pixels } from './face-crop.js';
 
 /** Cells per side of the signature grid; each cell gives its mean red, green and blue. */
 export const SIGNATURE_GRID = 6;

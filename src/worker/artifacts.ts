@@ -1,7 +1,7 @@
 /** Fetches model files once, so each backend can build its own copy from memory. */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelUrls } from '../shared/protocol';
-import { parseMetadata, type ResmoNetMetadata } from './metadata';
+import type { ModelUrls } from '../shared/protocol.js';
+import { parseMetadata, type ResmoNetMetadata } from './metadata.js';
 
 export type ArtifactLoader = (modelJsonUrl: string) => Promise<tf.io.ModelArtifacts>;
 

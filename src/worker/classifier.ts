@@ -1,7 +1,7 @@
 /** ResmoNet on tfjs: a batch of normalised 48×48 grey crops in, calibrated probabilities out. */
 import * as tf from '@tensorflow/tfjs';
-import { calibrate, type ResmoNetMetadata } from './metadata';
-import { readBack } from './read-back';
+import { calibrate, type ResmoNetMetadata } from './metadata.js';
+import { readBack } from './read-back.js';
 
 /** Either tfjs model format that `metadata.json` may name. */
 export type TfjsModel = tf.LayersModel | tf.GraphModel;

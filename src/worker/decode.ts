@@ -1,5 +1,5 @@
 /** Turns a transferred frame into RGBA pixels, reusing one canvas. */
-import type { Pixels } from './face-crop';
+import type { Pixels } from './face-crop.js';
 
 export class FrameDecoder {
   private context: OffscreenCanvasRenderingContext2D | null = null;

@@ -11,9 +11,9 @@ import {
   type DecodeOptions,
   type RawDetection,
   type Region,
-} from './blazeface-decode';
-import type { RegionSource } from './region-source';
-import { readBack } from './read-back';
+} from './blazeface-decode.js';
+import type { RegionSource } from './region-source.js';
+import { readBack } from './read-back.js';
 
 const ANCHORS = 896;
 

@@ -2,8 +2,8 @@
  * Face crop on the CPU: a square around the detection, rotated upright by the eye line, resampled
  * to FER2013's 48×48 grey. Pure functions over RGBA pixels, so Node tests cover them.
  */
-import type { FaceQuality } from '../shared/protocol';
-import type { RawDetection } from './blazeface-decode';
+import type { FaceQuality } from '../shared/protocol.js';
+import type { RawDetection } from './blazeface-decode.js';
 
 export const CROP_SIZE = 48;
 

@@ -1,6 +1,6 @@
 /** Entry of the dedicated inference worker: wires messages to one InferenceService. */
-import type { WorkerMessage, WorkerRequest } from '../shared/protocol';
-import { InferenceService } from './service';
+import type { WorkerMessage, WorkerRequest } from '../shared/protocol.js';
+import { InferenceService } from './service.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 

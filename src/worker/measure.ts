@@ -1,9 +1,9 @@
 /** Backend choice by measurement: every backend runs a short warm-up of the real pipeline. */
-import type { BackendName, BackendProbe } from '../shared/protocol';
-import type { ModelArtifactsSet } from './artifacts';
-import { activateBackend, BACKEND_ORDER, isSoftwareWebGpu, watchDeviceLoss } from './backends';
-import { syntheticFrame } from './decode';
-import { FacePipeline } from './pipeline';
+import type { BackendName, BackendProbe } from '../shared/protocol.js';
+import type { ModelArtifactsSet } from './artifacts.js';
+import { activateBackend, BACKEND_ORDER, isSoftwareWebGpu, watchDeviceLoss } from './backends.js';
+import { syntheticFrame } from './decode.js';
+import { FacePipeline } from './pipeline.js';
 
 const PROBE_RUNS = 3;
 

@@ -1,5 +1,5 @@
 /** ResmoNet's `metadata.json` contract (issue 3), checked before the model is trusted. */
-import { EMOTION_LABELS } from '../shared/emotions';
+import { EMOTION_LABELS } from '../shared/emotions.js';
 
 export interface ResmoNetMetadata {
   name: string;

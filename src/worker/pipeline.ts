@@ -1,14 +1,14 @@
 /** One frame through detection, cropping and classification, on whatever backend is active. */
-import { EMOTION_LABELS } from '../shared/emotions';
-import type { FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/protocol';
-import type { RawDetection, Region } from './blazeface-decode';
-import { EmotionClassifier } from './classifier';
-import { FaceDetector } from './detector';
-import { appearanceSignature, frameChange } from './appearance';
-import { cropGeometry, cropGrey, measureQuality, normalise, type CropGeometry, type Pixels } from './face-crop';
-import { pixelRegionSource, type RegionSource } from './region-source';
-import { RegionPlanner, followRegion, scanTiles } from './regions';
-import type { ModelArtifactsSet } from './artifacts';
+import { EMOTION_LABELS } from '../shared/emotions.js';
+import type { FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/protocol.js';
+import type { RawDetection, Region } from './blazeface-decode.js';
+import { EmotionClassifier } from './classifier.js';
+import { FaceDetector } from './detector.js';
+import { appearanceSignature, frameChange } from './appearance.js';
+import { cropGeometry, cropGrey, measureQuality, normalise, type CropGeometry, type Pixels } from './face-crop.js';
+import { pixelRegionSource, type RegionSource } from './region-source.js';
+import { RegionPlanner, followRegion, scanTiles } from './regions.js';
+import type { ModelArtifactsSet } from './artifacts.js';
 
 export interface PipelineOutput {
   faces: FaceResult[];

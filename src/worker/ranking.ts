@@ -1,5 +1,5 @@
 /** Ordering of measured backends; pure so Node tests cover it. */
-import type { BackendName, BackendProbe } from '../shared/protocol';
+import type { BackendName, BackendProbe } from '../shared/protocol.js';
 
 /** Backends that worked, fastest first; software adapters after hardware ones. */
 export function rankProbes(probes: readonly BackendProbe[]): BackendName[] {

@@ -3,8 +3,8 @@
  * browser's 2D canvas does the resampling straight from the transferred frame; the pure-JS source
  * serves Node tests and frames that are already pixels.
  */
-import type { Region } from './blazeface-decode';
-import type { Pixels } from './face-crop';
+import type { Region } from './blazeface-decode.js';
+import type { Pixels } from './face-crop.js';
 
 export interface RegionSource {
   readonly width: number;

@@ -9,7 +9,7 @@
  * them. A settled patient costs about 0.19 detector passes per frame; the pipeline refreshes
  * early when the face moves in its box.
  */
-import type { RawDetection, Region } from './blazeface-decode';
+import type { RawDetection, Region } from './blazeface-decode.js';
 
 export interface PlannerOptions {
   /** Tile side as a fraction of the frame's longer side. */

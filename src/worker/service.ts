@@ -14,14 +14,15 @@ import type {
   InitRequest,
   WorkerMessage,
   WorkerRequest,
-} from '../shared/protocol';
-import { ArtifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts';
-import { BACKEND_ORDER } from './backends';
-import { FrameDecoder, syntheticFrame } from './decode';
-import { browserPlatform, measureBackends, type BackendPlatform } from './measure';
-import { FacePipeline } from './pipeline';
-import { CanvasRegionSource } from './region-source';
-import { rankProbes } from './ranking';
+} from '../shared/protocol.js';
+import { ArtifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts.js';
+import { BACKEND_ORDER } from './backends.js';
+import { FrameDecoder, syntheticFrame } from './decode.js';
+import { browserPlatform, measureBackends, type BackendPlatform } from './measure.js';
+import { FacePipeline } from './pipeline.js';
+import { CanvasRegionSource } from './region-source.js';
+import { rankProbes } from './ranking.js';
+import { unhandled } from '../shared/exhaustive.js';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -85,6 +86,8 @@ export class InferenceService {
         this.dispose();
         this.post({ type: 'disposed' });
         return;
+      default:
+        return unhandled(request);
     }
   }
 

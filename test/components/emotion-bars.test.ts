@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../src/components/resmo-emotion-bars';
-import { confidenceOf, type ResmoEmotionBars } from '../../src/components/resmo-emotion-bars';
+import '../../src/components/consultation/resmo-emotion-bars';
+import { confidenceOf, type ResmoEmotionBars } from '../../src/components/consultation/resmo-emotion-bars';
 
 async function mount(probabilities: number[] | null, reason = ''): Promise<ResmoEmotionBars> {
   const el = document.createElement('resmo-emotion-bars');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../src/components/resmo-face-overlay';
+import '../../src/components/consultation/resmo-face-overlay';
 import type { FaceResult } from '../../src/shared/protocol';
 
 function face(x: number, y: number, size: number): FaceResult {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReactiveControllerHost } from 'lit';
 import { SessionRecorder } from '../../src/controllers/session-recorder';
-import { sessionsBeingRecorded } from '../../src/controllers/recording-lock';
+import { sessionsBeingRecorded } from '../../src/platform/recording-lock';
 import { appendSamples, closeDatabase, createPatient, startSession } from '../../src/storage/index';
 
 const host: ReactiveControllerHost = {
@@ -27,7 +27,7 @@ describe('recording lock (Web Locks, real Chromium)', () => {
 
   it('lets only one recorder resume an interrupted session', async () => {
     const { id } = await startSession((await createPatient()).id);
-    await appendSamples(id, [{ usable: 0, probabilities: null, quality: null }]);
+    await appendSamples(id, [{ usable: 0, probabilities: null, detectorScore: null }]);
     const first = new SessionRecorder(host);
     const second = new SessionRecorder(host);
     await first.resume(id);

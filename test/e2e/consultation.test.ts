@@ -4,7 +4,7 @@ import { launchChromium } from '../support/browser';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { confidentFaceVideo, type FaceVideo } from '../support/fake-camera';
 import { hasFer2013 } from '../support/scenes';
-import type { ResmoEmotionTimeline } from '../../src/components/resmo-emotion-timeline';
+import type { ResmoEmotionTimeline } from '../../src/components/ui/resmo-emotion-timeline';
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 

@@ -11,9 +11,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ResmoEmotionBars } from '../../src/components/resmo-emotion-bars';
-import type { ResmoEmotionTimeline } from '../../src/components/resmo-emotion-timeline';
-import type { ResmoFaceOverlay } from '../../src/components/resmo-face-overlay';
+import type { ResmoEmotionBars } from '../../src/components/consultation/resmo-emotion-bars';
+import type { ResmoEmotionTimeline } from '../../src/components/ui/resmo-emotion-timeline';
+import type { ResmoFaceOverlay } from '../../src/components/consultation/resmo-face-overlay';
 import { EMOTION_LABELS, type EmotionLabel } from '../../src/shared/emotions';
 import { launchChromium } from '../support/browser';
 import { CALL_TITLE, startCallPage, type CallPage } from '../support/call-page';

@@ -20,7 +20,7 @@ const BASELINE_LOGITS: Partial<Record<(typeof EMOTION_LABELS)[number], number>> 
 
 /**
  * A plausible consultation: mostly neutral, emotions drifting as a random walk in logit space,
- * a few seconds with the face lost, quality between 40 and 95 %.
+ * a few seconds with the face lost, detector score between 40 and 95 %.
  */
 export function fakeSeconds(count: number, seed = 1): SampleInput[] {
   const next = random(seed);
@@ -33,7 +33,7 @@ export function fakeSeconds(count: number, seed = 1): SampleInput[] {
     const usable = next() < 0.9 ? 100 : toPercent(next());
     return {
       usable: Math.max(1, usable),
-      quality: 40 + Math.floor(next() * 56),
+      detectorScore: 40 + Math.floor(next() * 56),
       probabilities: softmax(logits).map(toPercent),
     };
   });
@@ -42,6 +42,6 @@ export function fakeSeconds(count: number, seed = 1): SampleInput[] {
 /** The largest possible second: every number as many digits as the schema allows. */
 export const WORST_CASE_SECOND: SampleInput = {
   usable: 100,
-  quality: 100,
+  detectorScore: 100,
   probabilities: [14, 14, 14, 14, 14, 15, 15],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayMediaOptions, displaySupport } from '../../src/live/display-support';
+import { displayMediaOptions, displaySupport } from '../../src/platform/display-support';
 
 const UA = {
   chromeDesktop:

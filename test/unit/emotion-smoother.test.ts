@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EmotionSmoother } from '../../src/controllers/emotion-smoother';
+import { EmotionSmoother } from '../../src/live/emotion-smoother';
 
 const happy = [0, 0, 0, 1, 0, 0, 0];
 const sad = [0, 0, 0, 0, 1, 0, 0];

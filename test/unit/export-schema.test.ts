@@ -25,7 +25,7 @@ describe('export schema v1', () => {
     ]);
   });
 
-  it('keeps seconds without a usable face as [0] and others as [usable, quality, ...7 probabilities]', () => {
+  it('keeps seconds without a usable face as [0] and others as [usable, detector score, ...7 probabilities]', () => {
     const file = sampleExport(3, 120);
     const rows = file.patients[0]?.sessions[0]?.seconds ?? [];
     expect(rows.some((r) => r.length === 1)).toBe(true);

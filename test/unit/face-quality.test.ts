@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUALITY_LIMITS, blocksReading, faceIssues, frameIssues, pickFace } from '../../src/controllers/face-quality';
+import { QUALITY_LIMITS, blocksReading, faceIssues, frameIssues, pickFace } from '../../src/live/face-quality';
 import type { FaceQuality, FaceResult } from '../../src/shared/protocol';
 
 const good: FaceQuality = { sizePx: 120, brightness: 0.5, contrast: 0.2, sharpness: 0.01, rollDeg: 0 };

@@ -78,7 +78,7 @@ describe('user-facing text in src/components goes through msg()', () => {
     expect(userFacingLiterals('html`<p>${msg(`A ${"b"}`)}</p><i>${x ? html`<b>${y}</b>` : nothing}</i>`')).toEqual([]);
   });
 
-  const files = readdirSync(COMPONENTS).filter((name) => name.endsWith('.ts'));
+  const files = readdirSync(COMPONENTS, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
   it.each(files)('%s has no literal outside msg()', (name) => {
     const source = readFileSync(join(COMPONENTS.pathname, name), 'utf8');
     expect(userFacingLiterals(source)).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFERENCES, loadPreferences } from '../../src/controllers/preferences';
+import { DEFAULT_PREFERENCES, loadPreferences } from '../../src/platform/preferences';
 
 const storageWith = (value: string | null) => ({ getItem: () => value });
 

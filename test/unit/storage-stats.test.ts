@@ -3,8 +3,8 @@ import { distribution, ranked, segments, usableShare } from '../../src/storage/s
 import { toSample, EMPTY_SECOND } from '../../src/storage/samples';
 import type { Marker } from '../../src/storage/schema';
 
-const HAPPY = { usable: 100, quality: 80, probabilities: [0, 0, 0, 80, 0, 0, 20] };
-const SAD = { usable: 50, quality: 60, probabilities: [0, 0, 0, 10, 70, 0, 20] };
+const HAPPY = { usable: 100, detectorScore: 80, probabilities: [0, 0, 0, 80, 0, 0, 20] };
+const SAD = { usable: 50, detectorScore: 60, probabilities: [0, 0, 0, 10, 70, 0, 20] };
 const samples = [HAPPY, HAPPY, EMPTY_SECOND, SAD, SAD, SAD].map((input, i) => toSample('s', i, input));
 const marker = (t: number, label: string): Marker => ({ id: `m${t}`, sessionId: 's', t, label });
 

@@ -1,0 +1,250 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { CameraController } from '../../controllers/camera-controller.js';
+import { CallSourceController } from '../../controllers/call-source.js';
+import { LiveSession } from '../../controllers/live-session.js';
+import { LIVE_TIMELINE_MS } from '../../live/live-stream.js';
+import { loadPreferences } from '../../platform/preferences.js';
+import { emotionName } from '../../i18n/emotions.js';
+import { cameraErrorMessage } from '../../i18n/camera-messages.js';
+import { inferenceErrorMessage, workerStatusNote } from '../../i18n/inference-messages.js';
+import { qualityMessage } from '../../i18n/quality-messages.js';
+import { consultationPurpose, sourceButtonLabel, sourceOffReason } from '../../i18n/source-messages.js';
+import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { consultationStyles } from '../../styles/consultation-styles.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import type { SessionSource } from '../../storage/index.js';
+import type { ResumeSessionEvent } from '../ui/resmo-interrupted-sessions.js';
+import type { CameraChangeEvent } from './resmo-camera-picker.js';
+import type { TapModeEvent } from './resmo-call-panel.js';
+import type { SourceChangeEvent } from './resmo-source-picker.js';
+import type { FacePickEvent } from './resmo-face-overlay.js';
+import type { MarkerAddEvent, SessionStartEvent } from './resmo-session-controls.js';
+import './resmo-call-panel.js';
+import './resmo-camera-picker.js';
+import './resmo-source-picker.js';
+import './resmo-emotion-bars.js';
+import '../ui/resmo-emotion-timeline.js';
+import './resmo-face-overlay.js';
+import './resmo-session-controls.js';
+import './resmo-status-strip.js';
+
+/**
+ * The live screen of a consultation: camera, face overlay, current emotion, timeline and
+ * recording. The LiveSession owns the pipeline; this element only shows it and passes on what
+ * the clinician asks for.
+ */
+@customElement('resmo-consultation-view')
+@localized()
+export class ResmoConsultationView extends LitElement {
+  static override styles = [sharedStyles, consultationStyles];
+
+  private readonly camera = new CameraController(this);
+  private readonly live = new LiveSession(this, { preferences: loadPreferences() });
+  private readonly call = new CallSourceController(this);
+  @state() private source: SessionSource = 'camera';
+
+  @query('video') private video!: HTMLVideoElement | null;
+  @state() private recordingError = '';
+  @state() private lastSessionId = '';
+
+  override render() {
+    const { error } = this.camera;
+    const running = this.running;
+    const call = this.source === 'video-call';
+    const display = this.call.display;
+    const { worker, stream, recorder } = this.live;
+    const readout = stream.readout;
+    return html`
+      <h1>${msg('Consultation')}</h1>
+      <p class="purpose">${consultationPurpose(this.source)}</p>
+      <resmo-source-picker
+        .source=${this.source}
+        .support=${display.support}
+        ?disabled=${this.live.recording}
+        @resmo-source-change=${this.switchSource}
+      ></resmo-source-picker>
+      <div class="controls">
+        <button
+          class="primary"
+          @click=${running ? this.stop : this.start}
+          ?disabled=${call && display.support === 'no-display-capture'}
+        >
+          ${sourceButtonLabel(this.source, running)}
+        </button>
+        ${
+          call
+            ? nothing
+            : html`<resmo-camera-picker
+                .devices=${this.camera.devices}
+                @resmo-camera-change=${this.switchCamera}
+              ></resmo-camera-picker>`
+        }
+      </div>
+      <resmo-call-panel
+        .status=${call ? display.status : 'idle'}
+        .surface=${display.surface}
+        .tapMode=${this.call.tapMode}
+        @resmo-tap-mode=${(e: TapModeEvent) => this.call.setTapMode(e.detail.mode)}
+        @resmo-share-again=${this.start}
+      ></resmo-call-panel>
+      ${error && !call ? this.renderCameraError(error.kind) : nothing}
+      ${worker.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(worker.error)}</div>` : nothing}
+      <resmo-session-controls
+        .state=${recorder.state}
+        .error=${this.recordingError}
+        .lastSessionId=${this.lastSessionId}
+        @resmo-session-start=${this.onSessionStart}
+        @resmo-resume-session=${this.onSessionResume}
+        @resmo-marker-add=${this.onMarkerAdd}
+        @resmo-session-stop=${this.onSessionStop}
+      ></resmo-session-controls>
+      <div class="layout">
+        <div class="stage ${call ? 'call' : ''}">
+          <div class="mirror ${!call && this.camera.mirrored ? 'on' : ''}">
+            <video muted playsinline autoplay aria-hidden="true"></video>
+            <resmo-face-overlay
+              .frameWidth=${worker.result?.frameWidth ?? 640}
+              .frameHeight=${worker.result?.frameHeight ?? 480}
+              .faces=${running ? readout.faces : []}
+              .analysed=${readout.analysedIndex}
+              .ignored=${call ? (this.call.selection?.ignored ?? []) : []}
+              @resmo-face-pick=${this.onPick}
+            ></resmo-face-overlay>
+          </div>
+        </div>
+        <div>
+          <resmo-emotion-bars
+            .probabilities=${running ? readout.smoothed : null}
+            .reason=${this.reason(running)}
+          ></resmo-emotion-bars>
+          <resmo-status-strip
+            .backend=${worker.backend}
+            .fps=${running ? readout.fps : 0}
+            .issues=${running && worker.status === 'ready' ? readout.issues : []}
+            .note=${workerStatusNote(worker)}
+          ></resmo-status-strip>
+          <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            ${this.announcement(running)}
+          </div>
+        </div>
+      </div>
+      <resmo-emotion-timeline
+        .points=${stream.points}
+        .markers=${stream.markers}
+        windowMs=${LIVE_TIMELINE_MS}
+      ></resmo-emotion-timeline>
+      <p class="disclaimer">
+        ${msg('These readings estimate facial expression, not inner feeling. They are not a diagnosis.')}
+      </p>
+    `;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('resmo-preferences', this.onPreferences);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('resmo-preferences', this.onPreferences);
+  }
+
+  /** Settings changed (possibly in another view of this page): apply them without a restart. */
+  private readonly onPreferences = (): void => this.live.configure(loadPreferences());
+
+  override updated(): void {
+    const video = this.video;
+    const source = this.source === 'camera' ? this.camera.stream : this.call.display.stream;
+    if (video && video.srcObject !== source) {
+      video.srcObject = source;
+      this.live.stream.readout.selector = this.source === 'video-call' ? this.call.select : null;
+      this.live.attach(source?.getVideoTracks()[0] ?? null);
+    }
+  }
+
+  private get running(): boolean {
+    return ['live', 'starting'].includes(this.source === 'camera' ? this.camera.status : this.call.display.status);
+  }
+
+  /** The live region says only the emotion's word, and only when the reading is reliable. */
+  private announcement(running: boolean): string {
+    const { smoothed, announced } = this.live.stream.readout;
+    return running && smoothed && announced ? emotionName(announced) : '';
+  }
+
+  private reason(running: boolean): string {
+    if (!running) return sourceOffReason(this.source);
+    if (this.live.worker.status === 'loading') return msg('Loading the model…');
+    const blocking = this.live.stream.readout.issues.find((issue) => issue !== 'several-faces');
+    return blocking ? qualityMessage(blocking) : '';
+  }
+
+  private renderCameraError(kind: Parameters<typeof cameraErrorMessage>[0]) {
+    const { title, help } = cameraErrorMessage(kind);
+    return html`<div class="error" role="alert"><strong>${title}</strong> ${help}</div>`;
+  }
+
+  private onPick(event: FacePickEvent): void {
+    if (this.source === 'video-call') this.call.tap(event.detail.index);
+    else this.live.pick(event.detail.index);
+  }
+
+  /** Runs what the session controls asked for; a failure is shown on them in plain words. */
+  private async record(action: () => Promise<unknown>): Promise<void> {
+    this.recordingError = '';
+    try {
+      await action();
+    } catch (error) {
+      this.recordingError = storageErrorMessage(error);
+    }
+  }
+
+  private onSessionStart(event: SessionStartEvent): Promise<void> {
+    return this.record(() => this.live.startRecording(event.detail.patientId, this.source));
+  }
+
+  private onSessionResume(event: ResumeSessionEvent): Promise<void> {
+    return this.record(() => this.live.resumeRecording(event.detail.session.id));
+  }
+
+  private onMarkerAdd(event: MarkerAddEvent): Promise<void> {
+    return this.record(() => this.live.addMarker(event.detail.label));
+  }
+
+  private onSessionStop(): Promise<void> {
+    return this.record(async () => {
+      const session = await this.live.stopRecording();
+      if (session) this.lastSessionId = session.id;
+    });
+  }
+
+  private async start(): Promise<void> {
+    if (this.source === 'video-call') await this.call.display.start();
+    else await this.camera.start({ height: loadPreferences().cameraHeight });
+  }
+
+  private switchSource(event: SourceChangeEvent): void {
+    if (this.running || this.call.display.status === 'ended') this.stop();
+    this.source = event.detail.source;
+  }
+
+  /** A new choice applies at once if the camera is on, else at the next start. */
+  private async switchCamera(event: CameraChangeEvent): Promise<void> {
+    if (this.camera.status !== 'live') return;
+    const { deviceId, height } = event.detail;
+    await this.camera.start(deviceId ? { deviceId, height } : { height });
+  }
+
+  private stop(): void {
+    if (this.source === 'camera') this.camera.stop();
+    else this.call.stop();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmo-consultation-view': ResmoConsultationView;
+  }
+}

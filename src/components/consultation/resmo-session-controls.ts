@@ -1,0 +1,175 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { RecorderState } from '../../controllers/session-recorder.js';
+import type { PatientSelectedEvent } from './resmo-patient-picker.js';
+import { formatCount, formatDuration } from '../../i18n/format.js';
+import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import './resmo-patient-picker.js';
+import '../ui/resmo-interrupted-sessions.js';
+
+/** The key that marks a moment while recording (when focus is not in a text field). */
+const MARKER_KEY = 'm';
+
+export type SessionStartEvent = CustomEvent<{ patientId: string }>;
+export type MarkerAddEvent = CustomEvent<{ label: string }>;
+export type SessionStopEvent = CustomEvent<null>;
+
+/**
+ * Session controls for the consultation screen: choose a patient, start and stop a recording,
+ * mark moments (button or the M key), and resume or finish interrupted sessions. They show the
+ * recording's state and say what the clinician asked for with events (`resmo-session-start`,
+ * `resmo-marker-add`, `resmo-session-stop`, and `resmo-resume-session` from the list inside);
+ * the screen does it.
+ */
+@customElement('resmo-session-controls')
+@localized()
+export class ResmoSessionControls extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      /* Links and labels styled as buttons are content-box by default: keep them 44px tall like buttons. */
+      .button {
+        box-sizing: border-box;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      input {
+        font: inherit;
+        min-height: 44px;
+        padding: 0 0.5rem;
+        border: 1px solid var(--resmo-line);
+        border-radius: var(--resmo-radius);
+      }
+      label {
+        display: grid;
+        gap: 0.25rem;
+        font-weight: 600;
+      }
+      .live {
+        font-weight: 600;
+      }
+      :is(button, input, a):focus-visible {
+        outline: 3px solid var(--resmo-focus, #ffbf47);
+        outline-offset: 2px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) state: RecorderState = { status: 'idle' };
+  /** Why the last start, marker or stop failed, in words for the clinician; empty when it did not. */
+  @property({ attribute: false }) error = '';
+  /** The session stopped last on this screen, offered for review. */
+  @property({ attribute: false }) lastSessionId = '';
+  @state() private patientId = '';
+  @query('input[name="marker-label"]') private labelInput!: HTMLInputElement | null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKey);
+  }
+
+  override render() {
+    return html`
+      ${this.state.status === 'idle' ? this.renderIdle() : this.renderRecording(this.state)}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    `;
+  }
+
+  private renderIdle() {
+    return html`
+      <resmo-interrupted-sessions resumable></resmo-interrupted-sessions>
+      <div class="row">
+        <resmo-patient-picker .value=${this.patientId} @resmo-patient-selected=${this.onPatient}></resmo-patient-picker>
+        <button class="start primary" ?disabled=${!this.patientId} @click=${this.start}>${msg('Start session')}</button>
+        ${
+          this.lastSessionId
+            ? html`<a class="button" href="#/sessions/${encodeURIComponent(this.lastSessionId)}"
+                >${msg('Review the last session')}</a
+              >`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private renderRecording(state: Exclude<RecorderState, { status: 'idle' }>) {
+    const elapsed = formatDuration(state.session.seconds);
+    return html`
+      <p class="live" role="status">${msg(str`Recording: ${elapsed} saved, ${formatCount(state.markers)} markers.`)}</p>
+      ${state.status === 'error' ? html`<p class="error" role="alert">${storageErrorMessage(state.error)}</p>` : nothing}
+      <div class="row">
+        <label
+          >${msg('Marker label (optional)')}
+          <input name="marker-label" maxlength="200" autocomplete="off" @keydown=${this.onLabelKey} />
+        </label>
+        <button class="mark" @click=${this.mark} aria-keyshortcuts="M">${msg('Add marker (M)')}</button>
+        <button class="stop danger" @click=${this.stop}>${msg('Stop session')}</button>
+      </div>
+    `;
+  }
+
+  private onPatient(event: PatientSelectedEvent): void {
+    this.patientId = event.detail.patientId;
+  }
+
+  private start(): void {
+    this.emit('resmo-session-start', { patientId: this.patientId });
+  }
+
+  private mark(): void {
+    const label = this.labelInput?.value ?? '';
+    if (this.labelInput) this.labelInput.value = '';
+    this.emit('resmo-marker-add', { label });
+  }
+
+  private stop(): void {
+    this.emit('resmo-session-stop', null);
+  }
+
+  private emit<K extends 'resmo-session-start' | 'resmo-marker-add' | 'resmo-session-stop'>(
+    type: K,
+    detail: GlobalEventHandlersEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Enter in the label field marks the moment with that label. */
+  private onLabelKey(event: KeyboardEvent): void {
+    if (event.key === 'Enter') this.mark();
+  }
+
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (this.state.status === 'idle' || event.key.toLowerCase() !== MARKER_KEY) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.composedPath()[0])) return;
+    event.preventDefault();
+    this.mark();
+  };
+}
+
+function isTextField(target: EventTarget | undefined): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'resmo-session-start': SessionStartEvent;
+    'resmo-marker-add': MarkerAddEvent;
+    'resmo-session-stop': SessionStopEvent;
+  }
+  interface HTMLElementTagNameMap {
+    'resmo-session-controls': ResmoSessionControls;
+  }
+}

@@ -1,0 +1,102 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { importFile, type ImportSummary } from '../../storage/index.js';
+import { importErrorMessage } from '../../i18n/storage-messages.js';
+import { formatCount } from '../../i18n/format.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+
+export type ImportedEvent = CustomEvent<ImportSummary>;
+
+type Outcome =
+  { kind: 'none' } | { kind: 'busy' } | { kind: 'done'; summary: ImportSummary } | { kind: 'failed'; message: string };
+
+/**
+ * Imports a Resmo JSON export. The file is validated in full before anything is written, and
+ * written in one transaction, so a refused file changes nothing. Fires `resmo-imported`.
+ */
+@customElement('resmo-import-button')
+@localized()
+export class ResmoImportButton extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      /* Links and labels styled as buttons are content-box by default: keep them 44px tall like buttons. */
+      .button {
+        box-sizing: border-box;
+      }
+      /* The label and the message take part in the surrounding toolbar's layout. */
+      :host {
+        display: contents;
+      }
+      .button:focus-within {
+        outline: 3px solid var(--resmo-focus, #ffbf47);
+        outline-offset: 2px;
+      }
+      [role='status'] {
+        flex-basis: 100%;
+        margin: 0;
+      }
+      [role='status']:empty {
+        display: none;
+      }
+    `,
+  ];
+
+  @state() private outcome: Outcome = { kind: 'none' };
+  /** Counts finished imports, so the message is re-announced and tests can wait for it. */
+  @state() private finished = 0;
+
+  override render() {
+    return html`
+      <label class="button"
+        >${msg('Import JSON…')}
+        <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onFile} />
+      </label>
+      <p role="status" data-import-count=${this.finished} data-outcome=${this.outcome.kind}>${this.message()}</p>
+    `;
+  }
+
+  private message() {
+    const o = this.outcome;
+    switch (o.kind) {
+      case 'none':
+        return nothing;
+      case 'busy':
+        return msg('Checking the file…');
+      case 'done':
+        return msg(
+          str`Imported. New patients: ${formatCount(o.summary.patientsAdded)}. New sessions: ${formatCount(o.summary.sessionsAdded)}. Sessions already on this device: ${formatCount(o.summary.sessionsSkipped)}.`,
+        );
+      case 'failed':
+        return html`<span class="error">${o.message}</span>`;
+    }
+  }
+
+  private async onFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.outcome = { kind: 'busy' };
+    try {
+      const summary = await importFile(file);
+      this.outcome = { kind: 'done', summary };
+      this.dispatchEvent(new CustomEvent('resmo-imported', { detail: summary, bubbles: true, composed: true }));
+    } catch (error) {
+      this.outcome = { kind: 'failed', message: importErrorMessage(error) };
+    } finally {
+      // Lets the same file be chosen again after fixing it.
+      input.value = '';
+      this.finished++;
+    }
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'resmo-imported': ImportedEvent;
+  }
+  interface HTMLElementTagNameMap {
+    'resmo-import-button': ResmoImportButton;
+  }
+}

@@ -1,0 +1,103 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { createPatient, editPatient, newPatientCode, type Patient, type PatientInput } from '../../storage/index.js';
+import { LIMITS } from '../../shared/text-rules.js';
+import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import { dialogStyles } from '../../styles/dialog-styles.js';
+
+export type PatientSavedEvent = CustomEvent<{ patient: Patient }>;
+
+/** Create or edit a patient in a modal form. Fires `resmo-patient-saved` after a successful save. */
+@customElement('resmo-patient-dialog')
+@localized()
+export class ResmoPatientDialog extends LitElement {
+  static override styles = [sharedStyles, dialogStyles];
+
+  @state() private patient: Patient | null = null;
+  @state() private suggestedCode = '';
+  @state() private error = '';
+  @state() private saving = false;
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('form') private form!: HTMLFormElement;
+
+  /** Opens the form: empty for a new patient, filled in for `patient`. */
+  async open(patient: Patient | null = null): Promise<void> {
+    this.patient = patient;
+    this.suggestedCode = patient ? patient.code : newPatientCode();
+    this.error = '';
+    await this.updateComplete;
+    this.form.reset();
+    this.dialog.showModal();
+  }
+
+  override render() {
+    const p = this.patient;
+    const today = new Date().toISOString().slice(0, 10);
+    return html`<dialog aria-labelledby="title">
+      <form @submit=${this.save}>
+        <h2 id="title">${p ? msg('Edit patient') : msg('New patient')}</h2>
+        <label
+          >${msg('Code')}
+          <span class="hint">${msg('A pseudonymous code identifies the patient in reports and exports.')}</span>
+          <input name="code" required maxlength=${LIMITS.code} .defaultValue=${this.suggestedCode} />
+        </label>
+        <label
+          >${msg('Name (optional)')}
+          <input name="name" maxlength=${LIMITS.name} autocomplete="off" .defaultValue=${p?.name ?? ''} />
+        </label>
+        <label
+          >${msg('Date of birth (optional)')}
+          <input name="birthDate" type="date" max=${today} .defaultValue=${p?.birthDate ?? ''} />
+        </label>
+        <label
+          >${msg('Notes (optional)')}
+          <textarea name="notes" rows="4" maxlength=${LIMITS.notes} .defaultValue=${p?.notes ?? ''}></textarea>
+        </label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="actions">
+          <button type="button" @click=${this.cancel}>${msg('Cancel')}</button>
+          <button type="submit" class="primary" ?disabled=${this.saving}>${msg('Save')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private input(): PatientInput {
+    const data = new FormData(this.form);
+    const text = (name: string) => String(data.get(name) ?? '');
+    return { code: text('code'), name: text('name'), birthDate: text('birthDate') || null, notes: text('notes') };
+  }
+
+  private async save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    this.saving = true;
+    try {
+      const patient = this.patient
+        ? await editPatient(this.patient.id, this.input())
+        : await createPatient(this.input());
+      this.dialog.close();
+      this.dispatchEvent(
+        new CustomEvent('resmo-patient-saved', { detail: { patient }, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      this.error = storageErrorMessage(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private cancel(): void {
+    this.dialog.close();
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'resmo-patient-saved': PatientSavedEvent;
+  }
+  interface HTMLElementTagNameMap {
+    'resmo-patient-dialog': ResmoPatientDialog;
+  }
+}

@@ -1,0 +1,100 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { loadSessionReview, type Marker, type SessionReviewData } from '../../storage/index.js';
+import { formatClock, formatDateTime, formatDuration, formatShare } from '../../i18n/format.js';
+import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
+import { reportStyles } from '../../styles/report-styles.js';
+import '../ui/resmo-emotion-timeline.js';
+import './resmo-emotion-distribution.js';
+import './resmo-segment-table.js';
+import './resmo-session-notes.js';
+import '../ui/resmo-export-buttons.js';
+
+/** One session: timeline with markers, distribution, segments, face coverage, notes; printable. */
+@customElement('resmo-session-review')
+@localized()
+export class ResmoSessionReview extends LitElement {
+  static override styles = [sharedStyles, reportStyles];
+
+  @property({ attribute: 'session-id' }) sessionId = '';
+
+  private readonly data = new Task(this, {
+    task: ([id]) => loadSessionReview(id),
+    args: () => [this.sessionId] as const,
+  });
+
+  override render() {
+    return this.data.render({
+      pending: () => html`<p>${msg('Loading session…')}</p>`,
+      error: (e) => html`<p class="error" role="alert">${storageErrorMessage(e)}</p>`,
+      complete: (d) => this.renderReview(d),
+    });
+  }
+
+  private renderReview(d: SessionReviewData) {
+    const { session, patient } = d;
+    return html`
+      <nav class="screen-only" aria-label=${msg('Breadcrumb')}>
+        <a href="#/patients/${encodeURIComponent(patient.id)}">${msg(str`Back to ${patient.code}`)}</a>
+      </nav>
+      <header>
+        <h1>${msg(str`Session report: ${patient.code}`)}</h1>
+        <dl class="facts">
+          <dt>${msg('Date')}</dt>
+          <dd>${formatDateTime(session.startedAt)}</dd>
+          <dt>${msg('Length')}</dt>
+          <dd>${formatDuration(session.seconds)}</dd>
+          <dt>${msg('Usable face')}</dt>
+          <dd>${msg(str`${formatShare(d.usableShare)} of the session`)}</dd>
+          ${
+            session.endedAt === null
+              ? html`<dt>${msg('Status')}</dt>
+                  <dd>${msg('Not finished')}</dd>`
+              : nothing
+          }
+        </dl>
+      </header>
+      <div class="actions screen-only">
+        <button class="primary" @click=${() => window.print()}>${msg('Print report')}</button>
+        <resmo-export-buttons session-id=${session.id}></resmo-export-buttons>
+      </div>
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">${msg('Timeline')}</h2>
+        <resmo-emotion-timeline .points=${d.points} .markers=${d.timelineMarkers} height="260"></resmo-emotion-timeline>
+      </section>
+      <div class="columns">
+        <section aria-labelledby="distribution-title">
+          <h2 id="distribution-title">${msg('Share of time per emotion')}</h2>
+          <resmo-emotion-distribution .distribution=${d.distribution}></resmo-emotion-distribution>
+        </section>
+        <section aria-labelledby="markers-title">
+          <h2 id="markers-title">${msg('Markers')}</h2>
+          ${this.renderMarkers(d.markers)}
+        </section>
+      </div>
+      <section aria-labelledby="segments-title">
+        <h2 id="segments-title">${msg('Between markers')}</h2>
+        <resmo-segment-table .segments=${d.segments}></resmo-segment-table>
+      </section>
+      <section>
+        <resmo-session-notes session-id=${session.id} .notes=${session.notes}></resmo-session-notes>
+      </section>
+    `;
+  }
+
+  private renderMarkers(markers: readonly Marker[]) {
+    if (!markers.length) return html`<p>${msg('No markers in this session.')}</p>`;
+    return html`<ol class="markers">
+      ${markers.map((m) => html`<li><span class="time">${formatClock(m.t / 1000)}</span> ${m.label || msg('Unlabelled marker')}</li>`)}
+    </ol>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmo-session-review': ResmoSessionReview;
+  }
+}

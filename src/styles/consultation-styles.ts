@@ -1,0 +1,57 @@
+import { css } from 'lit';
+
+/** The consultation screen's layout: the camera stage beside the readings, stacked on narrow screens. */
+export const consultationStyles = css`
+  .layout {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr);
+    align-items: start;
+  }
+  @media (max-width: 52rem), (orientation: portrait) and (max-width: 64rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  .stage {
+    position: relative;
+    background: #0d1417;
+    border-radius: var(--resmo-radius);
+    overflow: hidden;
+    aspect-ratio: 4 / 3;
+    max-height: 65vh;
+    width: 100%;
+  }
+  .stage.call {
+    aspect-ratio: 16 / 9;
+  }
+  .mirror {
+    position: absolute;
+    inset: 0;
+  }
+  .mirror.on {
+    transform: scaleX(-1);
+  }
+  video {
+    width: 100%;
+    height: 100%;
+    object-fit: contain;
+    display: block;
+  }
+  .controls {
+    display: flex;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+    align-items: end;
+    margin-block: 0.75rem;
+  }
+  resmo-session-controls,
+  resmo-emotion-timeline,
+  resmo-status-strip {
+    margin-block: 0.75rem;
+  }
+  .disclaimer {
+    font-size: 0.9rem;
+    color: var(--resmo-muted);
+  }
+`;
