@@ -108,7 +108,7 @@ describe.skipIf(!hasFer2013())('consultation by video call, read from a shared t
     await app.getByRole('button', { name: 'Share the call window' }).click();
     await expect.poll(() => app.getByText('Reading the call window').count(), { timeout: 20_000 }).toBe(1);
     const rects = app.locator('resmo-face-overlay rect:not(.hit)');
-    await expect.poll(() => rects.count(), { timeout: 120_000, interval: 500 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => rects.count(), { timeout: 300_000, interval: 1000 }).toBeGreaterThanOrEqual(4);
     expect(await reason(app)).toBe("Tap the patient's face in the call");
     await app.getByLabel('ignores that face (your own view)').check();
     await tapTile(app, SELF);
