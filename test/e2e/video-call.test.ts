@@ -88,6 +88,8 @@ describe.skipIf(!hasFer2013())('consultation by video call, read from a shared t
     call = await startCallPage(split, people);
     browser = await launchChromium([`--auto-select-tab-capture-source-by-title=${CALL_TITLE}`]);
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+    // WebAssembly straight away: measuring every backend first takes minutes on a busy machine.
+    await context.addInitScript(() => localStorage.setItem('resmo.preferences', JSON.stringify({ backend: 'wasm' })));
     callTab = await context.newPage();
     await callTab.goto(call.url);
     app = await context.newPage();
