@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** `npx vitest run --config scripts/screenshots/vitest.config.ts`: screenshots for docs/images, after `npm run build`. */
+/** `npm run screenshots`: the documentation's screenshots, taken from the production build. */
 export default defineConfig({
   test: {
-    include: ['scripts/screenshots/**/*.shots.ts'],
+    include: ['scripts/screenshots/**/*.shots.ts', 'scripts/screenshots/**/*.run.ts'],
     environment: 'node',
     testTimeout: 1_800_000,
     hookTimeout: 600_000,

@@ -3,7 +3,7 @@ import { LiveStream } from '../live/live-stream.js';
 import type { LiveSecond } from '../live/types.js';
 import type { Preferences } from '../platform/preferences.js';
 import type { FrameResult } from '../shared/protocol.js';
-import { requestPersistence, type Marker, type Session } from '../storage/index.js';
+import { requestPersistence, type Marker, type Session, type SessionSource } from '../storage/index.js';
 import { FramePump } from './frame-pump.js';
 import { SessionRecorder } from './session-recorder.js';
 import { WorkerClient, type WorkerClientOptions } from './worker-client.js';
@@ -85,12 +85,12 @@ export class LiveSession implements ReactiveController {
     this.stream.readout.pick(index);
   }
 
-  /** Starts recording a new session for the patient (call from a user gesture). */
-  async startRecording(patientId: string): Promise<Session> {
+  /** Starts recording a new session for the patient, from `source` (call from a user gesture). */
+  async startRecording(patientId: string, source: SessionSource = 'camera'): Promise<Session> {
     // Starting a recording is the moment the data starts to matter: ask the browser to keep it.
     void requestPersistence().catch(() => false);
     const startedAt = this.wallClock();
-    const session = await this.recorder.start(patientId, startedAt);
+    const session = await this.recorder.start(patientId, startedAt, source);
     this.beginRecording(startedAt);
     return session;
   }

@@ -14,6 +14,7 @@ import {
   type Marker,
   type SampleInput,
   type Session,
+  type SessionSource,
 } from '../storage/index.js';
 import { toStorageError, type RecorderState } from './recorder-state.js';
 
@@ -59,9 +60,9 @@ export class SessionRecorder {
     return this.state.status === 'idle' ? null : this.state.session;
   }
 
-  /** Starts a new session for the patient, beginning at wall-clock `startedAt`. */
-  async start(patientId: string, startedAt = Date.now()): Promise<Session> {
-    return this.begin(await this.whenIdle(patientId, () => startSession(patientId, startedAt)));
+  /** Starts a new session for the patient, beginning at wall-clock `startedAt`, from `source`. */
+  async start(patientId: string, startedAt = Date.now(), source: SessionSource = 'camera'): Promise<Session> {
+    return this.begin(await this.whenIdle(patientId, () => startSession(patientId, startedAt, source)));
   }
 
   /** Continues an interrupted session after its last stored second. */

@@ -101,7 +101,7 @@ function parseSession(fullUrl: string, encounter: Encounter, observations: Obser
     id: need(encounter.identifier?.find((i) => i.system === SESSION_SYSTEM)?.value, 'session id'),
     startedAt: start,
     endedAt: encounter.status === 'finished' ? need(encounter.period?.end, 'end') : null,
-    source: encounter.class.code === 'VR' ? 'video-call' : 'in-person',
+    source: encounter.class.code === 'VR' ? 'video-call' : 'camera',
     ...parseTimeline(observationFor(observations, fullUrl, TIMELINE.code), startMs),
     summary: parseSummary(observationFor(observations, fullUrl, SUMMARY.code)),
   };

@@ -5,13 +5,11 @@ import type { ExportPatient, ExportSession } from '../shared/export-schema.js';
 /** An identifier issued elsewhere (the EHR's patient number, a professional licence). */
 export type ExternalIdentifier = EhrIdentifier;
 
-/** Where the consultation happened: in the room, or a video call (`virtual` Encounter). */
-export type SessionSource = 'in-person' | 'video-call';
+/** Where the consultation happened: in the room (camera), or a video call (`virtual` Encounter). */
+export type SessionSource = ExportSession['source'];
 
-/** A session as the JSON export carries it, plus where it came from when the app knows. */
-export interface FhirSessionInput extends ExportSession {
-  source?: SessionSource;
-}
+/** A session as the JSON export carries it, with where it came from. */
+export type FhirSessionInput = ExportSession;
 
 /** The patient as the JSON export carries it (with the EHR identifier when one was entered). */
 export type FhirPatientInput = Omit<ExportPatient, 'sessions'>;

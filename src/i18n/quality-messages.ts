@@ -14,5 +14,13 @@ export function qualityMessage(issue: QualityIssue): string {
       return msg('Too dark: add light in front of the face');
     case 'blurred':
       return msg('Image blurred: hold the camera still or clean the lens');
+    case 'frozen':
+      return msg("The patient's video is frozen: no reliable face");
+    case 'choose-patient':
+      return msg("Tap the patient's face in the call");
+    case 'patient-missing':
+      return msg('Looking for the patient…');
+    case 'patient-lost':
+      return msg("Resmo lost the patient and is not reading anyone. Tap the patient's face again.");
   }
 }

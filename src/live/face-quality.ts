@@ -1,7 +1,20 @@
 import type { FaceQuality, FaceResult } from '../shared/protocol.js';
 
 /** Why a reading should not be shown as an emotion, in the order the status strip lists them. */
-export type QualityIssue = 'no-face' | 'several-faces' | 'too-small' | 'too-dark' | 'blurred';
+export type QualityIssue =
+  | 'no-face'
+  | 'several-faces'
+  | 'too-small'
+  | 'too-dark'
+  | 'blurred'
+  /** A call source: the patient's picture has not changed for a while. */
+  | 'frozen'
+  /** A call source: the clinician has not tapped the patient yet. */
+  | 'choose-patient'
+  /** A call source: the patient is not in sight for a moment. */
+  | 'patient-missing'
+  /** A call source: the patient has been out of sight too long to be sure who is who. */
+  | 'patient-lost';
 
 /**
  * Thresholds on the worker's quality measures. FER2013 crops are 48×48, so a face much smaller than

@@ -5,6 +5,12 @@ import { EmotionSmoother, type Smoothing } from './emotion-smoother.js';
 import { blocksReading, frameIssues, pickFace, type QualityIssue } from './face-quality.js';
 import type { FrameReading } from './types.js';
 
+/** Chooses the face to read in a frame, with what stops it from being read; null: no face. */
+export type FaceSelector = (
+  faces: readonly FaceResult[],
+  now: number,
+) => { face: FaceResult | null; issues: QualityIssue[] };
+
 /** How often the live region may speak, so a screen reader is not flooded. */
 export const ANNOUNCE_EVERY_MS = 4000;
 
@@ -26,6 +32,9 @@ export class FrameReadout {
   private picked: number | null = null;
   private frameTimes: number[] = [];
   private lastAnnounceAt = -Infinity;
+
+  /** Set for a call source, where the patient is followed; the camera reads the picked or largest face. */
+  selector: FaceSelector | null = null;
 
   constructor(smoothing?: Smoothing) {
     this.smoother = new EmotionSmoother(smoothing);
@@ -54,9 +63,10 @@ export class FrameReadout {
   /** Takes one result captured at `t` (ms, any monotonic clock); returns its reading at that `t`. */
   push(result: FrameResult, t: number): FrameReading {
     this.faces = result.faces;
-    const face = pickFace(result.faces, this.picked);
+    const selected = this.selector?.(result.faces, t);
+    const face = selected ? selected.face : pickFace(result.faces, this.picked);
     this.analysedIndex = face ? result.faces.indexOf(face) : -1;
-    this.issues = frameIssues(result.faces, face);
+    this.issues = selected ? selected.issues : frameIssues(result.faces, face);
     const usable = face !== null && !this.issues.some(blocksReading);
     const probabilities = usable ? face.probabilities : null;
     this.smoothed = this.smoother.push(t, probabilities);

@@ -82,6 +82,8 @@ export const sessionSchema = v.pipe(
     /** Only when the app ended the recording (time limit, storage full). */
     endReason: v.optional(v.picklist(END_REASONS)),
     notes: text(LIMITS.notes),
+    /** Absent in files from before video calls could be read: the camera. */
+    source: v.optional(v.picklist(['camera', 'video-call']), 'camera'),
     markers: v.pipe(v.array(markerSchema), v.maxLength(MAX_MARKERS_PER_SESSION)),
     /** One entry per recorded second, from second 0. */
     seconds: v.pipe(v.array(secondSchema), v.maxLength(MAX_SECONDS_PER_SESSION)),

@@ -58,6 +58,13 @@ export interface FaceResult {
   probabilities: number[];
   top: EmotionLabel;
   quality: FaceQuality;
+  /**
+   * Mean colours over the face and its surroundings, a zero-mean unit vector: their dot product
+   * tells whether two faces are the same participant of a call.
+   */
+  signature?: number[];
+  /** Mean absolute grey change (0..1) of the face's crop since the previous frame; 0 when frozen. */
+  change?: number | null;
 }
 
 /** Milliseconds spent in each stage of one frame. */
@@ -82,6 +89,8 @@ export interface FrameResult {
   backend: BackendName;
   /** `tf.memory().numTensors` after the frame; flat over time when nothing leaks. */
   numTensors: number;
+  /** Regions the detector looked at on this frame (0 when the last boxes were reused). */
+  detectorPasses?: number;
 }
 
 /** One backend's outcome while the worker chose where to run. */

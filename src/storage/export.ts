@@ -39,6 +39,7 @@ function toExportSession(session: Session, samples: readonly Sample[], markers: 
     updatedAt: iso(session.updatedAt),
     ...(session.endReason ? { endReason: session.endReason } : {}),
     notes: session.notes,
+    source: session.source ?? 'camera',
     markers: markers.map(({ id, t, label }) => ({ id, t, label })),
     seconds: samples.map(toExportSecond),
   };

@@ -116,6 +116,7 @@ function toSession(s: ExportSession, patientId: string): Session {
     seconds: s.seconds.length,
     notes: s.notes,
     ...(s.endReason ? { endReason: s.endReason } : {}),
+    source: s.source,
     updatedAt: Date.parse(s.updatedAt),
   };
 }

@@ -24,6 +24,9 @@ export interface Patient {
   baselines?: Baseline[];
 }
 
+/** Where a session's picture came from: the device's camera, or a shared video-call window. */
+export type SessionSource = 'camera' | 'video-call';
+
 /** One consultation recording. `endedAt === null` means it is running or was interrupted. */
 export interface Session {
   id: string;
@@ -36,6 +39,8 @@ export interface Session {
   notes: string;
   /** Set when the app ended the recording (time limit, storage full), not the clinician. */
   endReason?: EndReason;
+  /** Absent in sessions recorded before video calls could be read: those came from the camera. */
+  source?: SessionSource;
   /** Epoch milliseconds of the last write; a stale open session was interrupted. */
   updatedAt: number;
 }

@@ -4,7 +4,7 @@ import { StorageError, toStorageError } from './errors.js';
 import { openRecord, openRecords, sealRecord, sealRecords } from './records.js';
 import { updateRecord } from './rewrite.js';
 import { toSample, type SampleInput } from './samples.js';
-import type { Marker, Sample, Session } from './schema.js';
+import type { Marker, Sample, Session, SessionSource } from './schema.js';
 import { LIMITS, isPlainLine, isPlainText } from '../shared/text-rules.js';
 import type { EndReason } from '../shared/session-limits.js';
 
@@ -15,7 +15,11 @@ function notFound(id: string): StorageError {
   return new StorageError('not-found', `No session ${id}.`);
 }
 
-export async function startSession(patientId: string, now = Date.now()): Promise<Session> {
+export async function startSession(
+  patientId: string,
+  now = Date.now(),
+  source: SessionSource = 'camera',
+): Promise<Session> {
   const db = await database();
   if (!(await db.getKey('patients', patientId))) throw new StorageError('not-found', `No patient ${patientId}.`);
   const session: Session = {
@@ -25,6 +29,7 @@ export async function startSession(patientId: string, now = Date.now()): Promise
     endedAt: null,
     seconds: 0,
     notes: '',
+    source,
     updatedAt: now,
   };
   await db.add('sessions', await sealRecord('session', session));

@@ -22,6 +22,9 @@ export const consultationStyles = css`
     max-height: 65vh;
     width: 100%;
   }
+  .stage.call {
+    aspect-ratio: 16 / 9;
+  }
   .mirror {
     position: absolute;
     inset: 0;

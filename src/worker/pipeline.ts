@@ -4,7 +4,8 @@ import type { FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/pr
 import type { RawDetection, Region } from './blazeface-decode.js';
 import { EmotionClassifier } from './classifier.js';
 import { FaceDetector } from './detector.js';
-import { cropGeometry, cropGrey, measureQuality, normalise, type Pixels } from './face-crop.js';
+import { appearanceSignature, frameChange } from './appearance.js';
+import { cropGeometry, cropGrey, measureQuality, normalise, type CropGeometry, type Pixels } from './face-crop.js';
 import { pixelRegionSource, type RegionSource } from './region-source.js';
 import { RegionPlanner, followRegion, scanTiles } from './regions.js';
 import type { ModelArtifactsSet } from './artifacts.js';
@@ -14,10 +15,13 @@ export interface PipelineOutput {
   detectMs: number;
   cropMs: number;
   classifyMs: number;
+  /** Detector passes (regions) on this frame. */
+  passes: number;
 }
 
 interface Crop {
   detection: RawDetection;
+  geometry: CropGeometry;
   grey: Float32Array;
   input: Float32Array;
   quality: FaceQuality;
@@ -65,6 +69,8 @@ export class FacePipeline {
   private readonly planner = new RegionPlanner();
   /** Grey crops of the faces at their last detection, to notice when a reused box no longer fits. */
   private reference: MotionReference[] = [];
+  /** The previous frame, to tell a frozen face from a still one. */
+  private previous: Pixels | null = null;
 
   private constructor(
     private readonly detector: FaceDetector,
@@ -96,7 +102,9 @@ export class FacePipeline {
     const regions = this.planner.plan(width, height, maxFaces);
     let detectMs = 0;
     let cropMs = 0;
+    let passes = 0;
     const detectAndCrop = async (planned: Region[]): Promise<Crop[]> => {
+      passes += planned.length;
       const t0 = performance.now();
       const detections = (await this.detector.detect(source, planned)).slice(0, Math.max(0, maxFaces));
       this.planner.update(detections);
@@ -119,8 +127,9 @@ export class FacePipeline {
       }
     }
     const t2 = performance.now();
-    const faces = await this.classify(crops);
-    return { faces, detectMs, cropMs, classifyMs: performance.now() - t2 };
+    const faces = await this.classify(pixels, crops);
+    this.previous = pixels;
+    return { faces, detectMs, cropMs, classifyMs: performance.now() - t2, passes };
   }
 
   /**
@@ -145,21 +154,26 @@ export class FacePipeline {
       const geometry = cropGeometry(detection);
       const grey = cropGrey(pixels, geometry, width);
       const quality = measureQuality(grey, geometry, width);
-      return { detection, grey, input: normalise(grey, scale, offset), quality };
+      return { detection, geometry, grey, input: normalise(grey, scale, offset), quality };
     });
   }
 
-  private async classify(crops: Crop[]): Promise<FaceResult[]> {
+  private async classify(pixels: Pixels, crops: Crop[]): Promise<FaceResult[]> {
     const probabilities = await this.classifier.classify(crops.map((c) => c.input));
-    return crops.map(({ detection: d, quality }, i) => {
+    const previous =
+      this.previous?.width === pixels.width && this.previous.height === pixels.height ? this.previous : null;
+    return crops.map(({ detection: d, geometry, grey, quality }, i) => {
       const p = probabilities[i] ?? [];
+      const box = { x: d.x, y: d.y, width: d.width, height: d.height };
       return {
-        box: { x: d.x, y: d.y, width: d.width, height: d.height },
+        box,
         keypoints: keypoints(d.keypoints),
         score: d.score,
         probabilities: p,
         top: EMOTION_LABELS[argmax(p)] ?? 'neutral',
         quality,
+        signature: appearanceSignature(pixels, box),
+        change: frameChange(previous, grey, geometry, this.classifier.metadata.input.width),
       };
     });
   }
@@ -168,6 +182,7 @@ export class FacePipeline {
   resetTracking(): void {
     this.planner.reset();
     this.reference = [];
+    this.previous = null;
   }
 
   dispose(): void {

@@ -204,6 +204,7 @@ export class InferenceService {
           timings: { decode: t1 - t0, detect: out.detectMs, crop: out.cropMs, classify: out.classifyMs, total },
           backend: active.backend,
           numTensors: tf.memory().numTensors,
+          detectorPasses: out.passes,
         },
       });
     } catch (e) {

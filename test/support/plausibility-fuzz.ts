@@ -72,6 +72,7 @@ function patient(
       {
         id: uuid(next),
         startedAt: iso(start),
+        source: 'camera',
         endedAt: end === null ? null : iso(end),
         updatedAt: iso(end ?? start),
         notes: '',

@@ -20,6 +20,7 @@ function session(next: () => number, startedAt: number, seconds: number, seed: n
     endedAt: iso(startedAt + seconds * 1000),
     updatedAt: iso(startedAt + seconds * 1000),
     notes: 'Talked about work, then about sleep.\nCalmer at the end.',
+    source: 'camera',
     markers: [
       { id: fixedId(next), t: 12_300, label: 'talked about work' },
       { id: fixedId(next), t: 40_000, label: '' },

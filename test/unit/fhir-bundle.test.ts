@@ -87,7 +87,7 @@ describe("from Resmo's own export", () => {
   it('takes the patient and every session, and a session source when the record has one', () => {
     const file = sampleExport(3, 20);
     const [patient] = file.patients;
-    const sessions = patient!.sessions.map((s, i) => (i === 0 ? { ...s, source: 'video-call' } : s));
+    const sessions = patient!.sessions.map((s, i) => (i === 0 ? { ...s, source: 'video-call' as const } : s));
     const input = fromExport(
       { ...file, patients: [{ ...patient!, sessions }] },
       { includeIdentifying: false, software: SOFTWARE },

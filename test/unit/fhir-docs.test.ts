@@ -26,6 +26,7 @@ export const EXAMPLE: FhirExportInput = {
     {
       id: '9c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
       startedAt: '2026-11-02T09:30:00.000Z',
+      source: 'camera',
       endedAt: '2026-11-02T09:30:05.000Z',
       updatedAt: '2026-11-02T09:30:05.000Z',
       notes: '',

@@ -16,7 +16,7 @@ function expected(session: FhirSessionInput) {
     id: session.id,
     startedAt: session.startedAt,
     endedAt: session.endedAt,
-    source: session.source ?? 'in-person',
+    source: session.source,
     seconds: session.seconds.map(probabilitiesOf),
     markers: session.markers.map(({ id, t, label }) => ({ id, t, label })),
     summary: summarize(session.seconds),

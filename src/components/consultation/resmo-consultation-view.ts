@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { CameraController } from '../../controllers/camera-controller.js';
+import { CallSourceController } from '../../controllers/call-source.js';
 import { LiveSession } from '../../controllers/live-session.js';
 import { loadPreferences } from '../../platform/preferences.js';
 import { emotionName } from '../../i18n/emotions.js';
@@ -10,13 +11,19 @@ import { inferenceErrorMessage, workerStatusNote } from '../../i18n/inference-me
 import { qualityMessage } from '../../i18n/quality-messages.js';
 import { StaleWatch } from '../../controllers/stale-watch.js';
 import { recordingErrorMessage } from '../../i18n/recording-messages.js';
+import { consultationPurpose, sourceButtonLabel, sourceOffReason } from '../../i18n/source-messages.js';
 import { consultationStyles } from '../../styles/consultation-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import type { SessionSource } from '../../storage/index.js';
 import type { ResumeSessionEvent } from '../ui/resmo-interrupted-sessions.js';
 import type { CameraChangeEvent } from './resmo-camera-picker.js';
+import type { TapModeEvent } from './resmo-call-panel.js';
+import type { SourceChangeEvent } from './resmo-source-picker.js';
 import type { FacePickEvent } from './resmo-face-overlay.js';
 import type { MarkerAddEvent, SessionStartEvent } from './resmo-session-controls.js';
+import './resmo-call-panel.js';
 import './resmo-camera-picker.js';
+import './resmo-source-picker.js';
 import './resmo-emotion-bars.js';
 import './resmo-live-readings.js';
 import './resmo-face-overlay.js';
@@ -35,6 +42,8 @@ export class ResmoConsultationView extends LitElement {
 
   private readonly camera = new CameraController(this);
   private readonly live = new LiveSession(this, { preferences: loadPreferences() });
+  private readonly call = new CallSourceController(this);
+  @state() private source: SessionSource = 'camera';
 
   @query('video') private video!: HTMLVideoElement | null;
   private readonly staleness = new StaleWatch(
@@ -47,28 +56,47 @@ export class ResmoConsultationView extends LitElement {
   @state() private patientId = '';
 
   override render() {
-    const { status, error } = this.camera;
-    const running = status === 'live' || status === 'starting';
+    const { error } = this.camera;
+    const running = this.running;
+    const call = this.source === 'video-call';
+    const display = this.call.display;
     const { worker, stream, recorder } = this.live;
     const readout = stream.readout;
     const stale = running && this.staleness.stale;
     return html`
       <h1>${msg('Consultation')}</h1>
-      <p class="purpose">
-        ${msg(
-          "Start the camera to see the patient's facial expression estimated live. Choose a patient to record the session in their file. The video stays on this device.",
-        )}
-      </p>
+      <p class="purpose">${consultationPurpose(this.source)}</p>
+      <resmo-source-picker
+        .source=${this.source}
+        .support=${display.support}
+        ?disabled=${this.live.recording}
+        @resmo-source-change=${this.switchSource}
+      ></resmo-source-picker>
       <div class="controls">
-        <button class="primary" @click=${running ? this.stop : this.start}>
-          ${running ? msg('Stop camera') : msg('Start camera')}
+        <button
+          class="primary"
+          @click=${running ? this.stop : this.start}
+          ?disabled=${call && display.support === 'no-display-capture'}
+        >
+          ${sourceButtonLabel(this.source, running)}
         </button>
-        <resmo-camera-picker
-          .devices=${this.camera.devices}
-          @resmo-camera-change=${this.switchCamera}
-        ></resmo-camera-picker>
+        ${
+          call
+            ? nothing
+            : html`<resmo-camera-picker
+                .devices=${this.camera.devices}
+                @resmo-camera-change=${this.switchCamera}
+              ></resmo-camera-picker>`
+        }
       </div>
-      ${error ? this.renderCameraError(error.kind) : nothing}
+      <resmo-call-panel
+        .status=${call ? display.status : 'idle'}
+        .surface=${display.surface}
+        .tapMode=${this.call.tapMode}
+        @resmo-tap-mode=${(e: TapModeEvent) => this.call.setTapMode(e.detail.mode)}
+        @resmo-share-again=${this.start}
+      ></resmo-call-panel>
+      ${error && !call ? this.renderCameraError(error.kind) : nothing}
       ${worker.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(worker.error)}</div>` : nothing}
       <resmo-session-controls
         @resmo-patient-selected=${(e: CustomEvent<{ patientId: string }>) => (this.patientId = e.detail.patientId)}
@@ -81,14 +109,15 @@ export class ResmoConsultationView extends LitElement {
         @resmo-session-stop=${this.onSessionStop}
       ></resmo-session-controls>
       <div class="layout">
-        <div class="stage">
-          <div class="mirror ${this.camera.mirrored ? 'on' : ''}">
+        <div class="stage ${call ? 'call' : ''}">
+          <div class="mirror ${!call && this.camera.mirrored ? 'on' : ''}">
             <video muted playsinline autoplay aria-hidden="true"></video>
             <resmo-face-overlay
               .frameWidth=${worker.result?.frameWidth ?? 640}
               .frameHeight=${worker.result?.frameHeight ?? 480}
               .faces=${running && !stale ? readout.faces : []}
               .analysed=${readout.analysedIndex}
+              .ignored=${call ? (this.call.selection?.ignored ?? []) : []}
               @resmo-face-pick=${this.onPick}
             ></resmo-face-overlay>
           </div>
@@ -138,10 +167,16 @@ export class ResmoConsultationView extends LitElement {
 
   override updated(): void {
     const video = this.video;
-    if (video && video.srcObject !== this.camera.stream) {
-      video.srcObject = this.camera.stream;
-      this.live.attach(this.camera.stream?.getVideoTracks()[0] ?? null);
+    const source = this.source === 'camera' ? this.camera.stream : this.call.display.stream;
+    if (video && video.srcObject !== source) {
+      video.srcObject = source;
+      this.live.stream.readout.selector = this.source === 'video-call' ? this.call.select : null;
+      this.live.attach(source?.getVideoTracks()[0] ?? null);
     }
+  }
+
+  private get running(): boolean {
+    return ['live', 'starting'].includes(this.source === 'camera' ? this.camera.status : this.call.display.status);
   }
 
   /** The live region says only the emotion's word, and only when the reading is reliable. */
@@ -151,7 +186,7 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private reason(running: boolean): string {
-    if (!running) return msg('Camera off');
+    if (!running) return sourceOffReason(this.source);
     if (this.live.worker.status === 'loading') return msg('Loading the model…');
     const blocking = this.live.stream.readout.issues.find((issue) => issue !== 'several-faces');
     return blocking ? qualityMessage(blocking) : '';
@@ -163,7 +198,8 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private onPick(event: FacePickEvent): void {
-    this.live.pick(event.detail.index);
+    if (this.source === 'video-call') this.call.tap(event.detail.index);
+    else this.live.pick(event.detail.index);
   }
 
   /** Runs what the session controls asked for; a failure is shown on them in plain words. */
@@ -177,7 +213,7 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private onSessionStart(event: SessionStartEvent): Promise<void> {
-    return this.record(() => this.live.startRecording(event.detail.patientId));
+    return this.record(() => this.live.startRecording(event.detail.patientId, this.source));
   }
 
   private onSessionResume(event: ResumeSessionEvent): Promise<void> {
@@ -196,7 +232,13 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private async start(): Promise<void> {
-    await this.camera.start({ height: loadPreferences().cameraHeight });
+    if (this.source === 'video-call') await this.call.display.start();
+    else await this.camera.start({ height: loadPreferences().cameraHeight });
+  }
+
+  private switchSource(event: SourceChangeEvent): void {
+    if (this.running || this.call.display.status === 'ended') this.stop();
+    this.source = event.detail.source;
   }
 
   /** A new choice applies at once if the camera is on, else at the next start. */
@@ -207,7 +249,8 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private stop(): void {
-    this.camera.stop();
+    if (this.source === 'camera') this.camera.stop();
+    else this.call.stop();
   }
 }
 

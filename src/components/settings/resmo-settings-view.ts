@@ -93,6 +93,11 @@ export class ResmoSettingsView extends LitElement {
             'Resmo estimates facial expression with ResmoNet, a small neural network that runs on this device. Video never leaves the device; only the reports and exports you make do.',
           )}
         </p>
+        <p>
+          ${msg(
+            'In a video call, Resmo reads the call window you share, on this device and only while it is shared: a red dot says so. The picture of the call is never stored or sent. Only the per-second expression record of the patient you tap is kept, as with the camera; the other people in the call, you included, are not recorded.',
+          )}
+        </p>
       </section>
     `;
   }
