@@ -1,3 +1,4 @@
+import { StuckWatch } from './stuck-watch.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { unhandled } from '../shared/exhaustive.js';
 import type {
@@ -50,6 +51,9 @@ export interface WorkerClientOptions {
  * The page's one door to the inference worker: spawns it, restarts it after a crash, speaks the
  * typed protocol, and keeps at most one frame in flight (a newer frame replaces a waiting one).
  */
+/** Where a worker stuck on the GPU goes next: the GPU process is what failed. */
+const AWAY_FROM_GPU = 'wasm' as const;
+
 export class WorkerClient implements ReactiveController {
   status: InferenceStatus = 'idle';
   progress: ProgressMessage | null = null;
@@ -63,7 +67,11 @@ export class WorkerClient implements ReactiveController {
   fallback: BackendChangedMessage | null = null;
 
   private worker: WorkerLike | null = null;
-  private readonly slot = new FrameSlot((request, transfer) => this.post(request, transfer));
+  private readonly watch = new StuckWatch(() => this.stuck());
+  private readonly slot = new FrameSlot((request, transfer) => {
+    this.watch.sent(this.backend === 'webgl' || this.backend === 'webgpu');
+    this.post(request, transfer);
+  });
   private restarts = 0;
   private preference: BackendPreference;
   private maxFaces: number;
@@ -105,6 +113,7 @@ export class WorkerClient implements ReactiveController {
   }
 
   stop(): void {
+    this.watch.disarm();
     this.slot.clear();
     if (this.worker !== null) {
       this.worker.postMessage({ type: 'dispose' }, []);
@@ -182,9 +191,28 @@ export class WorkerClient implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** A frame on the GPU went unanswered: a fresh worker takes over away from the GPU, and the view says so. */
+  private stuck(): void {
+    const from = this.backend ?? 'webgl';
+    const error: InferenceError = {
+      code: 'device-lost',
+      backend: from,
+      message: 'no answer from the graphics processor',
+    };
+    this.worker?.terminate();
+    this.worker = null;
+    this.error = error;
+    this.fallback = { type: 'backend-changed', from, backend: AWAY_FROM_GPU, reason: 'device-lost', error };
+    this.backend = AWAY_FROM_GPU;
+    this.preference = AWAY_FROM_GPU;
+    forgetBackendChoice(this.storage);
+    this.spawn();
+  }
+
   /** The worker died: start a fresh one (it reuses the remembered backend), a few times at most. */
   private crashed(event: Event): void {
     event.preventDefault();
+    this.watch.disarm();
     this.worker?.terminate();
     this.worker = null;
     this.slot.clear();
@@ -205,20 +233,24 @@ export class WorkerClient implements ReactiveController {
         this.progress = message;
         break;
       case 'ready':
+        this.watch.reset();
         this.ready(message);
         break;
       case 'result':
+        this.watch.answered(true);
         this.result = message.result;
         this.backend = message.result.backend;
         this.options.onResult?.(message.result, message.timestamp);
         this.frameDone();
         break;
       case 'backend-changed':
+        this.watch.reset();
         this.fallback = message;
         this.backend = message.backend;
         forgetBackendChoice(this.storage);
         break;
       case 'error':
+        this.watch.answered(false);
         this.error = message.error;
         if (message.id === null) this.status = 'error';
         else this.frameDone();

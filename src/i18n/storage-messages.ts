@@ -38,5 +38,9 @@ export function importErrorMessage(error: unknown): string {
       return msg('The file clashes with records already on this device. Nothing was imported.');
     case 'storage':
       return msg('The data could not be saved on this device. Nothing was imported.');
+    case 'patient-clash':
+      return msg('A patient in the file uses the record of a different patient on this device. Nothing was imported.');
+    case 'cancelled':
+      return msg('Import cancelled. Nothing was imported.');
   }
 }

@@ -3,7 +3,10 @@
  * Import parses with this schema and nothing else, so a file the schema rejects changes nothing.
  */
 import * as v from 'valibot';
+import { isIdentifierSystem, isIdentifierValue } from './ehr-identifier.js';
 import { EMOTION_LABELS } from './emotions.js';
+import { isPlausibleBirthDate, isPlausibleSpan, isPlausibleTimestamp } from './plausible.js';
+import { END_REASONS, MAX_RECORDED_SECONDS } from './session-limits.js';
 import { LIMITS, isCalendarDate, isPlainLine, isPlainText } from './text-rules.js';
 
 export const EXPORT_FORMAT = 'resmo';
@@ -11,7 +14,8 @@ export const EXPORT_VERSION = 1;
 
 /** Larger files are refused before parsing; a year of weekly hour-long sessions is ~6 MB. */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
-export const MAX_SECONDS_PER_SESSION = 6 * 60 * 60;
+/** The recorder's own limit: every session the app records imports again. */
+export const MAX_SECONDS_PER_SESSION = MAX_RECORDED_SECONDS;
 export const MAX_MARKERS_PER_SESSION = 2_000;
 export const MAX_SESSIONS = 5_000;
 export const MAX_PATIENTS = 5_000;
@@ -20,12 +24,14 @@ export const MAX_PATIENTS = 5_000;
 const PROBABILITY_SUM_SLACK = 4;
 
 const percent = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
-const id = v.pipe(v.string(), v.uuid());
+/** Lower-cased as the app writes them (crypto.randomUUID), so the store's exact comparison finds them. */
+const id = v.pipe(v.string(), v.uuid(), v.toLowerCase());
 /** Exactly what `Date.prototype.toISOString` writes, so a timestamp survives a round trip unchanged. */
 const timestamp = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
   v.check((s) => !Number.isNaN(Date.parse(s)) && new Date(Date.parse(s)).toISOString() === s, 'Invalid timestamp'),
+  v.check((s) => isPlausibleTimestamp(Date.parse(s)), 'Timestamp before 2020 or in the future'),
 );
 const line = (max: number) =>
   v.pipe(v.string(), v.maxLength(max), v.check(isPlainLine, 'Markup or control characters'));
@@ -69,6 +75,8 @@ export const sessionSchema = v.pipe(
     startedAt: timestamp,
     endedAt: v.nullable(timestamp),
     updatedAt: timestamp,
+    /** Only when the app ended the recording (time limit, storage full). */
+    endReason: v.optional(v.picklist(END_REASONS)),
     notes: text(LIMITS.notes),
     markers: v.pipe(v.array(markerSchema), v.maxLength(MAX_MARKERS_PER_SESSION)),
     /** One entry per recorded second, from second 0. */
@@ -78,6 +86,10 @@ export const sessionSchema = v.pipe(
     (s) => s.endedAt === null || Date.parse(s.endedAt) >= Date.parse(s.startedAt),
     'Session ends before it starts',
   ),
+  v.check(
+    (s) => isPlausibleSpan(Date.parse(s.startedAt), s.endedAt === null ? null : Date.parse(s.endedAt)),
+    'Session longer than the recorder allows',
+  ),
   v.check((s) => s.markers.every((m) => m.t <= (s.seconds.length + 1) * 1000), 'Marker after the end of the recording'),
 );
 
@@ -85,8 +97,21 @@ export const patientSchema = v.strictObject({
   id,
   code: v.pipe(line(LIMITS.code), v.minLength(1)),
   name: line(LIMITS.name),
-  birthDate: v.nullable(v.pipe(v.string(), v.check(isCalendarDate, 'Invalid date'))),
+  birthDate: v.nullable(
+    v.pipe(
+      v.string(),
+      v.check(isCalendarDate, 'Invalid date'),
+      v.check((d) => isPlausibleBirthDate(d), 'Birth date in the future or more than 130 years ago'),
+    ),
+  ),
   notes: text(LIMITS.notes),
+  /** Optional, so files written before it existed still import. */
+  ehrIdentifier: v.optional(
+    v.strictObject({
+      system: v.pipe(v.string(), v.check(isIdentifierSystem, 'Invalid identifier system')),
+      value: v.pipe(v.string(), v.check(isIdentifierValue, 'Invalid identifier value')),
+    }),
+  ),
   archived: v.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,

@@ -1,5 +1,6 @@
 import { EMOTION_LABELS } from '../shared/emotions.js';
 import type { ExportFile, ExportSecond, ExportSession } from '../shared/export-schema.js';
+import { readsAsFormula } from './csv-formula.js';
 import { dominantOf } from './samples.js';
 
 /** Machine column names (English keys), one row per recorded second. */
@@ -16,13 +17,13 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * Quotes a field per RFC 4180 and defuses spreadsheet formulas: a cell starting with = + - @
- * would run as a formula in Excel or LibreOffice (OWASP "CSV injection").
+ * Quotes a field per RFC 4180 and defuses spreadsheet formulas with a leading apostrophe: a cell
+ * that starts with = + - @, after blanks or in full width, would run in Excel or LibreOffice.
  */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && readsAsFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -12,10 +12,21 @@ import {
 import { writeAllTransaction, type WriteAllTransaction } from './cascade.js';
 import { EMPTY_SECOND, toSample, type SampleInput } from './samples.js';
 import type { Patient, Session } from './schema.js';
+import { findPatientClashes, samePatient, type ClashChoices, type PatientClash } from './import-clash.js';
 
 /** Why a file was refused; the UI shows one translated message per reason. */
 export type ImportErrorReason =
-  'too-large' | 'not-json' | 'not-resmo' | 'future-version' | 'invalid' | 'conflict' | 'storage';
+  | 'too-large'
+  | 'not-json'
+  | 'not-resmo'
+  | 'future-version'
+  | 'invalid'
+  | 'conflict'
+  | 'storage'
+  /** A patient id on this device belongs to someone else and nobody chose what to do. */
+  | 'patient-clash'
+  /** The clinician cancelled when asked about a clashing patient. */
+  | 'cancelled';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -80,6 +91,7 @@ function toPatient(p: ExportPatient): Patient {
     name,
     birthDate,
     notes,
+    ...(p.ehrIdentifier ? { ehrIdentifier: { ...p.ehrIdentifier } } : {}),
     archived,
     createdAt: Date.parse(p.createdAt),
     updatedAt: Date.parse(p.updatedAt),
@@ -95,6 +107,7 @@ function toSession(s: ExportSession, patientId: string): Session {
     endedAt,
     seconds: s.seconds.length,
     notes: s.notes,
+    ...(s.endReason ? { endReason: s.endReason } : {}),
     updatedAt: Date.parse(s.updatedAt),
   };
 }
@@ -108,11 +121,31 @@ function writeSession(tx: WriteAllTransaction, s: ExportSession, patientId: stri
   ];
 }
 
-async function writePatient(tx: WriteAllTransaction, p: ExportPatient, summary: ImportSummary): Promise<void> {
+/**
+ * The id the file's patient gets on this device. The same person already here keeps the
+ * device's record (only new sessions are added); someone else under that id needs a choice.
+ */
+async function patientIdFor(tx: WriteAllTransaction, p: ExportPatient, choices: ClashChoices): Promise<string | null> {
+  const existing = await tx.objectStore('patients').get(p.id);
+  if (!existing) return null;
+  if (samePatient(p, existing)) return p.id;
+  const choice = choices.get(p.id);
+  if (!choice) throw new ImportError('patient-clash');
+  return choice === 'merge' ? p.id : null;
+}
+
+async function writePatient(
+  tx: WriteAllTransaction,
+  p: ExportPatient,
+  summary: ImportSummary,
+  choices: ClashChoices,
+): Promise<void> {
   const writes: Promise<unknown>[] = [];
-  // A patient already on the device keeps the device's record; only new sessions are added.
-  if (!(await tx.objectStore('patients').getKey(p.id))) {
-    writes.push(tx.objectStore('patients').add(toPatient(p)));
+  let patientId = await patientIdFor(tx, p, choices);
+  if (patientId === null) {
+    // Kept as another patient when the id is taken by someone else.
+    patientId = (await tx.objectStore('patients').getKey(p.id)) ? crypto.randomUUID() : p.id;
+    writes.push(tx.objectStore('patients').add({ ...toPatient(p), id: patientId }));
     summary.patientsAdded++;
   }
   for (const s of p.sessions) {
@@ -120,7 +153,7 @@ async function writePatient(tx: WriteAllTransaction, p: ExportPatient, summary: 
       summary.sessionsSkipped++;
       continue;
     }
-    writes.push(...writeSession(tx, s, p.id));
+    writes.push(...writeSession(tx, s, patientId));
     summary.sessionsAdded++;
   }
   await Promise.all(writes);
@@ -136,23 +169,33 @@ function abortQuietly(tx: WriteAllTransaction): void {
 }
 
 /** Writes a validated file in one transaction: everything is imported or nothing is. */
-export async function importExport(file: ExportFile): Promise<ImportSummary> {
+export async function importExport(file: ExportFile, choices: ClashChoices = new Map()): Promise<ImportSummary> {
   const summary: ImportSummary = { patientsAdded: 0, sessionsAdded: 0, sessionsSkipped: 0 };
   const tx = await writeAllTransaction();
   try {
-    for (const patient of file.patients) await writePatient(tx, patient, summary);
+    for (const patient of file.patients) await writePatient(tx, patient, summary, choices);
     await tx.done;
   } catch (error) {
     abortQuietly(tx);
     await tx.done.catch(() => undefined);
+    if (error instanceof ImportError) throw error;
     const reason = error instanceof DOMException && error.name === 'ConstraintError' ? 'conflict' : 'storage';
     throw new ImportError(reason, [], { cause: error });
   }
   return summary;
 }
 
-/** Reads, validates and imports a file chosen by the user. */
-export async function importFile(file: Blob): Promise<ImportSummary> {
+/** Asks the clinician about clashing patients; null cancels the import. */
+export type ClashResolver = (clashes: readonly PatientClash[]) => Promise<ClashChoices | null>;
+
+/** Reads, validates and imports a file chosen by the user, asking about clashing patients. */
+export async function importFile(file: Blob, resolve?: ClashResolver): Promise<ImportSummary> {
   if (file.size > MAX_IMPORT_BYTES) throw new ImportError('too-large');
-  return importExport(parseExport(await file.text()));
+  const parsed = parseExport(await file.text());
+  const clashes = await findPatientClashes(parsed);
+  if (clashes.length === 0) return importExport(parsed);
+  if (!resolve) throw new ImportError('patient-clash');
+  const choices = await resolve(clashes);
+  if (!choices) throw new ImportError('cancelled');
+  return importExport(parsed, choices);
 }

@@ -37,9 +37,11 @@ export {
   importExport,
   importFile,
   parseExport,
+  type ClashResolver,
   type ImportErrorReason,
   type ImportSummary,
 } from './import.js';
+export type { ClashChoice, ClashChoices, PatientClash } from './import-clash.js';
 export { requestPersistence, storageStatus, type StorageStatus } from './persistence.js';
 export { distribution, ranked, segments, usableShare, type Distribution, type Segment } from './stats.js';
 export { loadPatientPage, type PatientPageData, type SessionSummary } from './patient-data.js';

@@ -1,5 +1,7 @@
 import type { DBSchema } from 'idb';
+import type { EhrIdentifier } from '../shared/ehr-identifier.js';
 import type { EmotionLabel } from '../shared/emotions.js';
+import type { EndReason } from '../shared/session-limits.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
 export interface Patient {
@@ -10,6 +12,8 @@ export interface Patient {
   /** ISO calendar date (YYYY-MM-DD) or null. */
   birthDate: string | null;
   notes: string;
+  /** The patient's number in the clinic's health record, for FHIR exports; absent on older records. */
+  ehrIdentifier?: EhrIdentifier | null;
   archived: boolean;
   /** Epoch milliseconds. */
   createdAt: number;
@@ -26,6 +30,8 @@ export interface Session {
   /** Recorded seconds so far; samples are contiguous, numbered 0 … seconds − 1. */
   seconds: number;
   notes: string;
+  /** Set when the app ended the recording (time limit, storage full), not the clinician. */
+  endReason?: EndReason;
   /** Epoch milliseconds of the last write; a stale open session was interrupted. */
   updatedAt: number;
 }

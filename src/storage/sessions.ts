@@ -4,6 +4,7 @@ import { StorageError, toStorageError } from './errors.js';
 import { toSample, type SampleInput } from './samples.js';
 import type { Marker, Sample, Session } from './schema.js';
 import { LIMITS, isPlainLine, isPlainText } from '../shared/text-rules.js';
+import type { EndReason } from '../shared/session-limits.js';
 
 /** An open session not written to for this long was interrupted (the recorder writes every second). */
 export const INTERRUPTED_AFTER_MS = 3_000;
@@ -72,22 +73,27 @@ export async function appendSamples(
 }
 
 async function updateSession(id: string, change: (session: Session) => Session): Promise<Session> {
-  const tx = (await database()).transaction('sessions', 'readwrite');
-  const current = await tx.store.get(id);
-  if (!current) throw notFound(id);
-  const next = change(current);
-  await Promise.all([tx.store.put(next), tx.done]);
-  return next;
+  try {
+    const tx = (await database()).transaction('sessions', 'readwrite');
+    const current = await tx.store.get(id);
+    if (!current) throw notFound(id);
+    const next = change(current);
+    await Promise.all([tx.store.put(next), tx.done]);
+    return next;
+  } catch (error) {
+    throw toStorageError(error);
+  }
 }
 
 /**
  * Closes a session. Without `endedAt` it ends where its recording ends, which is what an
  * interrupted session should show rather than the time someone noticed it.
  */
-export function finishSession(id: string, endedAt?: number): Promise<Session> {
+export function finishSession(id: string, endedAt?: number, endReason?: EndReason): Promise<Session> {
   return updateSession(id, (s) => ({
     ...s,
     endedAt: s.endedAt ?? endedAt ?? s.startedAt + s.seconds * 1000,
+    ...(endReason && s.endedAt === null ? { endReason } : {}),
     updatedAt: Date.now(),
   }));
 }

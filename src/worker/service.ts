@@ -23,6 +23,7 @@ import { FacePipeline } from './pipeline.js';
 import { CanvasRegionSource } from './region-source.js';
 import { rankProbes } from './ranking.js';
 import { unhandled } from '../shared/exhaustive.js';
+import { FrameAborted, FrameGuard } from './frame-guard.js';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -39,6 +40,7 @@ interface Active {
   backend: BackendName;
   pipeline: FacePipeline;
   isLost: () => boolean;
+  guard: FrameGuard;
 }
 
 export class InferenceService {
@@ -155,9 +157,13 @@ export class InferenceService {
     try {
       await this.platform.activateBackend(backend);
       pipeline = await FacePipeline.create(this.artifacts);
-      await pipeline.timeOneFace(syntheticFrame());
-      const isLost = this.platform.watchDeviceLoss(backend, (reason) => void this.receiveLoss(backend, reason));
-      this.active = { backend, pipeline, isLost };
+      const warmUpMs = await pipeline.timeOneFace(syntheticFrame());
+      const guard = new FrameGuard(backend === 'webgl' || backend === 'webgpu', warmUpMs);
+      const isLost = this.platform.watchDeviceLoss(backend, (reason) => {
+        guard.deviceLost(reason);
+        void this.receiveLoss(backend, reason);
+      });
+      this.active = { backend, pipeline, isLost, guard };
       return null;
     } catch (e) {
       pipeline?.dispose();
@@ -185,7 +191,7 @@ export class InferenceService {
     const t1 = performance.now();
     try {
       const source = this.regions.use(frame, pixels.width, pixels.height);
-      const out = await active.pipeline.run(pixels, this.maxFaces, source);
+      const out = await active.guard.run(active.pipeline.run(pixels, this.maxFaces, source));
       const total = performance.now() - t0;
       this.post({
         type: 'result',
@@ -201,10 +207,13 @@ export class InferenceService {
         },
       });
     } catch (e) {
-      if (active.isLost()) {
-        await this.fallBack(active.backend, message(e));
+      if (e instanceof FrameAborted || active.isLost()) {
+        // Answer the frame at once, so the page stops showing it as live, then move on.
+        this.post({ type: 'error', id, error: { code: 'device-lost', backend: active.backend, message: message(e) } });
+        if (this.active === active) await this.fallBack(active.backend, message(e));
+      } else {
+        this.post({ type: 'error', id, error: { code: 'inference-failed', message: message(e) } });
       }
-      this.post({ type: 'error', id, error: { code: 'inference-failed', message: message(e) } });
     } finally {
       frame.close();
     }

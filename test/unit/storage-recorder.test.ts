@@ -46,7 +46,7 @@ describe('session recorder', () => {
   });
 
   it('resumes an interrupted session after its last stored second', async () => {
-    const { id } = await startSession((await createPatient()).id, 0);
+    const { id } = await startSession((await createPatient()).id, Date.now() - 60_000);
     await appendSamples(id, fakeSeconds(5));
     const recorder = new SessionRecorder(host);
     await recorder.resume(id);

@@ -9,7 +9,8 @@ import { emotionName } from '../../i18n/emotions.js';
 import { cameraErrorMessage } from '../../i18n/camera-messages.js';
 import { inferenceErrorMessage, workerStatusNote } from '../../i18n/inference-messages.js';
 import { qualityMessage } from '../../i18n/quality-messages.js';
-import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { StaleWatch } from '../../controllers/stale-watch.js';
+import { recordingErrorMessage } from '../../i18n/recording-messages.js';
 import { consultationStyles } from '../../styles/consultation-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import type { ResumeSessionEvent } from '../ui/resmo-interrupted-sessions.js';
@@ -37,6 +38,11 @@ export class ResmoConsultationView extends LitElement {
   private readonly live = new LiveSession(this, { preferences: loadPreferences() });
 
   @query('video') private video!: HTMLVideoElement | null;
+  private readonly staleness = new StaleWatch(
+    this,
+    () => this.camera.status === 'live',
+    () => this.live.worker.result,
+  );
   @state() private recordingError = '';
   @state() private lastSessionId = '';
 
@@ -45,6 +51,7 @@ export class ResmoConsultationView extends LitElement {
     const running = status === 'live' || status === 'starting';
     const { worker, stream, recorder } = this.live;
     const readout = stream.readout;
+    const stale = running && this.staleness.stale;
     return html`
       <h1>${msg('Consultation')}</h1>
       <p class="purpose">
@@ -79,7 +86,7 @@ export class ResmoConsultationView extends LitElement {
             <resmo-face-overlay
               .frameWidth=${worker.result?.frameWidth ?? 640}
               .frameHeight=${worker.result?.frameHeight ?? 480}
-              .faces=${running ? readout.faces : []}
+              .faces=${running && !stale ? readout.faces : []}
               .analysed=${readout.analysedIndex}
               @resmo-face-pick=${this.onPick}
             ></resmo-face-overlay>
@@ -89,6 +96,7 @@ export class ResmoConsultationView extends LitElement {
           <resmo-emotion-bars
             .probabilities=${running ? readout.smoothed : null}
             .reason=${this.reason(running)}
+            ?stale=${stale}
           ></resmo-emotion-bars>
           <resmo-status-strip
             .backend=${worker.backend}
@@ -97,7 +105,7 @@ export class ResmoConsultationView extends LitElement {
             .note=${workerStatusNote(worker)}
           ></resmo-status-strip>
           <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-            ${this.announcement(running)}
+            ${this.announcement(running && !stale)}
           </div>
         </div>
       </div>
@@ -161,7 +169,7 @@ export class ResmoConsultationView extends LitElement {
     try {
       await action();
     } catch (error) {
-      this.recordingError = storageErrorMessage(error);
+      this.recordingError = recordingErrorMessage(error);
     }
   }
 

@@ -70,6 +70,12 @@ export class ResmoEmotionBars extends LitElement {
     .empty {
       color: var(--resmo-muted);
     }
+    :host([stale]) :is(.dominant, ul) {
+      opacity: 0.4;
+    }
+    .paused {
+      color: var(--resmo-warn-ink, inherit);
+    }
   `;
 
   /** Smoothed probabilities in EMOTION_LABELS order, or null when there is no reliable reading. */
@@ -77,6 +83,9 @@ export class ResmoEmotionBars extends LitElement {
 
   /** Shown instead of the dominant emotion when there is no reliable reading. */
   @property() reason = '';
+
+  /** The reading is old (the analysis stopped answering): faded, and said to be paused. */
+  @property({ type: Boolean, reflect: true }) stale = false;
 
   override render() {
     const p = this.probabilities;
@@ -86,7 +95,13 @@ export class ResmoEmotionBars extends LitElement {
       ${
         top
           ? html`<p class="dominant">${emotionName(top.label)}</p>
-              <p class="confidence">${this.confidenceText(confidenceOf(top.p), percent.format(top.p))}</p>`
+              <p class="confidence">
+                ${
+                  this.stale
+                    ? html`<strong class="paused">${msg('Paused: last reading, not live')}</strong>`
+                    : this.confidenceText(confidenceOf(top.p), percent.format(top.p))
+                }
+              </p>`
           : html`<p class="dominant empty">${this.reason || msg('No reading')}</p>
               <p class="confidence">&nbsp;</p>`
       }

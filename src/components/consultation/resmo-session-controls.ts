@@ -5,6 +5,7 @@ import type { RecorderState } from '../../controllers/session-recorder.js';
 import type { PatientSelectedEvent } from './resmo-patient-picker.js';
 import { formatCount, formatDuration } from '../../i18n/format.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { endedMessage, unsavedMessage } from '../../i18n/recording-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import './resmo-patient-picker.js';
 import '../ui/resmo-interrupted-sessions.js';
@@ -87,7 +88,9 @@ export class ResmoSessionControls extends LitElement {
   }
 
   private renderIdle() {
+    const ended = this.state.status === 'idle' ? endedMessage(this.state) : null;
     return html`
+      ${ended ? html`<p class="notice ended" role="alert"><strong>${ended.title}</strong> ${ended.help}</p>` : nothing}
       <resmo-interrupted-sessions resumable></resmo-interrupted-sessions>
       <div class="row">
         <resmo-patient-picker .value=${this.patientId} @resmo-patient-selected=${this.onPatient}></resmo-patient-picker>
@@ -104,6 +107,7 @@ export class ResmoSessionControls extends LitElement {
   }
 
   private renderRecording(state: Exclude<RecorderState, { status: 'idle' }>) {
+    if (state.status === 'unsaved') return this.renderUnsaved(state);
     const elapsed = formatDuration(state.session.seconds);
     return html`
       <p class="live" role="status">${msg(str`Recording: ${elapsed} saved, ${formatCount(state.markers)} markers.`)}</p>
@@ -115,6 +119,16 @@ export class ResmoSessionControls extends LitElement {
         </label>
         <button class="mark" @click=${this.mark} aria-keyshortcuts="M">${msg('Add marker (M)')}</button>
         <button class="stop danger" @click=${this.stop}>${msg('Stop session')}</button>
+      </div>
+    `;
+  }
+
+  private renderUnsaved(state: Extract<RecorderState, { status: 'unsaved' }>) {
+    const { title, help } = unsavedMessage(state);
+    return html`
+      <div class="error unsaved" role="alert"><strong>${title}</strong> ${help}</div>
+      <div class="row">
+        <button class="retry primary" @click=${this.stop}>${msg('Try saving now')}</button>
       </div>
     `;
   }

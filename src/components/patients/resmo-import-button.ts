@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { importFile, type ImportSummary } from '../../storage/index.js';
+import { importFile, type ClashChoice, type ImportSummary, type PatientClash } from '../../storage/index.js';
+import type { ResmoImportClashDialog } from './resmo-import-clash-dialog.js';
+import './resmo-import-clash-dialog.js';
 import { importErrorMessage } from '../../i18n/storage-messages.js';
 import { formatCount } from '../../i18n/format.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
@@ -46,6 +48,7 @@ export class ResmoImportButton extends LitElement {
   @state() private outcome: Outcome = { kind: 'none' };
   /** Counts finished imports, so the message is re-announced and tests can wait for it. */
   @state() private finished = 0;
+  @query('resmo-import-clash-dialog') private clashDialog!: ResmoImportClashDialog;
 
   override render() {
     return html`
@@ -54,6 +57,7 @@ export class ResmoImportButton extends LitElement {
         <input class="visually-hidden" type="file" accept=".json,application/json" @change=${this.onFile} />
       </label>
       <p role="status" data-import-count=${this.finished} data-outcome=${this.outcome.kind}>${this.message()}</p>
+      <resmo-import-clash-dialog></resmo-import-clash-dialog>
     `;
   }
 
@@ -73,13 +77,24 @@ export class ResmoImportButton extends LitElement {
     }
   }
 
+  /** One question per clashing patient; stops at the first Cancel. */
+  private async askAbout(clashes: readonly PatientClash[]): Promise<Map<string, ClashChoice> | null> {
+    const choices = new Map<string, ClashChoice>();
+    for (const clash of clashes) {
+      const choice = await this.clashDialog.ask(clash);
+      if (!choice) return null;
+      choices.set(clash.imported.id, choice);
+    }
+    return choices;
+  }
+
   private async onFile(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
     this.outcome = { kind: 'busy' };
     try {
-      const summary = await importFile(file);
+      const summary = await importFile(file, (clashes) => this.askAbout(clashes));
       this.outcome = { kind: 'done', summary };
       this.dispatchEvent(new CustomEvent('resmo-imported', { detail: summary, bubbles: true, composed: true }));
     } catch (error) {

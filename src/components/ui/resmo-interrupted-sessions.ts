@@ -14,6 +14,7 @@ import {
 import { sessionsBeingRecorded } from '../../platform/recording-lock.js';
 import { formatDateTime, formatDuration } from '../../i18n/format.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { canResume } from '../../shared/session-limits.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 
 export type ResumeSessionEvent = CustomEvent<{ session: Session }>;
@@ -121,7 +122,11 @@ export class ResmoInterruptedSessions extends LitElement {
       <span
         >${msg(str`${code}, started ${formatDateTime(session.startedAt)}, ${formatDuration(session.seconds)} recorded`)}</span
       >
-      ${this.resumable ? html`<button class="primary" @click=${() => this.resume(session)}>${msg('Resume')}</button>` : nothing}
+      ${
+        this.resumable && canResume(session.startedAt)
+          ? html`<button class="primary" @click=${() => this.resume(session)}>${msg('Resume')}</button>`
+          : nothing
+      }
       <button @click=${() => this.finish(session)}>${msg('Finish')}</button>
       <a class="button" href="#/sessions/${encodeURIComponent(session.id)}">${msg('Review')}</a>
     </li>`;
