@@ -19,9 +19,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   storage: ['shared'],
   fhir: ['shared'],
   styles: ['shared'],
-  platform: ['shared', 'live'],
+  platform: ['shared', 'live', 'storage'],
   controllers: ['shared', 'live', 'platform', 'storage'],
-  i18n: ['shared', 'live', 'platform', 'storage', 'generated'],
+  i18n: ['shared', 'live', 'platform', 'controllers', 'storage', 'generated'],
 };
 
 const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
