@@ -20,9 +20,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   storage: ['shared', 'analysis'],
   fhir: ['shared'],
   styles: ['shared'],
-  platform: ['shared', 'live'],
+  platform: ['shared', 'live', 'storage'],
   controllers: ['shared', 'live', 'platform', 'storage'],
-  i18n: ['shared', 'live', 'platform', 'storage', 'analysis', 'generated'],
+  i18n: ['shared', 'live', 'platform', 'controllers', 'storage', 'analysis', 'generated'],
 };
 
 const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })

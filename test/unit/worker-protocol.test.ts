@@ -19,6 +19,9 @@ beforeAll(async () => {
       .then((body) => res.writeHead(200, { connection: 'close' }).end(body))
       .catch(() => res.writeHead(404).end());
   });
+  // Loading a backend can idle the connection longer than Node's 5 s keep-alive; fetch would then
+  // reuse a socket the server has just closed ("fetch failed").
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   origin = typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : '';
