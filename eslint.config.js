@@ -82,6 +82,31 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['../components/**', '../i18n/**', '../styles/**'] }] },
   },
   {
+    // FHIR mapping is pure: its own files, the shared types and `import type` from fhir/r4.
+    files: ['src/fhir/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '../components/**',
+            '../controllers/**',
+            '../storage/**',
+            '../platform/**',
+            '../i18n/**',
+            '../styles/**',
+            '../worker/**',
+            '../live/**',
+            'lit',
+            'lit/*',
+            'idb',
+            '@tensorflow/*',
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['../*/*', 'lit', 'lit/*', '@tensorflow/*', 'idb'] }],

@@ -60,6 +60,19 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        test: {
+          name: 'webkit',
+          environment: 'node',
+          include: ['test/webkit/**/*.test.ts'],
+          fileParallelism: false,
+          // A group of its own: WebKit runs alone, after the parallel projects and before vitest's sequential
+          // group (e2e, one file at a time), so it never competes with Chromium's timed pipeline for CI's cores.
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

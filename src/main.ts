@@ -1,6 +1,6 @@
-import { applyLocale, initialLocale } from './i18n/localization.js';
-import { registerServiceWorker } from './pwa.js';
-import './components/resmo-app.js';
+import { guardNavigatorLanguages } from './i18n/language-tags.js';
+import { showStartFailure } from './start-failure.js';
 
-await applyLocale(initialLocale());
-registerServiceWorker((update) => document.querySelector('resmo-app')?.offerUpdate(update));
+// First, before any other module loads: uPlot calls `new Intl.NumberFormat(navigator.language)` at load.
+guardNavigatorLanguages();
+import('./start.js').then(({ start }) => start()).catch(showStartFailure);

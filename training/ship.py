@@ -22,9 +22,10 @@ from .evaluate import (fit_class_bias, fit_temperature, predict_logits, refit_cl
                        summarize)
 from .export_tfjs import GraphRunner, resmonet_graph, write
 from .model import count_flops, load_checkpoint
-from .train import HERE, OFFSET, SCALE, git_commit, machine
+from .constants import OFFSET, REPO, SCALE, TRAINING_DIR
+from .provenance import git_commit, machine
 
-REPO = os.path.dirname(HERE)
+
 MODEL_DIR = os.path.join(REPO, "public", "models", "resmonet")
 FIXTURE = os.path.join(REPO, "test", "model", "resmonet-parity.json")
 # The app loads a fused TensorFlow graph: the same arithmetic as the Keras
@@ -131,7 +132,7 @@ def ship(run, data=None, checkpoint="best.pt", out=MODEL_DIR, fixture=FIXTURE, f
     before = summarize(logits, val.y, fit_temperature(logits, val.y))
     if recall_floor > 0:
         # Optional decision-rule correction: per-class offsets folded into the
-        # final dense bias (see training/README.md, "Class offsets").
+        # final dense bias (see docs/training-history.md, "Class offsets").
         class_bias = fit_class_bias(logits, val.y, recall_floor)
         check = split_half_check(logits, val.y, recall_floor)
         bias_name = f"{output}/bias"
@@ -232,7 +233,7 @@ def main(argv=None):
                    help="keep the classifier bias as trained instead of refitting it on clean training images")
     a = p.parse_args(argv)
     torch.set_num_threads(2)
-    run = a.run if os.path.isdir(a.run) else os.path.join(HERE, "runs", a.run)
+    run = a.run if os.path.isdir(a.run) else os.path.join(TRAINING_DIR, "runs", a.run)
     ship(run, a.data, a.checkpoint, fp16=not a.fp32, version=a.version, recall_floor=a.recall_floor,
          refit_bias=a.refit_bias)
 

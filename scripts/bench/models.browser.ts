@@ -1,6 +1,6 @@
 /**
  * `npm run bench:models:browser`: response time per face of the five networks of the comparison
- * (training/compare.py's exports) in headless Chromium, on WebGPU, WebGL, WASM and CPU, each
+ * (training/research/compare.py's exports) in headless Chromium, on WebGPU, WebGL, WASM and CPU, each
  * backend in a fresh page and module worker. Writes docs/models-browser.{json,md}.
  * BENCH_BACKENDS and BENCH_NETS (comma lists) narrow a run; a narrowed run only prints.
  * BENCH_BUDGET_MS is the timed budget per backend × network (default 10000); BENCH_NOTE is written

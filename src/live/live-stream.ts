@@ -21,6 +21,8 @@ export class LiveStream {
   running = false;
 
   private seconds = new SecondStream();
+  /** Until the first result (the model still loading), there is nothing to draw yet. */
+  private framesSeen = false;
   private origin = 0;
   private startedAt = 0;
 
@@ -56,6 +58,7 @@ export class LiveStream {
   /** One frame's result, captured at `now`. */
   push(result: FrameResult, now: number): void {
     const reading = this.readout.push(result, now);
+    this.framesSeen = true;
     if (this.running) this.seconds.add({ ...reading, t: this.elapsed(now) });
   }
 
@@ -63,7 +66,7 @@ export class LiveStream {
   close(now: number, includeCurrent = false): LiveSecond[] {
     if (!this.running) return [];
     const closed = this.seconds.close(this.elapsed(now), includeCurrent);
-    if (closed.length > 0) this.draw(closed);
+    if (closed.length > 0 && this.framesSeen) this.draw(closed);
     return closed;
   }
 

@@ -3,6 +3,7 @@
  * Import parses with this schema and nothing else, so a file the schema rejects changes nothing.
  */
 import * as v from 'valibot';
+import { isIdentifierSystem, isIdentifierValue } from './ehr-identifier.js';
 import { EMOTION_LABELS } from './emotions.js';
 import { isPlausibleBirthDate, isPlausibleSpan, isPlausibleTimestamp } from './plausible.js';
 import { END_REASONS, MAX_RECORDED_SECONDS } from './session-limits.js';
@@ -104,6 +105,13 @@ export const patientSchema = v.strictObject({
     ),
   ),
   notes: text(LIMITS.notes),
+  /** Optional, so files written before it existed still import. */
+  ehrIdentifier: v.optional(
+    v.strictObject({
+      system: v.pipe(v.string(), v.check(isIdentifierSystem, 'Invalid identifier system')),
+      value: v.pipe(v.string(), v.check(isIdentifierValue, 'Invalid identifier value')),
+    }),
+  ),
   archived: v.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,

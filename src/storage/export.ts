@@ -56,6 +56,7 @@ function toExportPatient(patient: Patient, sessions: ExportSession[]): ExportPat
     name,
     birthDate,
     notes,
+    ...(patient.ehrIdentifier ? { ehrIdentifier: { ...patient.ehrIdentifier } } : {}),
     archived,
     createdAt: iso(patient.createdAt),
     updatedAt: iso(patient.updatedAt),

@@ -91,6 +91,7 @@ function toPatient(p: ExportPatient): Patient {
     name,
     birthDate,
     notes,
+    ...(p.ehrIdentifier ? { ehrIdentifier: { ...p.ehrIdentifier } } : {}),
     archived,
     createdAt: Date.parse(p.createdAt),
     updatedAt: Date.parse(p.updatedAt),

@@ -2,6 +2,7 @@ import { deleteSessionRows, writeAllTransaction } from './cascade.js';
 import { database } from './database.js';
 import { StorageError, toStorageError } from './errors.js';
 import type { Patient } from './schema.js';
+import { isIdentifierSystem, isIdentifierValue, type EhrIdentifier } from '../shared/ehr-identifier.js';
 import { LIMITS, isCalendarDate, isPlainLine, isPlainText, searchKey } from '../shared/text-rules.js';
 import { isPlausibleBirthDate } from '../shared/plausible.js';
 
@@ -10,6 +11,8 @@ export interface PatientInput {
   name?: string;
   birthDate?: string | null;
   notes?: string;
+  /** null removes it; undefined keeps the current one. */
+  ehrIdentifier?: EhrIdentifier | null;
 }
 
 /** Crockford base32 without look-alikes (no I, L, O, U), so codes survive being read aloud. */
@@ -39,7 +42,19 @@ function cleanInput(
   if (notes.length > LIMITS.notes || !isPlainText(notes)) throw invalid('notes');
   if (birthDate !== null && !(isCalendarDate(birthDate) && isPlausibleBirthDate(birthDate)))
     throw invalid('birth date');
-  return { code, name, birthDate, notes };
+  const ehrIdentifier = cleanEhrIdentifier(
+    input.ehrIdentifier === undefined ? current?.ehrIdentifier : input.ehrIdentifier,
+  );
+  return { code, name, birthDate, notes, ...(ehrIdentifier ? { ehrIdentifier } : {}) };
+}
+
+function cleanEhrIdentifier(input: EhrIdentifier | null | undefined): EhrIdentifier | null {
+  if (!input) return null;
+  const [system, value] = [input.system.trim(), input.value.trim()];
+  if (!system && !value) return null;
+  if (!isIdentifierSystem(system)) throw invalid('health record system');
+  if (!isIdentifierValue(value)) throw invalid('health record number');
+  return { system, value };
 }
 
 export async function createPatient(input: PatientInput = {}, now = Date.now()): Promise<Patient> {
@@ -75,7 +90,12 @@ async function updatePatient(id: string, change: (patient: Patient) => Patient):
 }
 
 export function editPatient(id: string, input: PatientInput, now = Date.now()): Promise<Patient> {
-  return updatePatient(id, (current) => ({ ...current, ...cleanInput(input, current), updatedAt: now }));
+  return updatePatient(id, (current) => {
+    const clean = cleanInput(input, current);
+    const next: Patient = { ...current, ...clean, updatedAt: now };
+    if (!clean.ehrIdentifier) delete next.ehrIdentifier;
+    return next;
+  });
 }
 
 export function setPatientArchived(id: string, archived: boolean, now = Date.now()): Promise<Patient> {

@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { EhrIdentifier } from '../shared/ehr-identifier.js';
 import type { EmotionLabel } from '../shared/emotions.js';
 import type { EndReason } from '../shared/session-limits.js';
 
@@ -11,6 +12,8 @@ export interface Patient {
   /** ISO calendar date (YYYY-MM-DD) or null. */
   birthDate: string | null;
   notes: string;
+  /** The patient's number in the clinic's health record, for FHIR exports; absent on older records. */
+  ehrIdentifier?: EhrIdentifier | null;
   archived: boolean;
   /** Epoch milliseconds. */
   createdAt: number;

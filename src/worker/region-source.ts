@@ -4,6 +4,7 @@
  * serves Node tests and frames that are already pixels.
  */
 import type { Region } from './blazeface-decode.js';
+import { clipRegion } from './clip-region.js';
 import type { Pixels } from './face-crop.js';
 
 export interface RegionSource {
@@ -64,7 +65,8 @@ export class CanvasRegionSource implements RegionSource {
     const ctx = this.canvas(size);
     ctx.fillStyle = '#000';
     ctx.fillRect(0, 0, size, size);
-    if (this.frame !== null) ctx.drawImage(this.frame, region.x, region.y, region.size, region.size, 0, 0, size, size);
+    const r = this.frame === null ? null : clipRegion(region, this.width, this.height, size);
+    if (this.frame !== null && r !== null) ctx.drawImage(this.frame, r.sx, r.sy, r.sw, r.sh, r.dx, r.dy, r.dw, r.dh);
     return { data: ctx.getImageData(0, 0, size, size).data, width: size, height: size };
   }
 

@@ -45,4 +45,16 @@ describe('built web app manifest', () => {
     expect(touch?.[1]).toBeDefined();
     expect(existsSync(join(DIST, touch?.[1] ?? ''))).toBe(true);
   });
+
+  it("gives iPad and iPhone's Add to Home Screen the manifest's name, colour and standalone display", () => {
+    const meta = (name: string): string | undefined =>
+      new RegExp(`<meta name="${name}" content="([^"]*)"`).exec(html)?.[1];
+    expect(meta('apple-mobile-web-app-title')).toBe(manifest.short_name);
+    expect(meta('apple-mobile-web-app-capable')).toBe('yes');
+    expect(meta('mobile-web-app-capable')).toBe('yes');
+    expect(meta('apple-mobile-web-app-status-bar-style')).toBe('default');
+    expect(meta('theme-color')).toBe(manifest.theme_color);
+    expect(manifest.display).toBe('standalone');
+    expect(html).toMatch(/<link rel="apple-touch-icon" href="\/apple-touch-icon-180x180\.png">/);
+  });
 });

@@ -6,6 +6,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { BackendPreference, ReadyMessage, ResultMessage, WorkerMessage } from '../../src/shared/protocol';
+import {
+  initInPage,
+  installHarness,
+  messagesInPage,
+  postInPage,
+  runInPage,
+  setBackendInPage,
+} from './inference-harness';
 import { REPO } from './model-files';
 
 export interface GreyFrame {
@@ -20,13 +28,6 @@ export function findWorkerChunk(dist = join(REPO, 'dist')): string {
   if (chunk === undefined)
     throw new Error(`no inference.worker-*.js in ${dist}/assets: build first, and import the controller`);
   return `assets/${chunk}`;
-}
-
-interface PageHarness {
-  worker: Worker;
-  messages: WorkerMessage[];
-  /** The first message from index `after` on that matches. */
-  waitFor(match: (m: WorkerMessage) => boolean, timeoutMs: number, after?: number): Promise<WorkerMessage>;
 }
 
 export class InferencePage {
@@ -72,57 +73,13 @@ export class InferencePage {
         : route.fulfill({ body: Buffer.from(frame.grey), contentType: 'application/octet-stream' });
     });
     await page.goto(new URL('__inference-test', origin).href);
-    await page.evaluate((url) => {
-      const worker = new Worker(url, { type: 'module' });
-      const messages: WorkerMessage[] = [];
-      const waiters: { match: (m: WorkerMessage) => boolean; resolve: (m: WorkerMessage) => void }[] = [];
-      worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
-        messages.push(event.data);
-        for (const w of [...waiters]) {
-          if (w.match(event.data)) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve(event.data);
-          }
-        }
-      });
-      worker.addEventListener('error', (event) =>
-        messages.push({ type: 'error', id: null, error: { code: 'worker-crashed', message: event.message } }),
-      );
-      const harness: PageHarness = {
-        worker,
-        messages,
-        waitFor: (match, timeoutMs, after = 0) =>
-          new Promise((resolve, reject) => {
-            const found = messages.slice(after).find(match);
-            if (found) return resolve(found);
-            waiters.push({ match, resolve });
-            setTimeout(
-              () => reject(new Error(`timed out; last messages: ${JSON.stringify(messages.slice(-3))}`)),
-              timeoutMs,
-            );
-          }),
-      };
-      (globalThis as unknown as { harness: PageHarness }).harness = harness;
-    }, new URL(workerPath, origin).href);
+    await page.evaluate(installHarness, new URL(workerPath, origin).href);
     return harness;
   }
 
   /** Loads the models and waits until the worker has chosen a backend (or failed). */
   async init(preference: BackendPreference = 'auto', maxFaces = 4, timeoutMs = 100_000): Promise<ReadyMessage> {
-    return this.page.evaluate(
-      async ({ preference, maxFaces, timeoutMs }) => {
-        const h = (globalThis as unknown as { harness: PageHarness }).harness;
-        const models = {
-          detector: new URL('models/blazeface/model.json', location.origin + '/').href,
-          classifier: new URL('models/resmonet/metadata.json', location.origin + '/').href,
-        };
-        h.worker.postMessage({ type: 'init', models, preference, remembered: null, maxFaces });
-        const m = await h.waitFor((x) => x.type === 'ready' || (x.type === 'error' && x.id === null), timeoutMs);
-        if (m.type !== 'ready') throw new Error(JSON.stringify(m));
-        return m;
-      },
-      { preference, maxFaces, timeoutMs },
-    );
+    return this.page.evaluate(initInPage, { preference, maxFaces, timeoutMs });
   }
 
   /**
@@ -142,53 +99,12 @@ export class InferencePage {
     const sizes = this.frames.map(({ width, height }) => ({ width, height }));
     const firstId = this.nextId;
     this.nextId += repeats;
-    return this.page.evaluate(
-      async ({ sizes, repeats, firstId, timeoutMs, kind }) => {
-        const h = (globalThis as unknown as { harness: PageHarness }).harness;
-        const images = await Promise.all(
-          sizes.map(async ({ width, height }, index) => {
-            const grey = new Uint8Array(await (await fetch(`/__frame/${index}`)).arrayBuffer());
-            const rgba = new Uint8ClampedArray(width * height * 4);
-            for (let i = 0; i < grey.length; i++) {
-              const g = grey[i] ?? 0;
-              rgba[4 * i] = g;
-              rgba[4 * i + 1] = g;
-              rgba[4 * i + 2] = g;
-              rgba[4 * i + 3] = 255;
-            }
-            return new ImageData(rgba, width, height);
-          }),
-        );
-        const results: ResultMessage[] = [];
-        for (let k = 0; k < repeats; k++) {
-          const id = firstId + k;
-          const bitmap = await createImageBitmap(images[k % images.length] as ImageData);
-          const frame = kind === 'VideoFrame' ? new VideoFrame(bitmap, { timestamp: k }) : bitmap;
-          if (frame !== bitmap) bitmap.close();
-          h.worker.postMessage({ type: 'frame', id, timestamp: k, frame }, [frame]);
-          const m = await h.waitFor((x) => (x.type === 'result' || x.type === 'error') && x.id === id, timeoutMs);
-          if (m.type !== 'result') throw new Error(JSON.stringify(m));
-          results.push(m);
-        }
-        return results;
-      },
-      { sizes, repeats, firstId, timeoutMs, kind },
-    );
+    return this.page.evaluate(runInPage, { sizes, repeats, firstId, timeoutMs, kind });
   }
 
   /** Asks for another backend (or `auto`) and waits for the worker to be ready again. */
   async setBackend(preference: BackendPreference, timeoutMs = 100_000): Promise<ReadyMessage> {
-    return this.page.evaluate(
-      async ({ preference, timeoutMs }) => {
-        const h = (globalThis as unknown as { harness: PageHarness }).harness;
-        const after = h.messages.length;
-        h.worker.postMessage({ type: 'set-backend', preference });
-        const m = await h.waitFor((x) => x.type === 'ready' || (x.type === 'error' && x.id === null), timeoutMs, after);
-        if (m.type !== 'ready') throw new Error(JSON.stringify(m));
-        return m;
-      },
-      { preference, timeoutMs },
-    );
+    return this.page.evaluate(setBackendInPage, { preference, timeoutMs });
   }
 
   isolated(): Promise<boolean> {
@@ -196,14 +112,11 @@ export class InferencePage {
   }
 
   async post(message: Parameters<Worker['postMessage']>[0]): Promise<void> {
-    await this.page.evaluate(
-      (m) => (globalThis as unknown as { harness: PageHarness }).harness.worker.postMessage(m),
-      message,
-    );
+    await this.page.evaluate(postInPage, message);
   }
 
   messages(): Promise<WorkerMessage[]> {
-    return this.page.evaluate(() => (globalThis as unknown as { harness: PageHarness }).harness.messages);
+    return this.page.evaluate(messagesInPage);
   }
 
   async close(): Promise<void> {

@@ -4,24 +4,27 @@ export type DatabaseDump = Record<string, unknown[]>;
 
 /**
  * Every record of the app's IndexedDB, read in the page with the raw API (the test looks at
- * the database from outside; the app itself only reaches it through src/storage).
+ * the database from outside; the app itself only reaches it through src/storage). Runs in the
+ * page: pass it to Playwright's `evaluate` or WebDriver's `execute`.
  */
-export function dumpPageDatabase(page: Page, name = 'resmo'): Promise<DatabaseDump> {
-  return page.evaluate(async (dbName) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(dbName);
+export async function readDatabaseInPage(dbName: string): Promise<DatabaseDump> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(dbName);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const dump: Record<string, unknown[]> = {};
+  for (const store of Array.from(db.objectStoreNames)) {
+    dump[store] = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction(store).objectStore(store).getAll();
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const dump: Record<string, unknown[]> = {};
-    for (const store of Array.from(db.objectStoreNames)) {
-      dump[store] = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    }
-    db.close();
-    return dump;
-  }, name);
+  }
+  db.close();
+  return dump;
+}
+
+export function dumpPageDatabase(page: Page, name = 'resmo'): Promise<DatabaseDump> {
+  return page.evaluate(readDatabaseInPage, name);
 }

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
+import { preview, type Connect } from 'vite';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,14 +25,21 @@ export async function freePort(): Promise<number> {
 
 /**
  * Serves the production build in `dist/` the way `npm start` does (`vite preview` with the
- * project's config), on 127.0.0.1 and a free port. Build first: `npx vite build`.
+ * project's config), on 127.0.0.1 and a free port. Build first: `npx vite build`. `testRoutes`
+ * answers test-only paths (a blank page, frames) before the build's files.
  */
-export async function serveDist(): Promise<DistServer> {
+export async function serveDist(testRoutes?: Connect.NextHandleFunction): Promise<DistServer> {
   const port = await freePort();
+  const plugin = {
+    name: 'test-routes',
+    configurePreviewServer: (s: { middlewares: Connect.Server }) =>
+      void s.middlewares.use(testRoutes ?? ((_req, _res, next) => next())),
+  };
   const server = await preview({
     root: ROOT,
     logLevel: 'warn',
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    plugins: testRoutes ? [plugin] : [],
   });
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -17,6 +17,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   live: ['shared'],
   worker: ['shared'],
   storage: ['shared'],
+  fhir: ['shared'],
   styles: ['shared'],
   platform: ['shared', 'live'],
   controllers: ['shared', 'live', 'platform', 'storage'],

@@ -71,6 +71,16 @@ describe('LiveStream', () => {
     expect(stream.points.map((pt) => pt.p === null)).toEqual([false, true, true]);
   });
 
+  it('draws nothing before the first result (the model is loading), but hands those seconds out', () => {
+    const stream = new LiveStream({ kind: 'off' });
+    stream.restart(0, 0);
+    expect(stream.close(2_500).map((s) => s.usable)).toEqual([0, 0]);
+    expect(stream.points).toEqual([]);
+    stream.push(frame([liveFace(HAPPY)]), 2_600);
+    stream.close(3_000);
+    expect(stream.points.map((pt) => pt.t)).toEqual([2_000]);
+  });
+
   it('hands out the partial last second when the clock stops, and nothing twice', () => {
     const stream = new LiveStream({ kind: 'off' });
     stream.restart(0, 0);

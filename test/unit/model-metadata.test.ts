@@ -1,5 +1,5 @@
 // The public contract of public/models/resmonet, read by the app's worker and
-// by outside evaluators (see docs/models.md and training/README.md).
+// by outside evaluators (see docs/models.md and docs/training-history.md).
 import { describe, expect, it } from 'vitest';
 import { LABELS, modelBytes, modelFiles, readMetadata, readModelJson } from '../model/load-model.ts';
 

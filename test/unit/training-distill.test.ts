@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/model-files';
 
 /**
- * training.train.teacher_targets: the snapshot ensemble that the last warm restart distils. Each snapshot's
+ * training.targets.teacher_targets: the snapshot ensemble that the last warm restart distils. Each snapshot's
  * logits are averaged over the face and its mirror image, then over snapshots, before one softmax. Checked on
  * two untrained ResmoNets with different seeds: the targets are distributions, a face and its mirror get the
  * same targets, a snapshot listed twice counts as once, and the pair's log-probabilities are the mean of each
@@ -13,7 +13,7 @@ const CHECK = `
 import json, os, tempfile, numpy as np, torch
 from training.model import ResmoNet
 from training.evaluate import predict_logits, recalibrate_bn
-from training.train import teacher_targets
+from training.targets import teacher_targets
 x = np.random.RandomState(0).randint(0, 256, (64, 48, 48)).astype(np.uint8)
 paths = []
 tmp = tempfile.mkdtemp()

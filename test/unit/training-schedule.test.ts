@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/model-files';
 
 /**
- * training.train.schedule: a warm-up and cosine over --epochs, then one cosine cycle per --restart-epochs, each
+ * training.schedule.schedule: a warm-up and cosine over --epochs, then one cosine cycle per --restart-epochs, each
  * starting at its own --restart-lr and ending near zero. Read at the first and last step of every cycle.
  */
 const CHECK = `
 import json
-from training.train import parse_args, schedule
+from training.train import parse_args
+from training.schedule import schedule
 args = parse_args(["--epochs", "4", "--warmup", "1", "--lr", "0.08",
                    "--restart-epochs", "3", "2", "--restart-lr", "0.02", "0.01"])
 steps = 10
@@ -29,5 +30,5 @@ describe('learning-rate schedule with warm restarts (PyTorch)', () => {
     expect(at(7)).toBeCloseTo(0.01, 6); // third cycle
     expect(at(8, true)).toBeLessThan(0.0001);
     expect(at(8, true)).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/model-files';
 
 /**
- * training.train.selection_score and boosted. With --select floor, epochs are chosen by val accuracy after the
+ * training.train.selection_score and training.targets.boosted. With --select floor, epochs are chosen by val accuracy after the
  * class offsets that ship with the model, not by raw accuracy. Checked on logits that under-predict one class:
  * the score is the accuracy after the offsets (every recall at the floor), lower than the raw accuracy, and
  * equal to it without a floor. --boost CLASS=FACTOR scales one class weight and rejects unknown classes.
@@ -11,7 +11,8 @@ import { REPO } from '../support/model-files';
 const CHECK = `
 import json, numpy as np
 from training.evaluate import fit_class_bias, recalls
-from training.train import boosted, selection_score
+from training.train import selection_score
+from training.targets import boosted
 rs = np.random.RandomState(0)
 y = rs.randint(0, 7, 2000)
 logits = rs.normal(0, 1, (2000, 7))
@@ -42,12 +43,12 @@ describe('epoch selection at the recall floor, and class boosts (PyTorch)', () =
     expect(r.floor).not.toBe(r.raw);
     expect(r.boosted).toEqual([0.5, 2, 6, 4, 5, 6, 7]);
     expect(r.weights_after).toEqual([1, 2, 3, 4, 5, 6, 7]); // the class weights themselves are not changed
-  });
+  }, 60_000);
 
   it('rejects a boost for a class that does not exist', () => {
     const run = spawnSync(
       '/usr/bin/python3',
-      ['-c', 'from training.train import boosted; boosted([1.0] * 7, ["feer=2"])'],
+      ['-c', 'from training.targets import boosted; boosted([1.0] * 7, ["feer=2"])'],
       {
         cwd: REPO,
         encoding: 'utf8',
@@ -56,5 +57,5 @@ describe('epoch selection at the recall floor, and class boosts (PyTorch)', () =
     );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("got 'feer=2'");
-  });
+  }, 60_000);
 });

@@ -17,7 +17,7 @@ describe.skipIf(!hasFer2013())('training smoke run (PyTorch)', () => {
     const out = execFileSync('/usr/bin/python3', ['-m', 'training.train', '--smoke', '--threads', '2'], {
       cwd: REPO,
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 600_000,
     });
     const runDir = /run (\S+): 512 train/.exec(out)?.[1] ?? '';
     expect(runDir).not.toBe('');
@@ -26,5 +26,5 @@ describe.skipIf(!hasFer2013())('training smoke run (PyTorch)', () => {
     expect(Number.isFinite(history[0]?.loss)).toBe(true);
     expect(history[0]?.val_acc).toBeGreaterThanOrEqual(0);
     expect(existsSync(join(runDir, 'checkpoints', 'last.pt'))).toBe(true);
-  }, 150_000);
+  }, 660_000); // about 1 min alone; much longer on a machine busy with other jobs
 });

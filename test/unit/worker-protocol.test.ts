@@ -12,9 +12,11 @@ let server: Server;
 let origin = '';
 
 beforeAll(async () => {
+  // One connection per request: when a load takes longer than the server's 5 s keep-alive (a busy machine),
+  // Node's fetch would otherwise reuse a socket the server is closing and fail with "fetch failed".
   server = createServer((req, res) => {
     readFile(join(REPO, 'public', decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)))
-      .then((body) => res.end(body))
+      .then((body) => res.writeHead(200, { connection: 'close' }).end(body))
       .catch(() => res.writeHead(404).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

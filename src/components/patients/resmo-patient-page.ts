@@ -86,6 +86,12 @@ export class ResmoPatientPage extends LitElement {
                   <dd>${formatCalendarDate(patient.birthDate)}</dd>`
               : nothing
           }
+          ${
+            patient.ehrIdentifier
+              ? html`<dt>${msg('Health record number')}</dt>
+                  <dd>${patient.ehrIdentifier.value}</dd>`
+              : nothing
+          }
           <dt>${msg('Sessions')}</dt>
           <dd>${formatCount(sessions.length)}</dd>
         </dl>

@@ -8,6 +8,7 @@ import { sharedStyles } from '../../styles/shared-styles.js';
 import './resmo-display-panel.js';
 import './resmo-inference-panel.js';
 import './resmo-storage-panel.js';
+import './resmo-clinician-panel.js';
 
 /** Language, device and about: what a clinic's administrator checks once. */
 @customElement('resmo-settings-view')
@@ -20,7 +21,8 @@ export class ResmoSettingsView extends LitElement {
       section,
       resmo-display-panel,
       resmo-inference-panel,
-      resmo-storage-panel {
+      resmo-storage-panel,
+      resmo-clinician-panel {
         margin-block: 1rem;
       }
       dl {
@@ -69,6 +71,7 @@ export class ResmoSettingsView extends LitElement {
       <resmo-display-panel></resmo-display-panel>
       <resmo-inference-panel></resmo-inference-panel>
       <resmo-storage-panel></resmo-storage-panel>
+      <resmo-clinician-panel></resmo-clinician-panel>
       <section class="card">
         <h2>${msg('About')}</h2>
         <dl>

@@ -6,6 +6,7 @@ import type { ExportFile } from '../../shared/export-schema.js';
 import { safeFileName, shareOrDownload } from '../../platform/share-file.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import './resmo-fhir-export.js';
 
 /** Export of a session (`session-id`) or of a whole patient (`patient-id`) as JSON or CSV. */
 @customElement('resmo-export-buttons')
@@ -35,6 +36,7 @@ export class ResmoExportButtons extends LitElement {
     return html`
       <button @click=${() => this.export('json')}>${msg('Export JSON')}</button>
       <button @click=${() => this.export('csv')}>${msg('Export CSV')}</button>
+      <resmo-fhir-export session-id=${this.sessionId} patient-id=${this.patientId}></resmo-fhir-export>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     `;
   }

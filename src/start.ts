@@ -1,0 +1,9 @@
+import { applyLocale, initialLocale } from './i18n/localization.js';
+import { registerServiceWorker } from './pwa.js';
+import './components/resmo-app.js';
+
+/** Shows the app in the user's language and registers the service worker. */
+export async function start(): Promise<void> {
+  await applyLocale(initialLocale());
+  registerServiceWorker((update) => document.querySelector('resmo-app')?.offerUpdate(update));
+}

@@ -1,0 +1,101 @@
+/** The app's pages in WebKit through WebDriver: shadow-DOM-deep queries and the app's own signals. */
+import type { WebKitBrowser } from './webkit';
+
+/** The first element matching `selector` across shadow roots (webdriverio's deep selector). */
+export function deep(browser: WebKitBrowser, selector: string): ReturnType<WebKitBrowser['$']> {
+  return browser.$(`>>>${selector}`);
+}
+
+/** Text of a deep element, or '' while it is not there. */
+export async function deepText(browser: WebKitBrowser, selector: string): Promise<string> {
+  const element = deep(browser, selector);
+  return (await element.isExisting()) ? (await element.getText()).trim() : '';
+}
+
+export async function waitForText(
+  browser: WebKitBrowser,
+  selector: string,
+  expected: string | RegExp,
+  timeout = 20_000,
+): Promise<void> {
+  let last = '';
+  await browser.waitUntil(
+    async () => {
+      last = await deepText(browser, selector);
+      return typeof expected === 'string' ? last === expected : expected.test(last);
+    },
+    { timeout, timeoutMsg: `${selector}: expected ${String(expected)}, last saw "${last}"` },
+  );
+}
+
+export async function waitForServiceWorker(browser: WebKitBrowser, timeout = 60_000): Promise<void> {
+  await browser.waitUntil(() => browser.execute(() => navigator.serviceWorker?.controller != null), {
+    timeout,
+    timeoutMsg: 'the service worker never took control',
+  });
+}
+
+export const NAV = { en: /Consultation.*Patients.*Settings/s, es: /Consulta.*Pacientes.*Configuración/s };
+
+/** Chooses another UI language in Settings, as a user would. */
+export async function chooseLanguage(browser: WebKitBrowser, url: string, locale: 'en' | 'es'): Promise<void> {
+  await browser.url(`${url}#/settings`);
+  const select = await deep(browser, 'resmo-settings-view select#language');
+  await select.waitForExist({ timeout: 20_000 });
+  // WebDriver's option click leaves WebKitGTK's native popup menu open and may not fire `change`.
+  await browser.execute(
+    (el, value) => {
+      (el as unknown as HTMLSelectElement).value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    select,
+    locale,
+  );
+  await waitForText(browser, 'resmo-app nav', NAV[locale]);
+}
+
+/**
+ * Puts `content` into the patients view's file input and waits for the import to finish; returns
+ * the outcome the view shows. The file is built in the page: WebKitWebDriver has no file chooser.
+ */
+export async function importFile(browser: WebKitBrowser, name: string, content: string): Promise<string> {
+  const status = 'resmo-patients-view resmo-import-button [role="status"]';
+  const before = Number(await deep(browser, status).getAttribute('data-import-count'));
+  const input = await deep(browser, 'resmo-patients-view resmo-import-button input[type="file"]');
+  await browser.execute(
+    (el, fileName, text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], fileName, { type: 'application/json' }));
+      (el as unknown as HTMLInputElement).files = transfer.files;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    input,
+    name,
+    content,
+  );
+  await browser.waitUntil(async () => Number(await deep(browser, status).getAttribute('data-import-count')) > before, {
+    timeout: 30_000,
+    timeoutMsg: 'the import never finished',
+  });
+  return (await deep(browser, status).getAttribute('data-outcome')) ?? '';
+}
+
+/** Keeps every file the page hands to `URL.createObjectURL`, so a test can read what was downloaded. */
+export async function captureDownloads(browser: WebKitBrowser): Promise<void> {
+  await browser.execute(() => {
+    const kept: File[] = [];
+    (globalThis as unknown as { downloads: File[] }).downloads = kept;
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      if (object instanceof File) kept.push(object);
+      return create(object);
+    };
+  });
+}
+
+export async function lastDownload(browser: WebKitBrowser): Promise<{ name: string; text: string } | null> {
+  return await browser.execute(async () => {
+    const file = (globalThis as unknown as { downloads: File[] }).downloads.at(-1);
+    return file ? { name: file.name, text: await file.text() } : null;
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Builds test/components/classify.worker.ts (the app's own model loading, backends and classifier
+ * on fixed crops) into one module for WebKit, where there is no Vite dev server as in the
+ * Chromium component tests. Served from `/__parity/` on the app's origin.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Connect } from 'vite';
+import { REPO } from '../../support/model-files';
+
+export const PARITY_BASE = '/__parity/';
+
+export interface ParityWorker {
+  url: string;
+  routes: Connect.NextHandleFunction;
+  dispose(): void;
+}
+
+export async function buildParityWorker(): Promise<ParityWorker> {
+  const outDir = mkdtempSync(join(tmpdir(), 'resmo-parity-'));
+  await build({
+    configFile: false,
+    root: REPO,
+    base: PARITY_BASE,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: { entry: join(REPO, 'test/components/classify.worker.ts'), formats: ['es'], fileName: () => 'classify.js' },
+    },
+  });
+  return {
+    url: `${PARITY_BASE}classify.js`,
+    routes: (req, res, next) => {
+      if (req.url !== `${PARITY_BASE}classify.js`) return next();
+      res.setHeader('Content-Type', 'text/javascript');
+      res.end(readFileSync(join(outDir, 'classify.js')));
+    },
+    dispose: () => rmSync(outDir, { recursive: true, force: true }),
+  };
+}
