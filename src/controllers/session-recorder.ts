@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { LiveSecond } from '../live/types.js';
 import { recordingActivity } from '../platform/activity.js';
-import { lockRecording } from '../platform/recording-lock.js';
+import { lockRecording } from './patient-lock.js';
 import { MAX_RECORDED_SECONDS, canResume, type EndReason } from '../shared/session-limits.js';
 import {
   EMPTY_SECOND,

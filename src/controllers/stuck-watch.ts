@@ -1,3 +1,5 @@
+import type { BackendChangedMessage, BackendName } from '../shared/protocol.js';
+
 /** Above the worker's own frame deadline (1.5 s or more), which answers a lost device itself. */
 export const STUCK_AFTER_MS = 4_000;
 
@@ -38,4 +40,11 @@ export class StuckWatch {
     clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+/** Where a worker stuck on the GPU goes next (WebAssembly: the GPU process is what failed), said as a fallback. */
+export function awayFromGpu(from: BackendName | null): BackendChangedMessage {
+  const backend = from ?? 'webgl';
+  const error = { code: 'device-lost', backend, message: 'no answer from the graphics processor' } as const;
+  return { type: 'backend-changed', from: backend, backend: 'wasm', reason: 'device-lost', error };
 }

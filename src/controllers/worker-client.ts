@@ -1,4 +1,4 @@
-import { StuckWatch } from './stuck-watch.js';
+import { StuckWatch, awayFromGpu } from './stuck-watch.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { unhandled } from '../shared/exhaustive.js';
 import type {
@@ -9,7 +9,6 @@ import type {
   ChoiceReason,
   FrameResult,
   InferenceError,
-  ModelUrls,
   ProgressMessage,
   ReadyMessage,
   StageTimings,
@@ -26,34 +25,17 @@ import {
 import { defaultModelUrls } from '../platform/model-urls.js';
 import { FrameSlot, type InferenceFrame } from './frame-slot.js';
 import { listen, spawnWorker, type WorkerLike } from './worker-spawn.js';
+import type { InferenceStatus, WorkerClientOptions } from './worker-client-options.js';
 
 export type { InferenceFrame } from './frame-slot.js';
 export type { WorkerLike } from './worker-spawn.js';
 
-export type InferenceStatus = 'idle' | 'loading' | 'ready' | 'error' | 'stopped';
-
-export interface WorkerClientOptions {
-  preference?: BackendPreference;
-  maxFaces?: number;
-  models?: ModelUrls;
-  /** Where the measured backend choice is kept; null to keep nothing. Default: localStorage. */
-  storage?: ChoiceStorage;
-  createWorker?: () => WorkerLike;
-  /** Called with every result, in order, before the host updates; `timestamp` is the frame's. */
-  onResult?: (result: FrameResult, timestamp: number) => void;
-  /** Called when the worker can take a frame again (ready, or done with the last one). */
-  onIdle?: () => void;
-  /** Restarts allowed after the worker crashes, before giving up. */
-  maxRestarts?: number;
-}
+export type { InferenceStatus, WorkerClientOptions } from './worker-client-options.js';
 
 /**
  * The page's one door to the inference worker: spawns it, restarts it after a crash, speaks the
  * typed protocol, and keeps at most one frame in flight (a newer frame replaces a waiting one).
  */
-/** Where a worker stuck on the GPU goes next: the GPU process is what failed. */
-const AWAY_FROM_GPU = 'wasm' as const;
-
 export class WorkerClient implements ReactiveController {
   status: InferenceStatus = 'idle';
   progress: ProgressMessage | null = null;
@@ -68,10 +50,7 @@ export class WorkerClient implements ReactiveController {
 
   private worker: WorkerLike | null = null;
   private readonly watch = new StuckWatch(() => this.stuck());
-  private readonly slot = new FrameSlot((request, transfer) => {
-    this.watch.sent(this.backend === 'webgl' || this.backend === 'webgpu');
-    this.post(request, transfer);
-  });
+  private readonly slot = new FrameSlot((request, transfer) => this.post(request, transfer, true));
   private restarts = 0;
   private preference: BackendPreference;
   private maxFaces: number;
@@ -166,7 +145,8 @@ export class WorkerClient implements ReactiveController {
     if (!this.slot.done(this.status === 'ready')) this.options.onIdle?.();
   }
 
-  private post(message: WorkerRequest, transfer: Transferable[] = []): void {
+  private post(message: WorkerRequest, transfer: Transferable[] = [], frame = false): void {
+    if (frame) this.watch.sent(this.backend === 'webgl' || this.backend === 'webgpu');
     this.worker?.postMessage(message, transfer);
   }
 
@@ -191,20 +171,11 @@ export class WorkerClient implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** A frame on the GPU went unanswered: a fresh worker takes over away from the GPU, and the view says so. */
+  /** A GPU frame went unanswered: a fresh worker takes over away from the GPU, and says so. */
   private stuck(): void {
-    const from = this.backend ?? 'webgl';
-    const error: InferenceError = {
-      code: 'device-lost',
-      backend: from,
-      message: 'no answer from the graphics processor',
-    };
     this.worker?.terminate();
-    this.worker = null;
-    this.error = error;
-    this.fallback = { type: 'backend-changed', from, backend: AWAY_FROM_GPU, reason: 'device-lost', error };
-    this.backend = AWAY_FROM_GPU;
-    this.preference = AWAY_FROM_GPU;
+    this.fallback = awayFromGpu(this.backend);
+    [this.error, this.backend, this.preference] = [this.fallback.error, this.fallback.backend, this.fallback.backend];
     forgetBackendChoice(this.storage);
     this.spawn();
   }

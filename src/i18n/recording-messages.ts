@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { PatientBusyError } from '../platform/recording-lock.js';
-import type { RecorderState } from '../controllers/session-recorder.js';
+import type { StorageError } from '../storage/index.js';
+import type { EndReason } from '../shared/session-limits.js';
 import { MAX_RECORDED_SECONDS } from '../shared/session-limits.js';
 import { formatCount, formatDateTime, formatDuration } from './format.js';
 import { storageErrorMessage } from './storage-messages.js';
@@ -17,9 +18,7 @@ export function recordingErrorMessage(error: unknown): string {
 }
 
 /** What the clinician must know after the app, not Stop, ended a recording. */
-export function endedMessage(
-  state: Extract<RecorderState, { status: 'idle' }>,
-): { title: string; help: string } | null {
+export function endedMessage(state: { ended?: { reason: EndReason } }): { title: string; help: string } | null {
   switch (state.ended?.reason) {
     case undefined:
       return null;
@@ -41,7 +40,7 @@ export function endedMessage(
 }
 
 /** A stopped recording whose last seconds are still only on this screen. */
-export function unsavedMessage(state: Extract<RecorderState, { status: 'unsaved' }>): { title: string; help: string } {
+export function unsavedMessage(state: { pending: number; error: StorageError }): { title: string; help: string } {
   const pending = formatCount(state.pending);
   if (state.error.reason === 'quota-exceeded')
     return {

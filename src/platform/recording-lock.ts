@@ -1,5 +1,3 @@
-import { StorageError, openSessions, type Session } from '../storage/index.js';
-
 /**
  * Web Locks held while a tab records: one per patient (a patient records in one place at a
  * time) and one per session. They are released when recording stops or the tab goes away
@@ -7,7 +5,7 @@ import { StorageError, openSessions, type Session } from '../storage/index.js';
  * no tab is recording, even a throttled background one.
  */
 const lockName = (sessionId: string): string => `resmo-recording:${sessionId}`;
-const patientLockName = (patientId: string): string => `resmo-recording-patient:${patientId}`;
+export const patientLockName = (patientId: string): string => `resmo-recording-patient:${patientId}`;
 
 /** Another tab or window records this patient, since `since` (epoch ms) when known. */
 export class PatientBusyError extends Error {
@@ -27,7 +25,7 @@ function locks(): LockManager | undefined {
 }
 
 /** Takes a lock; resolves to its release, or null when another tab holds it. */
-function acquire(name: string): Promise<(() => void) | null> {
+export function acquire(name: string): Promise<(() => void) | null> {
   const manager = locks();
   if (!manager) return Promise.resolve(() => undefined);
   return new Promise((resolve) => {
@@ -42,39 +40,6 @@ function acquire(name: string): Promise<(() => void) | null> {
 /** Takes the session's lock; resolves to its release, or null when another tab holds it. */
 export function acquireRecordingLock(sessionId: string): Promise<(() => void) | null> {
   return acquire(lockName(sessionId));
-}
-
-async function busy(patientId: string): Promise<PatientBusyError> {
-  const open = await openSessions().catch(() => [] as Session[]);
-  return new PatientBusyError(patientId, open.find((s) => s.patientId === patientId)?.startedAt ?? null);
-}
-
-/**
- * Takes the patient's lock before `load` creates or reads the session (so a refused tab leaves
- * no empty session behind), then the session's. Throws PatientBusyError or StorageError.
- */
-export async function lockRecording(
-  patientId: string,
-  load: () => Promise<Session>,
-): Promise<{ session: Session; release: () => void }> {
-  const releasePatient = await acquire(patientLockName(patientId));
-  if (!releasePatient) throw await busy(patientId);
-  try {
-    const session = await load();
-    if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${session.id} is finished.`);
-    const releaseSession = await acquireRecordingLock(session.id);
-    if (!releaseSession) throw new StorageError('in-use', `Session ${session.id} is being recorded in another tab.`);
-    return {
-      session,
-      release: () => {
-        releaseSession();
-        releasePatient();
-      },
-    };
-  } catch (error) {
-    releasePatient();
-    throw error;
-  }
 }
 
 /** Ids of the sessions some tab is recording now, or null when the browser cannot tell. */

@@ -1,3 +1,5 @@
+import type { BackendName, InferenceError } from '../shared/protocol.js';
+
 /**
  * Keeps a frame on a GPU backend from hanging the analysis. A lost WebGL context or WebGPU
  * device can leave the frame's read-back waiting forever (no error, no answer), and the
@@ -69,4 +71,10 @@ export class FrameGuard {
       signal.removeEventListener('abort', onAbort);
     }
   }
+}
+
+/** The frame's answer: a lost device is said at once, so the page stops showing it as live. */
+export function frameFailure(e: unknown, backend: BackendName, lost: boolean): InferenceError {
+  const message = e instanceof Error ? e.message : String(e);
+  return lost ? { code: 'device-lost', backend, message } : { code: 'inference-failed', message };
 }

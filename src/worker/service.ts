@@ -23,7 +23,7 @@ import { FacePipeline } from './pipeline.js';
 import { CanvasRegionSource } from './region-source.js';
 import { rankProbes } from './ranking.js';
 import { unhandled } from '../shared/exhaustive.js';
-import { FrameAborted, FrameGuard } from './frame-guard.js';
+import { FrameAborted, FrameGuard, frameFailure } from './frame-guard.js';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -159,10 +159,7 @@ export class InferenceService {
       pipeline = await FacePipeline.create(this.artifacts);
       const warmUpMs = await pipeline.timeOneFace(syntheticFrame());
       const guard = new FrameGuard(backend === 'webgl' || backend === 'webgpu', warmUpMs);
-      const isLost = this.platform.watchDeviceLoss(backend, (reason) => {
-        guard.deviceLost(reason);
-        void this.receiveLoss(backend, reason);
-      });
+      const isLost = this.platform.watchDeviceLoss(backend, (reason) => void this.receiveLoss(backend, reason, guard));
       this.active = { backend, pipeline, isLost, guard };
       return null;
     } catch (e) {
@@ -208,19 +205,16 @@ export class InferenceService {
         },
       });
     } catch (e) {
-      if (e instanceof FrameAborted || active.isLost()) {
-        // Answer the frame at once, so the page stops showing it as live, then move on.
-        this.post({ type: 'error', id, error: { code: 'device-lost', backend: active.backend, message: message(e) } });
-        if (this.active === active) await this.fallBack(active.backend, message(e));
-      } else {
-        this.post({ type: 'error', id, error: { code: 'inference-failed', message: message(e) } });
-      }
+      const lost = e instanceof FrameAborted || active.isLost();
+      this.post({ type: 'error', id, error: frameFailure(e, active.backend, lost) });
+      if (lost && this.active === active) await this.fallBack(active.backend, message(e));
     } finally {
       frame.close();
     }
   }
 
-  private receiveLoss(backend: BackendName, reason: string): Promise<void> {
+  private receiveLoss(backend: BackendName, reason: string, guard: FrameGuard): Promise<void> {
+    guard.deviceLost(reason);
     this.queue = this.queue.then(() => (this.active?.backend === backend ? this.fallBack(backend, reason) : undefined));
     return this.queue;
   }

@@ -57,7 +57,7 @@ describe('longest sessions round trip in Chromium', () => {
     expect(samples.filter((s) => s.sessionId === capped?.id)).toHaveLength(MAX_RECORDED_SECONDS);
   });
 
-  it('imports its own export of both sessions back unchanged', async () => {
+  it('imports its own export of both sessions back unchanged', { timeout: 600_000 }, async () => {
     const before = await dumpPageDatabase(page);
     const lengths = (before.sessions as { seconds: number }[]).map((s) => s.seconds).sort((a, b) => a - b);
     expect(lengths[2]).toBeGreaterThanOrEqual(EIGHT_HOURS);
