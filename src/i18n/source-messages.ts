@@ -1,5 +1,7 @@
 import { msg } from '@lit/localize';
+import type { QualityIssue } from '../live/face-quality.js';
 import type { SessionSource } from '../storage/index.js';
+import { qualityMessage } from './quality-messages.js';
 
 /** What the consultation screen says it does, for the camera or a video call. */
 export function consultationPurpose(source: SessionSource): string {
@@ -21,4 +23,17 @@ export function sourceButtonLabel(source: SessionSource, running: boolean): stri
 /** Why there is no reading while the source is off. */
 export function sourceOffReason(source: SessionSource): string {
   return source === 'camera' ? msg('Camera off') : msg('Not reading a call');
+}
+
+/** Why there is no reading now, in plain words; empty when there is one. */
+export function liveReason(
+  source: SessionSource,
+  running: boolean,
+  loading: boolean,
+  issues: readonly QualityIssue[],
+): string {
+  if (!running) return sourceOffReason(source);
+  if (loading) return msg('Loading the model…');
+  const blocking = issues.find((issue) => issue !== 'several-faces');
+  return blocking ? qualityMessage(blocking) : '';
 }

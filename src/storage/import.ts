@@ -6,16 +6,14 @@ import {
   exportFileSchema,
   type ExportFile,
   type ExportPatient,
-  type ExportSecond,
   type ExportSession,
 } from '../shared/export-schema.js';
-import { importBaselines } from './baselines.js';
 import { writeAllTransaction, type WriteAllTransaction } from './cascade.js';
 import { sealRecord, sealRecords, type Stored } from './records.js';
 import type { ExtraRow } from './rewrite.js';
 import { SealedExportError, isSealedExport, openSealedExport } from './sealed-export.js';
-import { EMPTY_SECOND, toSample, type SampleInput } from './samples.js';
-import type { Patient, Session } from './schema.js';
+import { toPatient, toSampleInput, toSession } from './import-records.js';
+import { toSample } from './samples.js';
 import { findPatient, findPatientClashes, samePatient, type ClashChoices, type PatientClash } from './import-clash.js';
 
 /** Why a file was refused; the UI shows one translated message per reason. */
@@ -82,43 +80,6 @@ export function parseExport(text: string): ExportFile {
       result.issues.map((i) => `${issuePath(i)}: ${i.message}`),
     );
   return result.output;
-}
-
-function toSampleInput(second: ExportSecond): SampleInput {
-  if (second.length === 1) return EMPTY_SECOND;
-  const [usable, detectorScore, ...probabilities] = second;
-  return { usable, detectorScore, probabilities };
-}
-
-function toPatient(p: ExportPatient): Patient {
-  const { id, code, name, birthDate, notes, archived } = p;
-  return {
-    id,
-    code,
-    name,
-    birthDate,
-    notes,
-    ...(p.ehrIdentifier ? { ehrIdentifier: { ...p.ehrIdentifier } } : {}),
-    archived,
-    createdAt: Date.parse(p.createdAt),
-    updatedAt: Date.parse(p.updatedAt),
-    ...importBaselines(p),
-  };
-}
-
-function toSession(s: ExportSession, patientId: string): Session {
-  const endedAt = s.endedAt === null ? null : Date.parse(s.endedAt);
-  return {
-    id: s.id,
-    patientId,
-    startedAt: Date.parse(s.startedAt),
-    endedAt,
-    seconds: s.seconds.length,
-    notes: s.notes,
-    ...(s.endReason ? { endReason: s.endReason } : {}),
-    source: s.source,
-    updatedAt: Date.parse(s.updatedAt),
-  };
 }
 
 /** One patient of the file, sealed before the transaction opens (awaiting WebCrypto inside would commit it). */

@@ -93,7 +93,7 @@ describe("from Resmo's own export", () => {
       { includeIdentifying: false, software: SOFTWARE },
     );
     expect(input.patient.code).toBe('P-7K3F9Q');
-    expect(input.sessions.map((s) => s.source)).toEqual(['video-call', undefined]);
+    expect(input.sessions.map((s) => s.source)).toEqual(['video-call', 'camera']);
     expect(input.exportedAt).toBe(file.exportedAt);
   });
 });

@@ -4,14 +4,14 @@ import { localized, msg } from '@lit/localize';
 import { CameraController } from '../../controllers/camera-controller.js';
 import { CallSourceController } from '../../controllers/call-source.js';
 import { LiveSession } from '../../controllers/live-session.js';
+import { PreferencesWatch } from '../../controllers/preferences-watch.js';
 import { loadPreferences } from '../../platform/preferences.js';
 import { emotionName } from '../../i18n/emotions.js';
 import { cameraErrorMessage } from '../../i18n/camera-messages.js';
 import { inferenceErrorMessage, workerStatusNote } from '../../i18n/inference-messages.js';
-import { qualityMessage } from '../../i18n/quality-messages.js';
 import { StaleWatch } from '../../controllers/stale-watch.js';
 import { recordingErrorMessage } from '../../i18n/recording-messages.js';
-import { consultationPurpose, sourceButtonLabel, sourceOffReason } from '../../i18n/source-messages.js';
+import { consultationPurpose, liveReason, sourceButtonLabel } from '../../i18n/source-messages.js';
 import { consultationStyles } from '../../styles/consultation-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import type { SessionSource } from '../../storage/index.js';
@@ -43,6 +43,8 @@ export class ResmoConsultationView extends LitElement {
   private readonly camera = new CameraController(this);
   private readonly live = new LiveSession(this, { preferences: loadPreferences() });
   private readonly call = new CallSourceController(this);
+  /** Settings changed (possibly in another view of this page): apply them without a restart. */
+  protected readonly preferences = new PreferencesWatch(this, (p) => this.live.configure(p));
   @state() private source: SessionSource = 'camera';
 
   @query('video') private video!: HTMLVideoElement | null;
@@ -125,7 +127,7 @@ export class ResmoConsultationView extends LitElement {
         <div>
           <resmo-emotion-bars
             .probabilities=${running ? readout.smoothed : null}
-            .reason=${this.reason(running)}
+            .reason=${liveReason(this.source, running, this.live.worker.status === 'loading', readout.issues)}
             ?stale=${stale}
           ></resmo-emotion-bars>
           <resmo-status-strip
@@ -152,19 +154,6 @@ export class ResmoConsultationView extends LitElement {
     `;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('resmo-preferences', this.onPreferences);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('resmo-preferences', this.onPreferences);
-  }
-
-  /** Settings changed (possibly in another view of this page): apply them without a restart. */
-  private readonly onPreferences = (): void => this.live.configure(loadPreferences());
-
   override updated(): void {
     const video = this.video;
     const source = this.source === 'camera' ? this.camera.stream : this.call.display.stream;
@@ -183,13 +172,6 @@ export class ResmoConsultationView extends LitElement {
   private announcement(running: boolean): string {
     const { smoothed, announced } = this.live.stream.readout;
     return running && smoothed && announced ? emotionName(announced) : '';
-  }
-
-  private reason(running: boolean): string {
-    if (!running) return sourceOffReason(this.source);
-    if (this.live.worker.status === 'loading') return msg('Loading the model…');
-    const blocking = this.live.stream.readout.issues.find((issue) => issue !== 'several-faces');
-    return blocking ? qualityMessage(blocking) : '';
   }
 
   private renderCameraError(kind: Parameters<typeof cameraErrorMessage>[0]) {
