@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReactiveControllerHost } from 'lit';
 import { SessionRecorder } from '../../src/controllers/session-recorder';
-import { sessionsBeingRecorded } from '../../src/platform/recording-lock';
+import { PatientBusyError, sessionsBeingRecorded } from '../../src/platform/recording-lock';
 import { appendSamples, closeDatabase, createPatient, startSession } from '../../src/storage/index';
 
 const host: ReactiveControllerHost = {
@@ -31,7 +31,8 @@ describe('recording lock (Web Locks, real Chromium)', () => {
     const first = new SessionRecorder(host);
     const second = new SessionRecorder(host);
     await first.resume(id);
-    await expect(second.resume(id)).rejects.toMatchObject({ reason: 'in-use' });
+    // The patient's lock is taken first: the second recorder is told the patient is busy.
+    await expect(second.resume(id)).rejects.toBeInstanceOf(PatientBusyError);
     await first.stop();
   });
 });

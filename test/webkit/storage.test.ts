@@ -76,7 +76,7 @@ describe.skipIf(!hasWebKit())('patient file in WebKit', () => {
 
     await browser.url(`${server.url}#/patients/${patientId}`);
     await captureDownloads(browser);
-    await click(browser, 'resmo-patient-page resmo-export-buttons button');
+    await click(browser, 'resmo-patient-page resmo-export-buttons button:not(.sealed)');
     await browser.waitUntil(async () => (await lastDownload(browser)) !== null, { timeout: 20_000 });
     const exported = await lastDownload(browser);
     expect(exported?.name).toMatch(/^resmo-.*\.json$/);

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, unsafeCSS } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../styles/css-props.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type uPlot from 'uplot';
@@ -79,8 +79,10 @@ export class ResmoElapsedChart extends LitElement {
     return this.tags.map((t) => {
       const text = `${t.marker.n}. ${t.marker.label || msg('Unlabelled marker')}`;
       const y = `${top + 2 + t.lane * 22}px`;
-      const style = t.flip ? { right: `calc(100% - ${left + t.x}px)`, top: y } : { left: `${left + t.x}px`, top: y };
-      return html`<span class="tag" tabindex="0" title=${text} style=${styleMap(style)}>${text}</span>`;
+      const style = t.flip
+        ? { left: 'auto', right: `calc(100% - ${left + t.x}px)`, top: y }
+        : { left: `${left + t.x}px`, right: 'auto', top: y };
+      return html`<span class="tag" tabindex="0" title=${text} ${cssProps(style)}>${text}</span>`;
     });
   }
 

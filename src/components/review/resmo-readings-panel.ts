@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { cssProps } from '../../styles/css-props.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { localized, msg } from '@lit/localize';
 import { EMOTION_LABELS } from '../../shared/emotions.js';
 import type { Reading } from '../../analysis/index.js';
@@ -116,7 +116,7 @@ export class ResmoReadingsPanel extends LitElement {
           html`<label
             ><input type="checkbox" .checked=${this.shown[k] ?? true} @change=${() => this.toggle(k)} /><span
               class="swatch"
-              style=${styleMap({ background: EMOTION_COLORS[label] })}
+              ${cssProps({ background: EMOTION_COLORS[label] })}
             ></span
             >${emotionName(label)}</label
           >`,
