@@ -8,6 +8,9 @@ export type DatabaseDump = Record<string, unknown[]>;
  * page: pass it to Playwright's `evaluate` or WebDriver's `execute`.
  */
 export async function readDatabaseInPage(dbName: string): Promise<DatabaseDump> {
+  // Opening a database that does not exist would create it empty, at version 1, and the app's
+  // own upgrade would then take it for an old database of its own.
+  if (!(await indexedDB.databases()).some((d) => d.name === dbName)) return {};
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(dbName);
     request.onsuccess = () => resolve(request.result);
@@ -27,4 +30,9 @@ export async function readDatabaseInPage(dbName: string): Promise<DatabaseDump> 
 
 export function dumpPageDatabase(page: Page, name = 'resmo'): Promise<DatabaseDump> {
   return page.evaluate(readDatabaseInPage, name);
+}
+
+/** The stores that hold records: what a clinician's data is, whatever empty stores the schema has. */
+export function storesWithRecords(dump: DatabaseDump): DatabaseDump {
+  return Object.fromEntries(Object.entries(dump).filter(([, rows]) => rows.length > 0));
 }
