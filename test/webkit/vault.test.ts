@@ -64,6 +64,16 @@ describe.skipIf(!hasWebKit())('encryption in WebKit', () => {
     patient.name = 'Rosario Safari';
     await browser.url(`${server.url}#/patients`);
     await waitForText(browser, 'h1', 'Patients', 60_000);
+    // WebKit enforces the policy's Trusted Types too: a string handed to innerHTML is refused.
+    const refused = await browser.execute(() => {
+      try {
+        document.createElement('div').innerHTML = '<img src="x">';
+        return '';
+      } catch (error) {
+        return String(error);
+      }
+    });
+    expect(refused).toMatch(/TypeError.*TrustedHTML/);
     expect(await importFile(browser, 'seed.json', JSON.stringify(seed))).toBe('done');
 
     await browser.url(`${server.url}#/settings`);

@@ -252,6 +252,7 @@
 'sa6c748a323b5e497': `Este paciente ya se está grabando en otra pestaña o ventana de este navegador. Detenga allí la grabación primero.`,
 'sa7e7c4c0132d5f6a': `Este archivo contiene datos clínicos del paciente. Guárdelo de forma segura y envíelo solo al expediente clínico, como lo permita su clínica.`,
 'sa80933980d6bd0c7': str`Editar ${0}`,
+'sa81da4b415df736e': `Los expedientes que ya estaban en este dispositivo antes de activar el cifrado: el navegador puede conservar copias antiguas sin cifrar en sus propios archivos durante un tiempo. Para eliminarlas con seguridad, exporte una copia sellada de cada paciente, borre los datos de este sitio en la configuración del navegador, vuelva a activar el cifrado e importe la copia.`,
 'sa848c028c5c613aa': `Sin lectura`,
 'sa894843af10db231': `Escriba el sistema del identificador como lo usa su expediente clínico, por ejemplo urn:oid:2.16.… o https://….`,
 'sa8a86ea8bd263a86': `Los expedientes de pacientes en este dispositivo están cifrados. Escriba su frase de acceso para abrirlos.`,
