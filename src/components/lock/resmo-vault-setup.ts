@@ -25,7 +25,7 @@ export class ResmoVaultSetup extends LitElement {
         gap: 0.25rem 1rem;
         font-family: ui-monospace, monospace;
         font-size: 1.1rem;
-        padding-left: 2rem;
+        padding-left: 3rem;
       }
     `,
   ];
