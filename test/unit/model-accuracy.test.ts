@@ -5,7 +5,7 @@
 // Data: FER2013 PublicTest from ../shared/data/fer2013 or $FER2013_DIR.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { EmotionClassifier } from '../../src/worker/classifier';
 import { parseMetadata } from '../../src/worker/metadata';
