@@ -24,7 +24,9 @@ export function checkScriptUrl(url: string, base: string): string {
   const root = new URL(import.meta.env.BASE_URL, base);
   if (resolved.origin !== root.origin || !resolved.pathname.startsWith(root.pathname))
     throw new TypeError(`Not one of the app's scripts: ${resolved.href}`);
-  if (!resolved.pathname.endsWith('.js')) throw new TypeError(`Not a script: ${resolved.href}`);
+  // The dev server serves the worker from its TypeScript source; the build only ever has .js files.
+  const script = import.meta.env.DEV ? /\.[jt]s$/ : /\.js$/;
+  if (!script.test(resolved.pathname)) throw new TypeError(`Not a script: ${resolved.href}`);
   return resolved.href;
 }
 
