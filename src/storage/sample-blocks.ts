@@ -7,7 +7,6 @@ import type { BlockSecond, Sample, SampleBlock } from './schema.js';
 /** A block holds at most one minute of a session: the seconds of one 60-second chunk. */
 export const BLOCK_SECONDS = 60;
 
-
 const minuteOf = (second: number): number => Math.floor(second / BLOCK_SECONDS);
 
 function toBlockSecond({ usable, probabilities, detectorScore }: SampleInput): BlockSecond {
@@ -43,7 +42,8 @@ export function toBlocks(
   inputs.forEach((input, i) => {
     const second = from + i;
     const last = blocks.at(-1);
-    const continues = last && minuteOf(last.second) === minuteOf(second) && last.second + last.samples.length === second;
+    const continues =
+      last && minuteOf(last.second) === minuteOf(second) && last.second + last.samples.length === second;
     if (continues) last.samples.push(toBlockSecond(input));
     else blocks.push({ sessionId, second, samples: [toBlockSecond(input)] });
   });
