@@ -33,7 +33,8 @@ export class ResmoImportClashDialog extends LitElement {
         text-align: start;
         padding: 0.25rem 0.5rem 0.25rem 0;
         vertical-align: top;
-        overflow-wrap: anywhere;
+        /* Whole words: "anywhere" let a phone's narrow columns cut "dispositivo" and codes mid-word. */
+        overflow-wrap: break-word;
       }
       thead th {
         border-bottom: 1px solid var(--resmo-line);
