@@ -39,6 +39,16 @@ export class ResmoImportClashDialog extends LitElement {
       thead th {
         border-bottom: 1px solid var(--resmo-line);
       }
+      /* A phone: three columns of whole words ("nacimiento", "dispositivo") fit at a smaller size. */
+      @media (max-width: 30rem) {
+        table {
+          font-size: 0.875rem;
+        }
+        th,
+        td {
+          padding-inline-end: 0.35rem;
+        }
+      }
     `,
   ];
 
