@@ -24,6 +24,7 @@ export class ResmoApp extends LitElement {
     :host {
       display: grid;
       grid-template-rows: auto 1fr;
+      grid-template-columns: minmax(0, 1fr);
       min-height: 100vh;
       min-height: 100dvh;
     }
@@ -45,6 +46,7 @@ export class ResmoApp extends LitElement {
     }
     nav ul {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.25rem;
       list-style: none;
       margin: 0;

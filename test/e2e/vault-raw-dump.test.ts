@@ -10,6 +10,8 @@ import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
 import { diskForms, findOnDisk } from '../support/raw-profile';
 import { dumpPageDatabase } from '../support/page-database';
+import { decryptedDump } from '../support/vault-key';
+import { secondsOfRows } from '../support/sample-rows';
 import { PASSPHRASE, setUpEncryption } from '../support/vault-ui';
 import type { ExportFile } from '../../src/shared/export-schema';
 
@@ -159,9 +161,10 @@ describe('raw dump of the Chromium profile', () => {
     await recordFewSeconds(page, server.url, file.patients[0]!.id);
     const stored = await dumpPageDatabase(page);
     expect(stored.sessions).toHaveLength(3);
-    expect(stored.samples!.length).toBeGreaterThan(120 + 2);
     expect(stored.markers).toHaveLength(5);
     const key = await dataKeyBytes(page);
+    const cryptoKey = await crypto.subtle.importKey('raw', new Uint8Array(key), 'AES-GCM', false, ['decrypt']);
+    expect(secondsOfRows((await decryptedDump(page, cryptoKey)).samples).length).toBeGreaterThan(120 + 2);
     await context.close();
     const found = findOnDisk(dir, { ...needles(file), 'data key': [Buffer.from(key)] });
     expect(found).toEqual([]);
