@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 /** The consultation screen's layout: the camera stage beside the readings, stacked on narrow screens. */
 export const consultationStyles = css`
+  /* Kept in the page, hidden, while it records behind another screen. */
+  :host([hidden]) {
+    display: none;
+  }
   .layout {
     display: grid;
     gap: 1rem;

@@ -13,6 +13,7 @@ import {
 import { formatCalendarDate, formatCount, formatDateTime, formatDuration, formatShare } from '../../i18n/format.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import { consultationHash } from '../../controllers/router-controller.js';
 import { reportStyles } from '../../styles/report-styles.js';
 import type { ResmoPatientDialog } from './resmo-patient-dialog.js';
 import type { ResmoConfirmDialog } from '../ui/resmo-confirm-dialog.js';
@@ -41,6 +42,31 @@ export class ResmoPatientPage extends LitElement {
       }
       .notes {
         white-space: pre-wrap;
+      }
+      /* On a phone each session is a small card of labelled lines instead of a wide table row. */
+      @media (max-width: 40rem) {
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+        }
+        tr {
+          display: grid;
+          gap: 0.2rem;
+          padding-block: 0.5rem;
+          border-bottom: 1px solid var(--resmo-line);
+        }
+        td {
+          display: block;
+          padding: 0;
+          border: 0;
+        }
+        td[data-label]::before {
+          content: attr(data-label) ': ';
+          font-weight: 600;
+        }
       }
     `,
   ];
@@ -102,7 +128,7 @@ export class ResmoPatientPage extends LitElement {
       </header>
       <div class="actions screen-only">
         <button @click=${() => this.patientDialog.open(patient)}>${msg('Edit patient')}</button>
-        <a class="button" href="#/consultation">${msg('Start a session')}</a>
+        <a class="button primary" href=${consultationHash(patient.id, true)}>${msg('Start consultation')}</a>
         <resmo-export-buttons patient-id=${patient.id}></resmo-export-buttons>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -116,7 +142,7 @@ export class ResmoPatientPage extends LitElement {
                 <h2 id="sessions-title">${msg('Sessions')}</h2>
                 ${this.renderSessions(sessions)}
               </section>`
-          : html`<p>${msg('No sessions yet. Start one from the consultation screen.')}</p>`
+          : html`<p>${msg('No sessions yet. Start one with “Start consultation”.')}</p>`
       }
     `;
   }
@@ -143,9 +169,9 @@ export class ResmoPatientPage extends LitElement {
     const when = formatDateTime(session.startedAt);
     return html`<tr data-session-id=${session.id}>
       <td><a href="#/sessions/${encodeURIComponent(session.id)}">${when}</a></td>
-      <td>${formatDuration(session.seconds)}${session.endedAt === null ? html` (${msg('not finished')})` : nothing}</td>
-      <td>${top ? msg(str`${emotionName(top.label)} (${formatShare(top.share)})`) : '—'}</td>
-      <td>${formatShare(usableShare)}</td>
+      <td data-label=${msg('Length')}>${formatDuration(session.seconds)}${session.endedAt === null ? html` (${msg('not finished')})` : nothing}</td>
+      <td data-label=${msg('Most frequent emotion')}>${top ? msg(str`${emotionName(top.label)} (${formatShare(top.share)})`) : '—'}</td>
+      <td data-label=${msg('Usable face')}>${formatShare(usableShare)}</td>
       <td class="screen-only">
         <button
           class="danger"

@@ -29,7 +29,7 @@ export class ResmoSettingsView extends LitElement {
       }
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
         gap: 0.25rem 1rem;
         margin: 0;
       }
@@ -71,10 +71,16 @@ export class ResmoSettingsView extends LitElement {
         </select>
       </section>
       <resmo-display-panel></resmo-display-panel>
-      <resmo-inference-panel></resmo-inference-panel>
       <resmo-storage-panel></resmo-storage-panel>
       <resmo-clinician-panel></resmo-clinician-panel>
       <resmo-privacy-panel id="privacy"></resmo-privacy-panel>
+      <section class="card" id="advanced" aria-labelledby="advanced-title">
+        <h2 id="advanced-title">${msg('Advanced')}</h2>
+        <p class="purpose">
+          ${msg('For technical support: where the analysis runs on this device, and how fast.')}
+        </p>
+        <resmo-inference-panel></resmo-inference-panel>
+      </section>
       <section class="card">
         <h2>${msg('About')}</h2>
         <dl>
