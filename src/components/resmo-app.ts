@@ -159,7 +159,7 @@ export class ResmoApp extends LitElement {
         open
           ? html`<main id="main" ?inert=${state === 'covered'}>
               ${
-                state === 'off' && current !== 'settings'
+                state === 'off' && current !== 'settings' && !(current === 'consultation' && this.recording)
                   ? html`<resmo-encryption-banner></resmo-encryption-banner>`
                   : nothing
               }

@@ -87,9 +87,10 @@ export class ResmoConsultationView extends LitElement {
         .source=${this.source}
         .support=${display.support}
         ?disabled=${this.live.recording}
+        ?hidden=${this.live.recording}
         @resmo-source-change=${this.switchSource}
       ></resmo-source-picker>
-      <div class="controls">
+      <div class="controls" ?hidden=${this.live.recording && running}>
         <button
           class="source"
           @click=${running ? this.stop : this.start}
@@ -140,18 +141,18 @@ export class ResmoConsultationView extends LitElement {
             ></resmo-face-overlay>
           </div>
         </div>
-        <div>
-          <resmo-emotion-bars
-            .probabilities=${running ? readout.smoothed : null}
-            .reason=${liveReason(this.source, running, this.live.worker.status === 'loading', readout.issues)}
-            ?stale=${stale}
-          ></resmo-emotion-bars>
+        <div class="readings">
           <resmo-status-strip
             .status=${running ? worker.status : 'idle'}
             .progress=${worker.progress}
             .issues=${running && worker.status === 'ready' ? readout.issues : []}
             .note=${workerStatusNote(worker)}
           ></resmo-status-strip>
+          <resmo-emotion-bars
+            .probabilities=${running ? readout.smoothed : null}
+            .reason=${liveReason(this.source, running, this.live.worker.status === 'loading', readout.issues)}
+            ?stale=${stale}
+          ></resmo-emotion-bars>
           <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             ${this.announcement(running && !stale)}
           </div>
