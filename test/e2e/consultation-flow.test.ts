@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { CONTROLS, openSessionOf, storedSessions } from '../support/recording-page';
-import { clinicPatient, seedApp } from '../support/screens';
+import { axeViolations, clinicPatient, overflow, seedApp } from '../support/screens';
 import type { SeededSession } from '../support/seed-page-session';
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -66,6 +66,21 @@ describe('one consultation, from the patient page to the report', () => {
     await page.locator(`${CONTROLS} .live`).waitFor();
     expect((await openSessionOf(page, seeded.patient.id))?.id).toBe(session?.id);
     await expect.poll(() => cameraButton(page).textContent()).toMatch(/Stop camera/);
+  });
+
+  it('keeps the current emotion and the stop button in view on a phone while recording', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const inView = async (selector: string) => {
+      const box = await page.locator(selector).boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 844;
+    };
+    await expect.poll(() => inView(`${CONTROLS} button.stop`)).toBe(true);
+    await expect.poll(() => inView('resmo-consultation-view resmo-emotion-bars .dominant')).toBe(true);
+    for (const width of [320, 390, 1024]) {
+      await page.setViewportSize({ width, height: 844 });
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
+    }
   });
 
   it('asks before a reload ends the recording', async () => {

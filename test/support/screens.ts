@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { seedPageSession, syntheticSession, type SeededSession } from './seed-page-session';
+import { BACKEND_CHOICE_KEY } from '../../src/platform/backend-choice';
+import type { BackendChoiceRecord } from '../../src/shared/protocol';
 
 /** Every screen of the app, by address, with what shows it has rendered its content. */
 export interface Screen {
@@ -34,12 +36,28 @@ export function clinicPatient(): SeededSession {
   return seeded;
 }
 
-/** Opens the app once (it creates its database) and writes the patient into it. */
+/** A device where the engines were measured (Settings › Advanced shows the table): WebGPU missing. */
+const MEASURED: BackendChoiceRecord = {
+  fingerprint: 'screens',
+  backend: 'wasm',
+  probes: [
+    { backend: 'webgpu', ok: false, error: { code: 'backend-unavailable', backend: 'webgpu', message: 'no adapter' } },
+    { backend: 'webgl', ok: true, msPerFrame: 1840.6, software: true },
+    { backend: 'wasm', ok: true, msPerFrame: 269.6, software: false },
+    { backend: 'cpu', ok: true, msPerFrame: 14739.5, software: false },
+  ],
+};
+
+/** Opens the app once (it creates its database) and writes the patient and the engines' measurement. */
 export async function seedApp(page: Page, url: string, seeded: SeededSession): Promise<void> {
   await page.goto(`${url}#/patients`);
   await page.waitForSelector('resmo-app');
   await page.locator('resmo-patients-view h1').waitFor();
   await seedPageSession(page, seeded);
+  await page.evaluate(([key, record]) => localStorage.setItem(key, record), [
+    BACKEND_CHOICE_KEY,
+    JSON.stringify(MEASURED),
+  ] as const);
 }
 
 /** Opens a screen and waits for its content (deep in shadow roots: playwright's CSS pierces them). */

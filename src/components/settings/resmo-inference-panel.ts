@@ -53,6 +53,35 @@ export class ResmoInferencePanel extends LitElement {
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
+      /* A phone: each engine is a small block of labelled lines instead of a wide row. */
+      @media (max-width: 30rem) {
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+        }
+        tr {
+          display: grid;
+          padding-block: 0.4rem;
+          border-bottom: 1px solid var(--resmo-line);
+        }
+        td {
+          border: 0;
+          padding: 0;
+        }
+        td.num {
+          text-align: start;
+        }
+        td[data-label]::before {
+          content: attr(data-label) ': ';
+          font-weight: 600;
+        }
+        td:empty {
+          display: none;
+        }
+      }
     `,
   ];
 
@@ -148,8 +177,13 @@ export class ResmoInferencePanel extends LitElement {
               <td>
                 ${backendName(probe.backend)}${probe.backend === record.backend ? html` <strong>${msg('(in use)')}</strong>` : nothing}
               </td>
-              <td class="num">${probe.ok ? ms.format(probe.msPerFrame) : '—'}</td>
-              <td>${probeNote(probe, record.probes.some((p) => p.ok))}</td>
+              <td class="num" data-label=${msg('Time per frame')}>${probe.ok ? ms.format(probe.msPerFrame) : '—'}</td>
+              <td>
+                ${probeNote(
+                  probe,
+                  record.probes.some((p) => p.ok),
+                )}
+              </td>
             </tr>`,
         )}
       </tbody>
