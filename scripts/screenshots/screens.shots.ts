@@ -15,9 +15,9 @@ import { LOCALES, SCREENS, WIDTHS, clinicPatient, openScreen, seedApp } from '..
 const DIR = process.env.SHOTS_DIR ?? '/tmp/resmo-shots';
 const CONTROLS = 'resmo-consultation-view resmo-session-controls';
 
-async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${DIR}/${name}.png`, fullPage });
+  await page.screenshot({ path: `${DIR}/${name}.png` });
 }
 
 it('takes a screenshot of every screen and of one consultation', async () => {
@@ -42,32 +42,32 @@ it('takes a screenshot of every screen and of one consultation', async () => {
       await page.locator('resmo-patient-page .actions a.primary').click();
       await page.locator('resmo-status-strip progress').waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1500);
-      await shoot(page, `flow-preparing-${short}-390`, false);
+      await shoot(page, `flow-preparing-${short}-390`);
       await page.locator('resmo-face-overlay rect').first().waitFor({ timeout: 180_000 });
       await page.locator(`${CONTROLS} button.start`).click();
       await page.locator(`${CONTROLS} .live`).waitFor();
       await page.waitForTimeout(6000);
-      await shoot(page, `flow-recording-${short}-390x844`, false);
+      await shoot(page, `flow-recording-${short}-390x844`);
       await page.setViewportSize({ width: 320, height: 640 });
-      await shoot(page, `flow-recording-${short}-320`, false);
+      await shoot(page, `flow-recording-${short}-320`);
       await page.setViewportSize({ width: 1024, height: 768 });
-      await shoot(page, `flow-recording-${short}-1024`, false);
+      await shoot(page, `flow-recording-${short}-1024`);
       await page.locator('resmo-app nav a[href="#/settings"]').click();
       await page.locator('resmo-settings-view #advanced').scrollIntoViewIfNeeded();
       await page.waitForTimeout(1500);
-      await shoot(page, `flow-settings-advanced-while-recording-${short}-1024`, false);
+      await shoot(page, `flow-settings-advanced-while-recording-${short}-1024`);
       await page.setViewportSize({ width: 390, height: 844 });
       await page.locator('resmo-app resmo-recording-indicator a').click();
       await page.locator(`${CONTROLS} button.stop`).click();
       await page.locator(`${CONTROLS} .saved`).waitFor();
-      await shoot(page, `flow-saved-${short}-390`, false);
+      await shoot(page, `flow-saved-${short}-390`);
 
       await page.goto(`${server.url}#/patients/${seeded.patient.id}`);
       const download = page.waitForEvent('download');
       await page.locator('resmo-patient-page resmo-export-buttons button').nth(1).click();
       await download;
       await page.locator('resmo-export-buttons .done').scrollIntoViewIfNeeded();
-      await shoot(page, `flow-exported-${short}-390`, false);
+      await shoot(page, `flow-exported-${short}-390`);
 
       // SHOTS_SCREENS=0 takes only the consultation's pictures.
       for (const width of process.env.SHOTS_SCREENS === '0' ? [] : WIDTHS) {

@@ -1,6 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { PropertyValues } from 'lit';
 import { localized, msg } from '@lit/localize';
 import { CameraController } from '../../controllers/camera-controller.js';
 import { CallSourceController } from '../../controllers/call-source.js';

@@ -15,6 +15,7 @@ import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { consultationHash } from '../../controllers/router-controller.js';
 import { reportStyles } from '../../styles/report-styles.js';
+import { stackedTableStyles } from '../../styles/list-styles.js';
 import type { ResmoPatientDialog } from './resmo-patient-dialog.js';
 import type { ResmoConfirmDialog } from '../ui/resmo-confirm-dialog.js';
 import './resmo-patient-dialog.js';
@@ -43,32 +44,8 @@ export class ResmoPatientPage extends LitElement {
       .notes {
         white-space: pre-wrap;
       }
-      /* On a phone each session is a small card of labelled lines instead of a wide table row. */
-      @media (max-width: 40rem) {
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0 0 0 0);
-        }
-        tr {
-          display: grid;
-          gap: 0.2rem;
-          padding-block: 0.5rem;
-          border-bottom: 1px solid var(--resmo-line);
-        }
-        td {
-          display: block;
-          padding: 0;
-          border: 0;
-        }
-        td[data-label]::before {
-          content: attr(data-label) ': ';
-          font-weight: 600;
-        }
-      }
     `,
+    stackedTableStyles,
   ];
 
   @property({ attribute: 'patient-id' }) patientId = '';
@@ -169,8 +146,12 @@ export class ResmoPatientPage extends LitElement {
     const when = formatDateTime(session.startedAt);
     return html`<tr data-session-id=${session.id}>
       <td><a href="#/sessions/${encodeURIComponent(session.id)}">${when}</a></td>
-      <td data-label=${msg('Length')}>${formatDuration(session.seconds)}${session.endedAt === null ? html` (${msg('not finished')})` : nothing}</td>
-      <td data-label=${msg('Most frequent emotion')}>${top ? msg(str`${emotionName(top.label)} (${formatShare(top.share)})`) : '—'}</td>
+      <td data-label=${msg('Length')}>
+        ${formatDuration(session.seconds)}${session.endedAt === null ? html` (${msg('not finished')})` : nothing}
+      </td>
+      <td data-label=${msg('Most frequent emotion')}>
+        ${top ? msg(str`${emotionName(top.label)} (${formatShare(top.share)})`) : '—'}
+      </td>
       <td data-label=${msg('Usable face')}>${formatShare(usableShare)}</td>
       <td class="screen-only">
         <button

@@ -8,6 +8,7 @@ import { backendName, probeNote } from '../../i18n/inference-messages.js';
 import { liveFigures } from '../../platform/live-figures.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import { stackedTableStyles, termListStyles } from '../../styles/list-styles.js';
 
 const PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -21,23 +22,12 @@ export class ResmoInferencePanel extends LitElement {
   static override styles = [
     sharedStyles,
     formStyles,
+    termListStyles,
     css`
       table {
         border-collapse: collapse;
         margin-block: 0.75rem;
         width: 100%;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
-        gap: 0.25rem 1rem;
-        margin: 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
       }
       h3 {
         margin-block: 1rem 0.25rem;
@@ -53,36 +43,8 @@ export class ResmoInferencePanel extends LitElement {
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
-      /* A phone: each engine is a small block of labelled lines instead of a wide row. */
-      @media (max-width: 30rem) {
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0 0 0 0);
-        }
-        tr {
-          display: grid;
-          padding-block: 0.4rem;
-          border-bottom: 1px solid var(--resmo-line);
-        }
-        td {
-          border: 0;
-          padding: 0;
-        }
-        td.num {
-          text-align: start;
-        }
-        td[data-label]::before {
-          content: attr(data-label) ': ';
-          font-weight: 600;
-        }
-        td:empty {
-          display: none;
-        }
-      }
     `,
+    stackedTableStyles,
   ];
 
   @state() private preference = loadPreferences().backend;
