@@ -24,7 +24,11 @@ export function parseRoute(hash: string): Route {
     case 'settings':
       return { view: 'settings' };
     default:
-      return { view: 'consultation', patientId: head === 'consultation' && id ? decodeURIComponent(id) : '', start: action === 'start' };
+      return {
+        view: 'consultation',
+        patientId: head === 'consultation' && id ? decodeURIComponent(id) : '',
+        start: action === 'start',
+      };
   }
 }
 

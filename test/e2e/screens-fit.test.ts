@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { serveDist, type DistServer } from '../support/serve-dist';
-import { LOCALES, SCREENS, WIDTHS, axeViolations, clinicPatient, openScreen, overflow, seedApp } from '../support/screens';
+import {
+  LOCALES,
+  SCREENS,
+  WIDTHS,
+  axeViolations,
+  clinicPatient,
+  openScreen,
+  overflow,
+  seedApp,
+} from '../support/screens';
 
 /**
  * Every screen, in English and Spanish, at a small phone's, a phone's and a tablet's width:
@@ -36,7 +45,8 @@ describe('every screen fits and passes axe', () => {
           await openScreen(page, server.url, screen, seeded);
           const extra = await overflow(page);
           if (extra > 0) wide.push(`${screen.name} at ${width} px: ${extra} px too wide`);
-          for (const v of await axeViolations(page)) violations.push(`${screen.name} at ${width} px: ${v.id} ${v.targets.join(' ')}`);
+          for (const v of await axeViolations(page))
+            violations.push(`${screen.name} at ${width} px: ${v.id} ${v.targets.join(' ')}`);
         }
       }
       await context.close();

@@ -68,7 +68,8 @@ export class ResmoCameraPicker extends LitElement {
         >${msg('Camera quality')}
         <select @change=${this.onHeight}>
           ${QUALITIES.map(
-            (q) => html`<option value=${q.height} ?selected=${q.height === qualityOf(this.height)}>${q.label()}</option>`,
+            (q) =>
+              html`<option value=${q.height} ?selected=${q.height === qualityOf(this.height)}>${q.label()}</option>`,
           )}
         </select>
       </label>
