@@ -13,6 +13,10 @@ import './settings/resmo-settings-view.js';
 import './ui/resmo-update-toast.js';
 import './lock/resmo-encryption-banner.js';
 import './lock/resmo-lock-screen.js';
+import './ui/resmo-welcome.js';
+import './ui/resmo-privacy-page.js';
+import './ui/resmo-consent-dialog.js';
+import { firstRunDone } from '../platform/first-run.js';
 
 /** The shell: header, navigation between the three views, and the update prompt. */
 @customElement('resmo-app')
@@ -23,7 +27,7 @@ export class ResmoApp extends LitElement {
   static override styles = css`
     :host {
       display: grid;
-      grid-template-rows: auto 1fr;
+      grid-template-rows: auto 1fr auto;
       min-height: 100vh;
       min-height: 100dvh;
     }
@@ -96,7 +100,18 @@ export class ResmoApp extends LitElement {
       overflow: auto;
       background: var(--resmo-canvas);
     }
+    footer {
+      padding: 0.5rem 1rem 1rem;
+      text-align: center;
+    }
+    footer a {
+      color: inherit;
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+    }
     @media print {
+      footer,
       header,
       resmo-update-toast {
         display: none;
@@ -108,6 +123,8 @@ export class ResmoApp extends LitElement {
   private readonly lock = new AppLockController(this);
   @state() private pendingUpdate: UpdateHandle | null = null;
   @state() private recording = recordingActivity.active;
+  /** The first-run welcome stays until its last step is done, even once the vault is set up. */
+  @state() private welcoming = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -124,7 +141,13 @@ export class ResmoApp extends LitElement {
     this.pendingUpdate = update;
   }
 
+  protected override willUpdate(): void {
+    if (this.lock.state === 'off' && !firstRunDone()) this.welcoming = true;
+  }
+
   override render() {
+    if (this.welcoming)
+      return html`<main id="main"><resmo-welcome @resmo-first-run-done=${() => (this.welcoming = false)}></resmo-welcome></main>`;
     const current = topViewOf(this.router.route);
     const { state } = this.lock;
     // Locked: the views are removed, so no decrypted record stays referenced by the page.
@@ -161,6 +184,12 @@ export class ResmoApp extends LitElement {
             </main>`
           : html`<main id="main">${state === 'locked' ? html`<resmo-lock-screen></resmo-lock-screen>` : nothing}</main>`
       }
+      ${
+        open
+          ? html`<footer><a href="#/privacy">${msg('Privacy')}</a></footer>
+              <resmo-consent-dialog></resmo-consent-dialog>`
+          : nothing
+      }
       ${state === 'covered' ? html`<resmo-lock-screen class="cover" covered></resmo-lock-screen>` : nothing}
       ${
         this.pendingUpdate
@@ -192,6 +221,8 @@ export class ResmoApp extends LitElement {
         return html`<resmo-session-review session-id=${route.id}></resmo-session-review>`;
       case 'settings':
         return html`<resmo-settings-view></resmo-settings-view>`;
+      case 'privacy':
+        return html`<resmo-privacy-page></resmo-privacy-page>`;
     }
   }
 

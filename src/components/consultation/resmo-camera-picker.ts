@@ -1,3 +1,4 @@
+import { lineCount } from '../../i18n/counts.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
@@ -34,7 +35,7 @@ export class ResmoCameraPicker extends LitElement {
   @state() private height = loadPreferences().cameraHeight;
 
   override render() {
-    const resolution = (h: number) => msg(str`${h} lines`);
+    const resolution = (h: number) => lineCount(h);
     return html`
       ${
         this.devices.length > 1

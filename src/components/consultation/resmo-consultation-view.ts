@@ -20,6 +20,7 @@ import type { CameraChangeEvent } from './resmo-camera-picker.js';
 import type { TapModeEvent } from './resmo-call-panel.js';
 import type { SourceChangeEvent } from './resmo-source-picker.js';
 import type { FacePickEvent } from './resmo-face-overlay.js';
+import { ensureConsent } from '../../controllers/consent-guard.js';
 import type { MarkerAddEvent, SessionStartEvent } from './resmo-session-controls.js';
 import './resmo-call-panel.js';
 import './resmo-camera-picker.js';
@@ -195,7 +196,10 @@ export class ResmoConsultationView extends LitElement {
   }
 
   private onSessionStart(event: SessionStartEvent): Promise<void> {
-    return this.record(() => this.live.startRecording(event.detail.patientId, this.source));
+    const { patientId } = event.detail;
+    return this.record(async () => {
+      if (await ensureConsent(patientId)) await this.live.startRecording(patientId, this.source);
+    });
   }
 
   private onSessionResume(event: ResumeSessionEvent): Promise<void> {

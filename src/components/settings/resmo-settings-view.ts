@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { applyLocale, getLocale, isLocale, locales, type Locale } from '../../i18n/localization.js';
+import { parameterCount } from '../../i18n/counts.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import './resmo-display-panel.js';
@@ -84,7 +85,7 @@ export class ResmoSettingsView extends LitElement {
             complete: (m) =>
               html`<dt>${msg('Model')}</dt>
                 <dd>
-                  ${msg(str`ResmoNet ${m.version}, ${number(m.params)} parameters, ${percent(m.metrics.accuracy)} accurate on FER2013 validation faces`)}
+                  ${msg(str`ResmoNet ${m.version}, ${parameterCount(m.params)}, ${percent(m.metrics.accuracy)} accurate on FER2013 validation faces`)}
                 </dd>`,
           })}
         </dl>
@@ -116,12 +117,8 @@ interface ModelSummary {
   metrics: { accuracy: number };
 }
 
-function number(value: number): string {
-  return new Intl.NumberFormat(document.documentElement.lang || undefined).format(value);
-}
-
 function percent(value: number): string {
-  return new Intl.NumberFormat(document.documentElement.lang || undefined, {
+  return new Intl.NumberFormat(getLocale(), {
     style: 'percent',
     maximumFractionDigits: 1,
   }).format(value);
