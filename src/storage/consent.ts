@@ -38,7 +38,7 @@ async function changeConsent(patientId: string, change: (patient: Patient) => Pa
 }
 
 /** Records the patient's consent (replacing a withdrawn one). */
-export function recordConsent(patientId: string, input: ConsentInput, now = Date.now()): Promise<Patient> {
+export async function recordConsent(patientId: string, input: ConsentInput, now = Date.now()): Promise<Patient> {
   const consent = cleanConsent(input, now);
   return changeConsent(patientId, (patient) => ({ ...patient, consent, updatedAt: now }));
 }
