@@ -49,6 +49,7 @@ export class ResmoApp extends LitElement {
     }
     nav ul {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.25rem;
       list-style: none;
       margin: 0;
@@ -147,7 +148,9 @@ export class ResmoApp extends LitElement {
 
   override render() {
     if (this.welcoming)
-      return html`<main id="main"><resmo-welcome @resmo-first-run-done=${() => (this.welcoming = false)}></resmo-welcome></main>`;
+      return html`<main id="main">
+        <resmo-welcome @resmo-first-run-done=${() => (this.welcoming = false)}></resmo-welcome>
+      </main>`;
     const current = topViewOf(this.router.route);
     const { state } = this.lock;
     // Locked: the views are removed, so no decrypted record stays referenced by the page.

@@ -26,7 +26,13 @@ function cleanConsent(input: ConsentInput, now: number): Consent {
   if (!isConsentDate(input.givenOn, now)) throw new StorageError('invalid-input', 'Invalid consent date.');
   if (!CONSENT_FORMS.includes(input.form)) throw new StorageError('invalid-input', 'Invalid consent form.');
   if (!isConsentNote(note)) throw new StorageError('invalid-input', 'Invalid consent note.');
-  return { givenOn: input.givenOn, textVersion: input.textVersion ?? CONSENT_TEXT_VERSION, form: input.form, note, recordedAt: now };
+  return {
+    givenOn: input.givenOn,
+    textVersion: input.textVersion ?? CONSENT_TEXT_VERSION,
+    form: input.form,
+    note,
+    recordedAt: now,
+  };
 }
 
 async function changeConsent(patientId: string, change: (patient: Patient) => Patient): Promise<Patient> {

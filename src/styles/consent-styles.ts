@@ -6,13 +6,6 @@ export const consentDialogStyles = css`
     max-width: min(44rem, calc(100vw - 1rem));
     max-height: calc(100dvh - 1rem);
   }
-  resmo-consent-text {
-    border: 1px solid var(--resmo-line);
-    border-radius: var(--resmo-radius);
-    padding: 0.75rem;
-    max-height: 40vh;
-    overflow: auto;
-  }
   fieldset {
     border: 1px solid var(--resmo-line);
     border-radius: var(--resmo-radius);

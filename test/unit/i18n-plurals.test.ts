@@ -11,9 +11,9 @@ interface Message {
 }
 
 function catalogue(xliff: string): Message[] {
-  return [...xliff.matchAll(/<trans-unit id="([^"]+)">\s*<source>(.*?)<\/source>\s*(?:<target>(.*?)<\/target>)?/gs)].map(
-    ([, id = '', source = '', target = '']) => ({ id, source, target }),
-  );
+  return [
+    ...xliff.matchAll(/<trans-unit id="([^"]+)">\s*<source>(.*?)<\/source>\s*(?:<target>(.*?)<\/target>)?/gs),
+  ].map(([, id = '', source = '', target = '']) => ({ id, source, target }));
 }
 
 /** Words after a placeholder that are not a counted noun ("${n} was", "${m} min", "${fps} frames/s"). */

@@ -82,7 +82,13 @@ describe('consent', () => {
 
   it('refuses a file whose consent is malformed, changing nothing', async () => {
     const bad = sampleExport();
-    const consent = { givenOn: '2026-12-01', textVersion: '1', form: 'nodded', note: '', recordedAt: new Date(NOW).toISOString() };
+    const consent = {
+      givenOn: '2026-12-01',
+      textVersion: '1',
+      form: 'nodded',
+      note: '',
+      recordedAt: new Date(NOW).toISOString(),
+    };
     Object.assign(bad.patients[0]!, { consent });
     await expect(importFile(fileOf(JSON.stringify(bad)))).rejects.toBeInstanceOf(ImportError);
     expect((await dumpDatabase()).patients).toEqual([]);

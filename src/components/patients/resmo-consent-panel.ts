@@ -52,7 +52,9 @@ export class ResmoConsentPanel extends LitElement {
         ${msg(str`Consent given ${how} on ${formatCalendarDate(c.givenOn)} (consent text version ${c.textVersion}).`)}
         ${c.note ? html`<br />${c.note}` : nothing}
       </p>
-      <button type="button" class="danger screen-only withdraw" @click=${this.withdraw}>${msg('Withdraw consent')}</button>`;
+      <button type="button" class="danger screen-only withdraw" @click=${this.withdraw}>
+        ${msg('Withdraw consent')}
+      </button>`;
   }
 
   private renderMissing() {

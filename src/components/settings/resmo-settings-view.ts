@@ -75,6 +75,7 @@ export class ResmoSettingsView extends LitElement {
       <resmo-inference-panel></resmo-inference-panel>
       <resmo-storage-panel></resmo-storage-panel>
       <resmo-clinician-panel></resmo-clinician-panel>
+      <p><a href="#/privacy">${msg('Privacy: what Resmo keeps, where, and the patient’s consent text')}</a></p>
       <resmo-privacy-panel id="privacy"></resmo-privacy-panel>
       <section class="card">
         <h2>${msg('About')}</h2>

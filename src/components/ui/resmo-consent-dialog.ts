@@ -71,8 +71,13 @@ export class ResmoConsentDialog extends LitElement {
         <p class="hint">
           ${msg('Before the first recording, show the patient this text (or print it), then record their answer.')}
         </p>
-        <resmo-consent-text choose .language=${this.language}></resmo-consent-text>
-        <resmo-date-input name="givenOn" label=${msg('Date of consent')} required .defaultValue=${localToday()}></resmo-date-input>
+        <resmo-consent-text choose compact .language=${this.language}></resmo-consent-text>
+        <resmo-date-input
+          name="givenOn"
+          label=${msg('Date of consent')}
+          required
+          .defaultValue=${localToday()}
+        ></resmo-date-input>
         <fieldset>
           <legend>${msg('How the patient consented')}</legend>
           ${this.formChoice('verbal', msg('Verbally'))} ${this.formChoice('written', msg('In writing (signed)'))}

@@ -29,6 +29,13 @@ export class ResmoConsentText extends LitElement {
         max-width: 70ch;
         line-height: 1.5;
       }
+      :host([compact]) article {
+        max-height: 40vh;
+        overflow: auto;
+        border: 1px solid var(--resmo-line);
+        border-radius: var(--resmo-radius);
+        padding: 0 0.75rem;
+      }
       .version {
         color: var(--resmo-muted);
         font-size: 0.9rem;
@@ -40,11 +47,13 @@ export class ResmoConsentText extends LitElement {
   /** The version shown; this build's unless a recorded consent names another. */
   @property() version: string | undefined;
   @property({ type: Boolean }) choose = false;
+  /** A scrolling box of limited height, for a dialog. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   override render() {
     const text = consentText(this.language, this.version);
     return html`${this.choose ? this.renderChoice() : nothing}
-      <article lang=${this.language}>
+      <article lang=${this.language} tabindex=${this.compact ? '0' : nothing}>
         <h3>${text.title}</h3>
         ${text.paragraphs.map((p) => html`<p>${p}</p>`)}
         <p class="version">${text.versionLine}</p>
@@ -81,7 +90,8 @@ export class ResmoConsentText extends LitElement {
     if (!doc || !view) return frame.remove();
     doc.documentElement.lang = this.language;
     doc.title = text.title;
-    const add = (tag: string, content: string) => doc.body.append(Object.assign(doc.createElement(tag), { textContent: content }));
+    const add = (tag: string, content: string) =>
+      doc.body.append(Object.assign(doc.createElement(tag), { textContent: content }));
     add('h1', text.title);
     text.paragraphs.forEach((p) => add('p', p));
     add('p', text.versionLine);

@@ -96,7 +96,8 @@ export class ResmoDateInput extends LitElement {
         <select .value=${this.parts.month} @change=${(e: Event) => this.set('month', e)}>
           <option value=""></option>
           ${monthNames(getLocale()).map(
-            (name, i) => html`<option value=${String(i + 1)} ?selected=${this.parts.month === String(i + 1)}>${name}</option>`,
+            (name, i) =>
+              html`<option value=${String(i + 1)} ?selected=${this.parts.month === String(i + 1)}>${name}</option>`,
           )}
         </select></label
       >`;

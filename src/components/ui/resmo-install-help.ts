@@ -74,7 +74,9 @@ export class ResmoInstallHelp extends LitElement {
       </p>
       ${
         this.canPrompt
-          ? html`<p><button class="primary install" type="button" @click=${this.install}>${msg('Install Resmo')}</button></p>`
+          ? html`<p>
+              <button class="primary install" type="button" @click=${this.install}>${msg('Install Resmo')}</button>
+            </p>`
           : nothing
       }
       <div class="steps">${this.platform === 'apple' ? guides : guides.reverse()}</div>`;

@@ -35,9 +35,7 @@ export class ResmoPrivacySummary extends LitElement {
         )}
       </dd>
       <dt>${msg('Where')}</dt>
-      <dd>
-        ${msg('On this device only, in this browser. There is no account and no server: nothing is uploaded.')}
-      </dd>
+      <dd>${msg('On this device only, in this browser. There is no account and no server: nothing is uploaded.')}</dd>
       <dt>${msg('The video')}</dt>
       <dd>${msg('The camera picture (or the video call) is analysed on this device and never stored or sent.')}</dd>
       <dt>${msg('What leaves the device')}</dt>

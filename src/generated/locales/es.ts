@@ -133,6 +133,7 @@
 's3fd53d3162ce479e': `Paciente`,
 's40747a57274bebec': str`Eliminar la sesión del ${0}`,
 's409b3c06f6051a33': `Frase de acceso del archivo sellado`,
+'s41ff738003659462': `Privacidad: qué guarda Resmo, dónde, y el texto de consentimiento del paciente`,
 's4289e26d667ef281': `Expedientes bloqueados`,
 's431d5cd69deaf224': `Cómo dio su consentimiento`,
 's43ecf14a5ade1e13': `Cargando sesión…`,
