@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { RouterController, topViewOf, type Route, type TopView } from '../controllers/router-controller.js';
@@ -15,6 +15,11 @@ import './ui/resmo-update-toast.js';
 import './lock/resmo-encryption-banner.js';
 import './lock/resmo-lock-screen.js';
 import './ui/resmo-recording-indicator.js';
+import './ui/resmo-welcome.js';
+import './ui/resmo-privacy-page.js';
+import './ui/resmo-consent-dialog.js';
+import { firstRunDone } from '../platform/first-run.js';
+import { appShellStyles } from '../styles/app-shell-styles.js';
 
 /** The shell: header, navigation between the three views, and the update prompt. */
 @customElement('resmo-app')
@@ -22,97 +27,15 @@ import './ui/resmo-recording-indicator.js';
 // <resmo-app> already in index.html; in the other order it would never hear a language change.
 @localized()
 export class ResmoApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      grid-template-rows: auto 1fr;
-      grid-template-columns: minmax(0, 1fr);
-      min-height: 100vh;
-      min-height: 100dvh;
-    }
-    header {
-      display: flex;
-      align-items: center;
-      gap: 1rem;
-      flex-wrap: wrap;
-      padding: 0.5rem 1rem;
-      padding-top: max(0.5rem, env(safe-area-inset-top));
-      background: var(--resmo-brand);
-      color: var(--resmo-brand-ink);
-    }
-    .brand {
-      font-weight: 700;
-      font-size: 1.2rem;
-      letter-spacing: 0.02em;
-      margin-right: auto;
-    }
-    nav ul {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    nav a {
-      display: inline-flex;
-      align-items: center;
-      min-height: 44px;
-      padding: 0 0.9rem;
-      border-radius: 999px;
-      color: inherit;
-      text-decoration: none;
-    }
-    nav a[aria-current='page'] {
-      background: var(--resmo-brand-ink);
-      color: var(--resmo-brand);
-      font-weight: 600;
-    }
-    nav a:focus-visible {
-      outline: 3px solid #ffd166;
-      outline-offset: 2px;
-    }
-    main {
-      box-sizing: border-box;
-      padding: 1rem;
-      max-width: 90rem;
-      width: 100%;
-      margin: 0 auto;
-    }
-    button.lock {
-      font: inherit;
-      min-height: 44px;
-      padding: 0 0.9rem;
-      border-radius: 999px;
-      border: 1px solid var(--resmo-brand-ink);
-      background: transparent;
-      color: inherit;
-      cursor: pointer;
-    }
-    button.lock:focus-visible {
-      outline: 3px solid #ffd166;
-      outline-offset: 2px;
-    }
-    .cover {
-      position: fixed;
-      inset: 0;
-      z-index: 10;
-      overflow: auto;
-      background: var(--resmo-canvas);
-    }
-    @media print {
-      header,
-      resmo-update-toast {
-        display: none;
-      }
-    }
-  `;
+  static override styles = appShellStyles;
 
   private readonly router = new RouterController(this);
   private readonly lock = new AppLockController(this);
   protected readonly leaveGuard = new LeaveGuard(this);
   @state() private pendingUpdate: UpdateHandle | null = null;
   @state() private recording = recordingActivity.active;
+  /** The first-run welcome stays until its last step is done, even once the vault is set up. */
+  @state() private welcoming = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -129,7 +52,15 @@ export class ResmoApp extends LitElement {
     this.pendingUpdate = update;
   }
 
+  protected override willUpdate(): void {
+    if (this.lock.state === 'off' && !firstRunDone()) this.welcoming = true;
+  }
+
   override render() {
+    if (this.welcoming)
+      return html`<main id="main">
+        <resmo-welcome @resmo-first-run-done=${() => (this.welcoming = false)}></resmo-welcome>
+      </main>`;
     const current = topViewOf(this.router.route);
     const { state } = this.lock;
     // Locked: the views are removed, so no decrypted record stays referenced by the page.
@@ -167,6 +98,12 @@ export class ResmoApp extends LitElement {
               ${this.router.route.view === 'consultation' ? nothing : this.renderView(this.router.route)}
             </main>`
           : html`<main id="main">${state === 'locked' ? html`<resmo-lock-screen></resmo-lock-screen>` : nothing}</main>`
+      }
+      ${
+        open
+          ? html`<footer><a href="#/privacy">${msg('Privacy')}</a></footer>
+              <resmo-consent-dialog></resmo-consent-dialog>`
+          : nothing
       }
       ${state === 'covered' ? html`<resmo-lock-screen class="cover" covered></resmo-lock-screen>` : nothing}
       ${
@@ -211,6 +148,8 @@ export class ResmoApp extends LitElement {
         return html`<resmo-session-review session-id=${route.id}></resmo-session-review>`;
       case 'settings':
         return html`<resmo-settings-view></resmo-settings-view>`;
+      case 'privacy':
+        return html`<resmo-privacy-page></resmo-privacy-page>`;
     }
   }
 

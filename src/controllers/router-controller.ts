@@ -9,7 +9,8 @@ export type Route =
   | { view: 'patients' }
   | { view: 'patient'; id: string }
   | { view: 'session'; id: string }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'privacy' };
 
 export type TopView = 'consultation' | 'patients' | 'settings';
 
@@ -23,6 +24,8 @@ export function parseRoute(hash: string): Route {
       return id ? { view: 'session', id: decodeURIComponent(id) } : { view: 'patients' };
     case 'settings':
       return { view: 'settings' };
+    case 'privacy':
+      return { view: 'privacy' };
     default:
       return {
         view: 'consultation',
@@ -40,6 +43,7 @@ export function topViewOf(route: Route): TopView {
     case 'patients':
       return 'patients';
     case 'settings':
+    case 'privacy':
       return 'settings';
     case 'consultation':
       return 'consultation';

@@ -88,7 +88,7 @@ export function encounterResource(session: FhirSessionInput, refs: EncounterRefs
   };
 }
 
-/** The hook for issue 20: Resmo records no consent yet, so nothing calls this with real data. */
+/** The patient's recorded consent (date, text version and form), active until withdrawn. */
 export function consentResource(consent: FhirConsentInput, refs: { self: string; patient: string }): Consent {
   return {
     resourceType: 'Consent',

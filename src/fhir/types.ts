@@ -12,7 +12,7 @@ export type SessionSource = ExportSession['source'];
 export type FhirSessionInput = ExportSession;
 
 /** The patient as the JSON export carries it (with the EHR identifier when one was entered). */
-export type FhirPatientInput = Omit<ExportPatient, 'sessions'>;
+export type FhirPatientInput = Omit<ExportPatient, 'sessions' | 'consent'>;
 
 /** The clinician, from Settings. */
 export interface FhirPractitioner {
@@ -26,10 +26,7 @@ export interface FhirSoftware {
   modelVersion: string;
 }
 
-/**
- * The patient's consent to the recording (issue 20). Resmo does not record consent yet: the app
- * passes nothing and no Consent is exported; once it does, it passes this and the Bundle gains one.
- */
+/** The patient's consent to the recording, as the clinician recorded it; the Bundle gains a Consent. */
 export interface FhirConsentInput {
   id: string;
   /** When the patient agreed, ISO 8601. */

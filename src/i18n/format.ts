@@ -64,6 +64,11 @@ export function formatShare(fraction: number): string {
   return new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
-export function formatCount(value: number): string {
-  return new Intl.NumberFormat(getLocale()).format(value);
+export function formatCount(value: number, locale: string = getLocale()): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** A size or a time in one unit ('megabyte', 'millisecond'), in the app's locale. */
+export function formatUnit(value: number, unit: 'megabyte' | 'millisecond', digits = 1): string {
+  return new Intl.NumberFormat(getLocale(), { style: 'unit', unit, maximumFractionDigits: digits }).format(value);
 }

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { StorageError, WrongSecretError } from '../storage/index.js';
 import { storageErrorMessage } from './storage-messages.js';
+import { countText } from './plural.js';
 
 /** The shortest passphrase accepted; Argon2id slows guessing, it cannot make "1234" safe. */
 export const MIN_PASSPHRASE = 10;
@@ -13,10 +14,17 @@ export function unlockErrorMessage(error: unknown): string {
   return msg('The records could not be opened. Try again.');
 }
 
+function characterCount(count: number): string {
+  return countText(count, {
+    one: (n) => msg(str`${n} character`, { id: 'count-character-one' }),
+    other: (n) => msg(str`${n} characters`, { id: 'count-character-other' }),
+  });
+}
+
 /** Null when the new passphrase can be used, else why not. */
 export function newPassphraseProblem(passphrase: string, repeat: string): string | null {
   if (passphrase.length < MIN_PASSPHRASE)
-    return msg(str`Use at least ${MIN_PASSPHRASE} characters; a short sentence is easy to remember.`);
+    return msg(str`Use at least ${characterCount(MIN_PASSPHRASE)}; a short sentence is easy to remember.`);
   if (passphrase !== repeat) return msg('The two passphrases are not the same.');
   return null;
 }

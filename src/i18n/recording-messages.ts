@@ -3,7 +3,8 @@ import { PatientBusyError } from '../platform/recording-lock.js';
 import type { StorageError } from '../storage/index.js';
 import type { EndReason } from '../shared/session-limits.js';
 import { MAX_RECORDED_SECONDS } from '../shared/session-limits.js';
-import { formatCount, formatDateTime, formatDuration } from './format.js';
+import { formatDateTime, formatDuration } from './format.js';
+import { countText } from './plural.js';
 import { storageErrorMessage } from './storage-messages.js';
 
 /** Why starting or stopping failed, in plain words; says where a patient is already recorded. */
@@ -41,18 +42,21 @@ export function endedMessage(state: { ended?: { reason: EndReason } }): { title:
 
 /** A stopped recording whose last seconds are still only on this screen. */
 export function unsavedMessage(state: { pending: number; error: StorageError }): { title: string; help: string } {
-  const pending = formatCount(state.pending);
+  const pending = countText(state.pending, {
+    one: (n) => msg(str`${n} second`, { id: 'count-second-one' }),
+    other: (n) => msg(str`${n} seconds`, { id: 'count-second-other' }),
+  });
   if (state.error.reason === 'quota-exceeded')
     return {
       title: msg('Recording stopped: the device storage is full.'),
       help: msg(
-        str`${pending} seconds are not saved yet and are kept in this tab: do not close or reload it. Export and delete old sessions (Settings shows what takes room under “Storage on this device”); they are saved as soon as there is room, and the session is then closed.`,
+        str`Not saved yet: ${pending}. They are kept in this tab: do not close or reload it. Export and delete old sessions (Settings shows what takes room under “Storage on this device”); they are saved as soon as there is room, and the session is then closed.`,
       ),
     };
   return {
     title: msg('Recording stopped, but its last seconds are not saved yet.'),
     help: msg(
-      str`${pending} seconds are kept in this tab and saving is tried again every few seconds: do not close or reload it.`,
+      str`Not saved yet: ${pending}. They are kept in this tab and saving is tried again every few seconds: do not close or reload it.`,
     ),
   };
 }

@@ -1,10 +1,11 @@
 /**
- * The Resmo export file, version 2 (version 1 plus patients' baselines; version 1 files still
- * import): what leaves the device. docs/export-format.md documents it.
+ * The Resmo export file, version 3 (version 2 plus the patient's consent; version 2 added
+ * baselines; version 1 and 2 files still import): what leaves the device. docs/export-format.md documents it.
  * Import parses with this schema and nothing else, so a file the schema rejects changes nothing.
  */
 import * as v from 'valibot';
 import { isIdentifierSystem, isIdentifierValue } from './ehr-identifier.js';
+import { CONSENT_FORMS, isConsentDate, isConsentNote } from './consent.js';
 import { EMOTION_LABELS } from './emotions.js';
 import { isPlausibleBirthDate, isPlausibleSpan, isPlausibleTimestamp } from './plausible.js';
 import { END_REASONS, MAX_RECORDED_SECONDS } from './session-limits.js';
@@ -12,9 +13,9 @@ import { MAX_BASELINES, MAX_BASELINE_ROWS, MIN_BASELINE_ROWS } from './baseline.
 import { LIMITS, isCalendarDate, isPlainLine, isPlainText } from './text-rules.js';
 
 export const EXPORT_FORMAT = 'resmo';
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 /** Versions this build reads. */
-export const EXPORT_VERSIONS = [1, 2] as const;
+export const EXPORT_VERSIONS = [1, 2, 3] as const;
 
 /** Larger files are refused before parsing; a year of weekly hour-long sessions is ~6 MB. */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
@@ -114,6 +115,16 @@ export const baselineSchema = v.strictObject({
   ),
 });
 
+/** Version 3: the patient's consent as the clinician recorded it. */
+export const consentSchema = v.strictObject({
+  givenOn: v.pipe(v.string(), v.check(isConsentDate, 'Invalid consent date')),
+  textVersion: v.pipe(v.string(), v.regex(/^[0-9A-Za-z.-]{1,16}$/)),
+  form: v.picklist(CONSENT_FORMS),
+  note: v.pipe(v.string(), v.check(isConsentNote, 'Invalid consent note')),
+  recordedAt: timestamp,
+  withdrawnAt: v.optional(timestamp),
+});
+
 export const patientSchema = v.strictObject({
   id,
   code: v.pipe(line(LIMITS.code), v.minLength(1)),
@@ -138,6 +149,8 @@ export const patientSchema = v.strictObject({
   updatedAt: timestamp,
   sessions: v.pipe(v.array(sessionSchema), v.maxLength(MAX_SESSIONS)),
   baselines: v.optional(v.pipe(v.array(baselineSchema), v.maxLength(MAX_BASELINES))),
+  /** Optional: absent in version 1 and 2 files and for patients who have not consented yet. */
+  consent: v.optional(consentSchema),
 });
 
 function allIdsUnique(file: {
@@ -173,4 +186,5 @@ export type ExportFile = v.InferOutput<typeof exportFileSchema>;
 export type ExportPatient = v.InferOutput<typeof patientSchema>;
 export type ExportSession = v.InferOutput<typeof sessionSchema>;
 export type ExportBaseline = v.InferOutput<typeof baselineSchema>;
+export type ExportConsent = v.InferOutput<typeof consentSchema>;
 export type ExportSecond = v.InferOutput<typeof secondSchema>;

@@ -8,6 +8,7 @@ import {
   type ExportSession,
 } from '../shared/export-schema.js';
 import { exportBaselines } from './baselines.js';
+import { exportConsent } from './consent.js';
 import { getPatient } from './patients.js';
 import type { Marker, Patient, Sample, Session } from './schema.js';
 import { getSamples, getSession, listMarkers, listSessions } from './sessions.js';
@@ -64,6 +65,7 @@ function toExportPatient(patient: Patient, sessions: ExportSession[]): ExportPat
     updatedAt: iso(patient.updatedAt),
     sessions,
     ...exportBaselines(patient),
+    ...exportConsent(patient),
   };
 }
 

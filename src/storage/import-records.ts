@@ -1,5 +1,6 @@
 import type { ExportPatient, ExportSecond, ExportSession } from '../shared/export-schema.js';
 import { importBaselines } from './baselines.js';
+import { importConsent } from './consent.js';
 import { EMPTY_SECOND, type SampleInput } from './samples.js';
 import type { Patient, Session } from './schema.js';
 
@@ -23,6 +24,7 @@ export function toPatient(p: ExportPatient): Patient {
     createdAt: Date.parse(p.createdAt),
     updatedAt: Date.parse(p.updatedAt),
     ...importBaselines(p),
+    ...importConsent(p),
   };
 }
 

@@ -31,6 +31,7 @@ export {
 } from './sessions.js';
 export { EMPTY_SECOND, dominantOf, toPercent, type SampleInput } from './samples.js';
 export { addBaseline } from './baselines.js';
+export { recordConsent, withdrawConsent, type ConsentInput } from './consent.js';
 export { exportPatientData, exportSessionData, serializeExport } from './export.js';
 export { sealExportText } from './sealed-export.js';
 export { toCsv } from './csv.js';

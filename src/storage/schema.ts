@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { EhrIdentifier } from '../shared/ehr-identifier.js';
 import type { Baseline } from '../shared/baseline.js';
+import type { Consent } from '../shared/consent.js';
 import type { EmotionLabel } from '../shared/emotions.js';
 import type { EndReason } from '../shared/session-limits.js';
 import type { VaultMeta } from './vault-keys.js';
@@ -22,6 +23,8 @@ export interface Patient {
   updatedAt: number;
   /** Neutral baselines recorded at rest, oldest first; absent on records from before baselines. */
   baselines?: Baseline[];
+  /** The patient's informed consent; absent until the clinician records it. */
+  consent?: Consent;
 }
 
 /** Where a session's picture came from: the device's camera, or a shared video-call window. */

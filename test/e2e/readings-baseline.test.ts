@@ -8,6 +8,7 @@ import { hasFer2013 } from '../support/scenes';
 import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
 import type { ResmoLiveReadings } from '../../src/components/consultation/resmo-live-readings';
+import { startWithConsent } from '../support/first-run';
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
@@ -79,7 +80,11 @@ describe.skipIf(!hasFer2013())('a resting baseline and a session with markers', 
       .poll(() => page.locator('resmo-live-readings p.mode').textContent())
       .toContain('Relative to the resting face');
 
-    await page.getByRole('button', { name: 'Start session' }).click();
+    await startWithConsent(
+      page,
+      page.getByRole('button', { name: 'Start session' }),
+      page.locator('resmo-session-controls .live'),
+    );
     await waitForUsableSeconds(page, 6);
     await addMarker(page, 'talked about work');
     await waitForUsableSeconds(page, 6);

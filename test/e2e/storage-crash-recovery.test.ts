@@ -6,6 +6,7 @@ import { dumpPageDatabase } from '../support/page-database';
 import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
 import type { Sample, Session } from '../../src/storage/schema';
+import { startWithConsent } from '../support/first-run';
 
 /** Chromium's built-in fake camera, allowed without a prompt. */
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -48,7 +49,7 @@ describe('crash recovery in Chromium', () => {
 
     await page.locator('resmo-consultation-view').getByRole('button', { name: 'Start camera' }).click();
     await controls.locator('select[name="patient"]').selectOption(patientId);
-    await controls.locator('button.start').click();
+    await startWithConsent(page, controls.locator('button.start'), controls.locator('.live'));
     await expect
       .poll(async () => (await sessionsOf(page)).sessions.find((s) => s.endedAt === null)?.seconds ?? 0, {
         timeout: 30_000,

@@ -7,6 +7,7 @@ import { sampleExport } from '../support/sample-export';
 import { decryptedDump, unwrapDataKey } from '../support/vault-key';
 import { secondsOfRows } from '../support/sample-rows';
 import { PASSPHRASE, lockScreen, setUpEncryption, unlockThroughUi } from '../support/vault-ui';
+import { startWithConsent } from '../support/first-run';
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 const seed = sampleExport();
@@ -92,7 +93,7 @@ describe('app lock in Chromium', () => {
     await view.getByRole('button', { name: 'Start camera' }).click();
     const controls = view.locator('resmo-session-controls');
     await controls.locator('select[name="patient"]').selectOption(patient.id);
-    await controls.locator('button.start').click();
+    await startWithConsent(page, controls.locator('button.start'), controls.locator('.live'));
     const started = Date.now();
 
     const cover = page.locator('resmo-lock-screen.cover');

@@ -14,6 +14,7 @@ import { decryptedDump } from '../support/vault-key';
 import { secondsOfRows } from '../support/sample-rows';
 import { PASSPHRASE, setUpEncryption } from '../support/vault-ui';
 import type { ExportFile } from '../../src/shared/export-schema';
+import { skipWelcome, startWithConsent } from '../support/first-run';
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 const SESSION_NOTE = 'Spoke about the divorce hearing';
@@ -82,7 +83,7 @@ async function recordFewSeconds(page: Page, base: string, patientId: string): Pr
   await view.getByRole('button', { name: 'Start camera' }).click();
   const controls = view.locator('resmo-session-controls');
   await controls.locator('select[name="patient"]').selectOption(patientId);
-  await controls.locator('button.start').click();
+  await startWithConsent(page, controls.locator('button.start'), controls.locator('input[name="marker-label"]'));
   await controls.locator('input[name="marker-label"]').fill(MARKER_LABEL);
   await controls.locator('button.mark').click();
   await page.waitForTimeout(4_000);
@@ -113,6 +114,7 @@ describe('raw dump of the Chromium profile', () => {
       locale: 'en-US',
       permissions: ['camera'],
     });
+    await skipWelcome(context);
     return { dir, context, page: context.pages()[0] ?? (await context.newPage()) };
   }
 

@@ -22,6 +22,7 @@ import { confidentFaces } from '../support/fake-camera';
 import { dumpPageDatabase } from '../support/page-database';
 import { hasFer2013, loadFer2013 } from '../support/scenes';
 import { serveDist, type DistServer } from '../support/serve-dist';
+import { startWithConsent } from '../support/first-run';
 
 const TILES = galleryTiles(1280, 720);
 /** Who sits where at first: tile k shows person k. */
@@ -118,8 +119,7 @@ describe.skipIf(!hasFer2013())('consultation by video call, read from a shared t
     await expect.poll(() => analysedTile(app), { timeout: 10_000 }).toBe(PATIENT);
     await expect.poll(() => announced(app), { timeout: 30_000 }).toBe('Happiness');
     await app.locator('resmo-patient-picker select').selectOption({ index: 1 });
-    await app.getByRole('button', { name: 'Start session' }).click();
-    await expect.poll(() => app.getByText(/^Recording:/).count()).toBe(1);
+    await startWithConsent(app, app.getByRole('button', { name: 'Start session' }), app.getByText(/^Recording:/));
     const before = await secondsRead(app);
     await expect.poll(() => secondsRead(app), { timeout: 60_000 }).toBeGreaterThanOrEqual(before + 2);
     // The patient moves to the bottom left, the self-view to the bottom right.

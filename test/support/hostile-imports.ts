@@ -83,7 +83,7 @@ function mutations(base: ExportFile): Mutation[] {
   );
   BAD_ROWS.forEach((row) => list.push([`bad second ${json(row)}`, (f) => setAt(f, `${S}.seconds.3`, row)]));
   list.push(
-    ['future schema version', (f) => setAt(f, 'version', 3)],
+    ['future schema version', (f) => setAt(f, 'version', 4)],
     ['far-future schema version', (f) => setAt(f, 'version', 99)],
     ['version zero', (f) => setAt(f, 'version', 0)],
     ['missing version', (f) => delete f.version],

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { dumpPageDatabase } from './page-database';
 import type { Sample, Session } from '../../src/storage/schema';
+import { startWithConsent } from './first-run';
 
 export const CONTROLS = 'resmo-consultation-view resmo-session-controls';
 
@@ -15,8 +16,7 @@ export async function startRecording(page: Page, origin: string, patientId: stri
   await page.goto(`${origin}#/consultation`);
   await page.locator('resmo-consultation-view h1').waitFor();
   await page.locator(CONTROLS).locator('select[name="patient"]').selectOption(patientId);
-  await page.locator(CONTROLS).locator('button.start').click();
-  await page.locator(`${CONTROLS} .live`).waitFor();
+  await startWithConsent(page, page.locator(CONTROLS).locator('button.start'), page.locator(`${CONTROLS} .live`));
 }
 
 /** The recording session of a patient, once stored. */

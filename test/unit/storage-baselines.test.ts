@@ -44,7 +44,7 @@ describe('baselines', () => {
     const before = await dumpDatabase();
     const exported = serializeExport(await exportPatientData(patientId));
     const file = parseExport(exported);
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.patients[0]?.baselines?.[0]?.rows).toEqual(rest(15));
     await deletePatient(patientId);
     await importFile(fileOf(exported));

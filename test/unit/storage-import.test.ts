@@ -57,7 +57,7 @@ describe('import', () => {
   });
 
   it.each([
-    ['a schema version from the future', { version: 3 }, 'future-version'],
+    ['a schema version from the future', { version: 4 }, 'future-version'],
     ['another format', { format: 'other' }, 'not-resmo'],
   ])('names the reason for %s', async (_, change, reason) => {
     const content = JSON.stringify({ ...sampleExport(), ...change });

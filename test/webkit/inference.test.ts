@@ -20,6 +20,7 @@ import { composeScene, hasFer2013, loadFer2013 } from '../support/scenes';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { buildParityWorker, type ParityWorker } from './support/parity-worker';
 import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './support/webkit';
+import { skipWelcome } from './support/app';
 
 const expectedTop = fixture.logits.map((row: number[]) => row.indexOf(Math.max(...row)));
 
@@ -64,6 +65,7 @@ describe.skipIf(!hasWebKit() || !hasFer2013())("inference in WebKit's worker", (
     });
     webkit = await startWebKit('en_US.UTF-8');
     browser = webkit.browser;
+    await skipWelcome(browser, server.url);
     await browser.setTimeout({ script: 170_000 });
     await browser.url(`${server.url}__webkit-test`);
   });

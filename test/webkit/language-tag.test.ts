@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist, type DistServer } from '../support/serve-dist';
-import { NAV, waitForText } from './support/app';
+import { NAV, waitForText, skipWelcome } from './support/app';
 import { hasWebKit, startWebKit, type WebKit } from './support/webkit';
 
 describe.skipIf(!hasWebKit())('WebKit on a machine with the C locale', () => {
@@ -14,6 +14,7 @@ describe.skipIf(!hasWebKit())('WebKit on a machine with the C locale', () => {
   beforeAll(async () => {
     server = await serveDist();
     webkit = await startWebKit('C.UTF-8');
+    await skipWelcome(webkit.browser, server.url);
   });
 
   afterAll(async () => {

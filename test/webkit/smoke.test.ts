@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { sampleExport } from '../support/sample-export';
-import { NAV, chooseLanguage, importFile, waitForServiceWorker, waitForText } from './support/app';
+import { NAV, chooseLanguage, importFile, waitForServiceWorker, waitForText, skipWelcome } from './support/app';
 import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './support/webkit';
 
 const sample = sampleExport();
@@ -44,6 +44,7 @@ describe.skipIf(!hasWebKit())('the app in WebKit', () => {
     server = await serveDist();
     webkit = await startWebKit('en_US.UTF-8');
     browser = webkit.browser;
+    await skipWelcome(browser, server.url);
     await browser.setWindowSize(1024, 800);
     await browser.url(`${server.url}#/patients`);
     await waitForText(browser, 'resmo-patients-view h1', 'Patients', 60_000);

@@ -7,7 +7,7 @@ import type { Session } from '../../src/storage/schema';
 import { readDatabaseInPage, storesWithRecords, type DatabaseDump } from '../support/page-database';
 import { secondsOfRows } from '../support/sample-rows';
 import { serveDist, type DistServer } from '../support/serve-dist';
-import { captureDownloads, deep, importFile, lastDownload, waitForText } from './support/app';
+import { captureDownloads, deep, importFile, lastDownload, waitForText, skipWelcome } from './support/app';
 import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './support/webkit';
 
 /** Sets a form control's value the way a choice by the user does, change event included. */
@@ -44,6 +44,7 @@ describe.skipIf(!hasWebKit())('patient file in WebKit', () => {
     server = await serveDist();
     webkit = await startWebKit('en_US.UTF-8');
     browser = webkit.browser;
+    await skipWelcome(browser, server.url);
   });
 
   afterAll(async () => {
@@ -65,6 +66,8 @@ describe.skipIf(!hasWebKit())('patient file in WebKit', () => {
     await click(browser, 'resmo-consultation-view .controls button.primary');
     await choose(browser, 'resmo-session-controls select[name="patient"]', patientId);
     await click(browser, 'resmo-session-controls button.start');
+    // A new patient: the consent dialog asks first; a verbal consent dated today.
+    await click(browser, 'resmo-consent-dialog button[type="submit"]');
     await browser.waitUntil(async () => secondsOfRows((await dump(browser)).samples).length >= 3, {
       timeout: 60_000,
       timeoutMsg: 'no seconds were recorded',

@@ -23,6 +23,7 @@ import type { CameraChangeEvent } from './resmo-camera-picker.js';
 import type { TapModeEvent } from './resmo-call-panel.js';
 import type { SourceChangeEvent } from './resmo-source-picker.js';
 import type { FacePickEvent } from './resmo-face-overlay.js';
+import { ensureConsent } from '../../controllers/consent-guard.js';
 import type { MarkerAddEvent, SessionStartEvent } from './resmo-session-controls.js';
 import './resmo-call-panel.js';
 import './resmo-camera-picker.js';
@@ -212,12 +213,9 @@ export class ResmoConsultationView extends LitElement {
     return this.actions.start(event.detail.patientId, this.source, (id) => this.mayStart(id), ensureSource);
   }
 
-  /**
-   * The one place a check before recording hooks in (a patient's consent, for one): resolve false
-   * to refuse, after telling the clinician why. Today every chosen patient may be recorded.
-   */
-  private mayStart(_patientId: string): Promise<boolean> {
-    return Promise.resolve(true);
+  /** The check before recording: a patient's consent, asked for first when none is recorded. */
+  private mayStart(patientId: string): Promise<boolean> {
+    return ensureConsent(patientId);
   }
 
   private async start(): Promise<void> {

@@ -3,7 +3,8 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { RecorderState } from '../../controllers/session-recorder.js';
 import type { PatientSelectedEvent } from './resmo-patient-picker.js';
-import { formatCount, formatDuration } from '../../i18n/format.js';
+import { formatDuration } from '../../i18n/format.js';
+import { markerCount } from '../../i18n/counts.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { endedMessage, unsavedMessage } from '../../i18n/recording-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
@@ -125,7 +126,7 @@ export class ResmoSessionControls extends LitElement {
     if (state.status === 'unsaved') return this.renderUnsaved(state);
     const elapsed = formatDuration(state.session.seconds);
     return html`
-      <p class="live" role="status">${msg(str`Recording: ${elapsed} saved, ${formatCount(state.markers)} markers.`)}</p>
+      <p class="live" role="status">${msg(str`Recording: ${elapsed} saved, ${markerCount(state.markers)}.`)}</p>
       ${state.status === 'error' ? html`<p class="error" role="alert">${storageErrorMessage(state.error)}</p>` : nothing}
       <div class="row">
         <label

@@ -7,6 +7,7 @@ import { EHR_LIMITS, isIdentifierSystem, isIdentifierValue } from '../../shared/
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { dialogStyles } from '../../styles/dialog-styles.js';
+import '../ui/resmo-date-input.js';
 
 export type PatientSavedEvent = CustomEvent<{ patient: Patient }>;
 
@@ -52,7 +53,6 @@ export class ResmoPatientDialog extends LitElement {
 
   override render() {
     const p = this.patient;
-    const today = new Date().toISOString().slice(0, 10);
     return html`<dialog aria-labelledby="title">
       <form @submit=${this.save}>
         <h2 id="title">${p ? msg('Edit patient') : msg('New patient')}</h2>
@@ -65,10 +65,11 @@ export class ResmoPatientDialog extends LitElement {
           >${msg('Name (optional)')}
           <input name="name" maxlength=${LIMITS.name} autocomplete="off" .defaultValue=${p?.name ?? ''} />
         </label>
-        <label
-          >${msg('Date of birth (optional)')}
-          <input name="birthDate" type="date" max=${today} .defaultValue=${p?.birthDate ?? ''} />
-        </label>
+        <resmo-date-input
+          name="birthDate"
+          label=${msg('Date of birth (optional)')}
+          .defaultValue=${p?.birthDate ?? ''}
+        ></resmo-date-input>
         <label
           >${msg('Notes (optional)')}
           <textarea name="notes" rows="4" maxlength=${LIMITS.notes} .defaultValue=${p?.notes ?? ''}></textarea>

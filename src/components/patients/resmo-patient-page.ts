@@ -21,6 +21,7 @@ import type { ResmoConfirmDialog } from '../ui/resmo-confirm-dialog.js';
 import './resmo-patient-dialog.js';
 import '../ui/resmo-confirm-dialog.js';
 import './resmo-session-trend.js';
+import './resmo-consent-panel.js';
 import '../ui/resmo-export-buttons.js';
 
 /** A patient's record: details, sessions, and how each emotion's share changed across them. */
@@ -102,6 +103,11 @@ export class ResmoPatientPage extends LitElement {
           <dd>${formatCount(sessions.length)}</dd>
         </dl>
         ${patient.notes ? html`<p class="notes">${patient.notes}</p>` : nothing}
+        <resmo-consent-panel
+          .patient=${patient}
+          .sessionIds=${sessions.map((s) => s.session.id)}
+          @resmo-consent-changed=${() => this.data.run()}
+        ></resmo-consent-panel>
       </header>
       <div class="actions screen-only">
         <button @click=${() => this.patientDialog.open(patient)}>${msg('Edit patient')}</button>

@@ -1,3 +1,4 @@
+import './resmo-report-note.js';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
@@ -57,6 +58,7 @@ export class ResmoSessionReview extends LitElement {
               : nothing
           }
         </dl>
+        <resmo-report-note .consent=${patient.consent}></resmo-report-note>
       </header>
       <div class="actions screen-only">
         <button class="primary" @click=${() => window.print()}>${msg('Print report')}</button>

@@ -1,3 +1,4 @@
+import { formatUnit } from '../../i18n/format.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
@@ -116,11 +117,6 @@ export class ResmoInferencePanel extends LitElement {
   };
 
   private renderProbes(record: BackendChoiceRecord) {
-    const ms = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-      style: 'unit',
-      unit: 'millisecond',
-      maximumFractionDigits: 1,
-    });
     return html`<table>
       <caption class="visually-hidden">
         ${msg('Measured time per frame for each engine')}
@@ -139,7 +135,7 @@ export class ResmoInferencePanel extends LitElement {
               <td>
                 ${backendName(probe.backend)}${probe.backend === record.backend ? html` <strong>${msg('(in use)')}</strong>` : nothing}
               </td>
-              <td class="num" data-label=${msg('Time per frame')}>${probe.ok ? ms.format(probe.msPerFrame) : '—'}</td>
+              <td class="num" data-label=${msg('Time per frame')}>${probe.ok ? formatUnit(probe.msPerFrame, 'millisecond') : '—'}</td>
               <td>
                 ${probeNote(
                   probe,

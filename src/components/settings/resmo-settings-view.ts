@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { applyLocale, getLocale, isLocale, locales, type Locale } from '../../i18n/localization.js';
+import { parameterCount } from '../../i18n/counts.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { termListStyles } from '../../styles/list-styles.js';
@@ -63,6 +64,7 @@ export class ResmoSettingsView extends LitElement {
       <resmo-display-panel></resmo-display-panel>
       <resmo-storage-panel></resmo-storage-panel>
       <resmo-clinician-panel></resmo-clinician-panel>
+      <p><a href="#/privacy">${msg('Privacy: what Resmo keeps, where, and the patient’s consent text')}</a></p>
       <resmo-privacy-panel id="privacy"></resmo-privacy-panel>
       <section class="card" id="advanced" aria-labelledby="advanced-title">
         <h2 id="advanced-title">${msg('Advanced')}</h2>
@@ -78,7 +80,7 @@ export class ResmoSettingsView extends LitElement {
             complete: (m) =>
               html`<dt>${msg('Model')}</dt>
                 <dd>
-                  ${msg(str`ResmoNet ${m.version}, ${number(m.params)} parameters, ${percent(m.metrics.accuracy)} accurate on FER2013 validation faces`)}
+                  ${msg(str`ResmoNet ${m.version}, ${parameterCount(m.params)}, ${percent(m.metrics.accuracy)} accurate on FER2013 validation faces`)}
                 </dd>`,
           })}
         </dl>
@@ -110,12 +112,8 @@ interface ModelSummary {
   metrics: { accuracy: number };
 }
 
-function number(value: number): string {
-  return new Intl.NumberFormat(document.documentElement.lang || undefined).format(value);
-}
-
 function percent(value: number): string {
-  return new Intl.NumberFormat(document.documentElement.lang || undefined, {
+  return new Intl.NumberFormat(getLocale(), {
     style: 'percent',
     maximumFractionDigits: 1,
   }).format(value);

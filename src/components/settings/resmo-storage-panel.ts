@@ -1,3 +1,4 @@
+import { formatUnit } from '../../i18n/format.js';
 import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
@@ -39,13 +40,10 @@ export class ResmoStoragePanel extends LitElement {
   }
 
   private usageText(usage: number, quota: number | null): string {
-    const bytes = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-      style: 'unit',
-      unit: 'megabyte',
-      maximumFractionDigits: 1,
-    });
-    const used = bytes.format(usage / 1e6);
-    return quota === null ? msg(str`${used} used`) : msg(str`${used} used of ${bytes.format(quota / 1e6)} available`);
+    const used = formatUnit(usage / 1e6, 'megabyte');
+    return quota === null
+      ? msg(str`${used} used`)
+      : msg(str`${used} used of ${formatUnit(quota / 1e6, 'megabyte')} available`);
   }
 
   private async persist(): Promise<void> {

@@ -99,3 +99,9 @@ export async function lastDownload(browser: WebKitBrowser): Promise<{ name: stri
     return file ? { name: file.name, text: await file.text() } : null;
   });
 }
+
+/** Marks the first-run welcome done for the server's origin (see test/support/first-run.ts). */
+export async function skipWelcome(browser: WebKitBrowser, url: string): Promise<void> {
+  await browser.url(`${url}#/settings`);
+  await browser.execute((key: string) => localStorage.setItem(key, 'done'), 'resmo.first-run');
+}
