@@ -147,12 +147,27 @@ export interface ResetTrackingRequest {
   type: 'reset-tracking';
 }
 
+/**
+ * Once settled, detect the followed faces on one frame in `refreshInterval` (default 8) and reuse
+ * their boxes on the others; 1 detects on every frame, reusing nothing (the bench's no-reuse pairing).
+ */
+export interface SetTrackingRequest {
+  type: 'set-tracking';
+  refreshInterval: number;
+}
+
 export interface DisposeRequest {
   type: 'dispose';
 }
 
 export type WorkerRequest =
-  InitRequest | FrameRequest | SetBackendRequest | SetMaxFacesRequest | ResetTrackingRequest | DisposeRequest;
+  | InitRequest
+  | FrameRequest
+  | SetBackendRequest
+  | SetMaxFacesRequest
+  | ResetTrackingRequest
+  | SetTrackingRequest
+  | DisposeRequest;
 
 export type ProgressStage = 'loading-models' | 'probing' | 'warming-up';
 

@@ -1,6 +1,6 @@
 /** Fetches model files once, so each backend can build its own copy from memory. */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelUrls } from '../shared/protocol.js';
+import type { InferenceError, ModelUrls } from '../shared/protocol.js';
 import { parseMetadata, type ResmoNetMetadata } from './metadata.js';
 
 export type ArtifactLoader = (modelJsonUrl: string) => Promise<tf.io.ModelArtifacts>;
@@ -64,4 +64,14 @@ export async function fetchArtifacts(
     load('classifier', classifierUrl),
   ]);
   return { detector, classifier, metadata };
+}
+
+/** The typed error for the page: which model or metadata failed to load. */
+export function artifactError(e: unknown): InferenceError {
+  if (e instanceof ArtifactError) {
+    return e.kind === 'metadata'
+      ? { code: 'bad-metadata', url: e.url, message: e.message }
+      : { code: 'model-load-failed', model: e.model, url: e.url, message: e.message };
+  }
+  return { code: 'inference-failed', message: describe(e) };
 }

@@ -15,7 +15,7 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from '../shared/protocol.js';
-import { ArtifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts.js';
+import { artifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts.js';
 import { BACKEND_ORDER } from './backends.js';
 import { FrameDecoder, syntheticFrame } from './decode.js';
 import { browserPlatform, measureBackends, type BackendPlatform } from './measure.js';
@@ -26,15 +26,6 @@ import { unhandled } from '../shared/exhaustive.js';
 import { FrameAborted, FrameGuard, frameFailure } from './frame-guard.js';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-function artifactError(e: unknown): InferenceError {
-  if (e instanceof ArtifactError) {
-    return e.kind === 'metadata'
-      ? { code: 'bad-metadata', url: e.url, message: e.message }
-      : { code: 'model-load-failed', model: e.model, url: e.url, message: e.message };
-  }
-  return { code: 'inference-failed', message: message(e) };
-}
 
 interface Active {
   backend: BackendName;
@@ -83,6 +74,9 @@ export class InferenceService {
         return;
       case 'reset-tracking':
         this.active?.pipeline.resetTracking();
+        return;
+      case 'set-tracking':
+        this.active?.pipeline.setRefreshInterval(request.refreshInterval);
         return;
       case 'dispose':
         this.dispose();
