@@ -98,7 +98,11 @@ export type BackendProbe =
   | { backend: BackendName; ok: true; msPerFrame: number; software: boolean }
   | { backend: BackendName; ok: false; error: InferenceError };
 
-export type ChoiceReason = 'measured' | 'remembered' | 'preferred' | 'fallback';
+/**
+ * Why the worker runs where it does. `likely`: a first start answers at once on the backend that is
+ * likely fastest here and measures the others afterwards; a second `ready` with `measured` follows.
+ */
+export type ChoiceReason = 'likely' | 'measured' | 'remembered' | 'preferred' | 'fallback';
 
 /** What the UI keeps so the next session on this device skips the measurement. */
 export interface BackendChoiceRecord {

@@ -1,5 +1,5 @@
 /** Fetches model files once, so each backend can build its own copy from memory. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import type { InferenceError, ModelUrls } from '../shared/protocol.js';
 import { parseMetadata, type ResmoNetMetadata } from './metadata.js';
 

@@ -128,7 +128,7 @@ describe('worker protocol', () => {
           });
           return () => lost;
         },
-        isSoftwareWebGpu: () => Promise.resolve(false),
+        gpuKinds: () => Promise.resolve({ webgpu: 'none', webgl: 'none' }),
       };
       const messages: WorkerMessage[] = [];
       const s = new InferenceService((m) => messages.push(m), 'build-1', platform);
