@@ -38,6 +38,10 @@ export function workerStatusNote(worker: {
   if (worker.fallback) return msg('Moved to another engine after a graphics error');
   if (worker.status !== 'loading') return '';
   const progress = worker.progress;
+  if (progress?.stage === 'loading-models' && progress.fraction !== undefined && progress.fraction < 1) {
+    const percent = Math.round(progress.fraction * 100);
+    return msg(str`Downloading what the app needs to read faces: ${percent} % (only the first time)`);
+  }
   if (progress?.stage === 'probing' && progress.backend) {
     const engine = backendName(progress.backend);
     return msg(str`Measuring the speed of ${engine}…`);

@@ -179,6 +179,8 @@ export interface ProgressMessage {
   type: 'progress';
   stage: ProgressStage;
   backend?: BackendName;
+  /** While loading the models: the share of their bytes downloaded (0–1), in steps of 5 %. */
+  fraction?: number;
 }
 
 export interface ReadyMessage {

@@ -13,7 +13,7 @@ export interface ActiveBackend {
   guard: FrameGuard;
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+export const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Initialises `backend`, builds the pipeline on it and warms it up; returns why it failed instead. */
 export async function startBackend(

@@ -3,10 +3,10 @@ import * as tf from './tf.js';
 import type { InferenceError, ModelUrls } from '../shared/protocol.js';
 import { parseMetadata, type ResmoNetMetadata } from './metadata.js';
 
-export type ArtifactLoader = (modelJsonUrl: string) => Promise<tf.io.ModelArtifacts>;
+export type ArtifactLoader = (modelJsonUrl: string, fetchFunc?: typeof fetch) => Promise<tf.io.ModelArtifacts>;
 
-export const httpArtifacts: ArtifactLoader = async (url) => {
-  const handler = tf.io.http(url);
+export const httpArtifacts: ArtifactLoader = async (url, fetchFunc) => {
+  const handler = tf.io.http(url, fetchFunc === undefined ? {} : { fetchFunc });
   if (handler.load === undefined) throw new Error(`${url}: no HTTP loader`);
   return handler.load();
 };
@@ -40,10 +40,12 @@ export class ArtifactError extends Error {
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** `fetchFunc` fetches the model files, e.g. counting their bytes for download progress. */
 export async function fetchArtifacts(
   urls: ModelUrls,
   loadModel: ArtifactLoader = httpArtifacts,
   loadJson: JsonLoader = httpJson,
+  fetchFunc?: typeof fetch,
 ): Promise<ModelArtifactsSet> {
   let metadata: ResmoNetMetadata;
   try {
@@ -54,7 +56,7 @@ export async function fetchArtifacts(
   const classifierUrl = new URL(metadata.modelUrl, urls.classifier).href;
   const load = async (model: 'detector' | 'classifier', url: string): Promise<tf.io.ModelArtifacts> => {
     try {
-      return await loadModel(url);
+      return await loadModel(url, fetchFunc);
     } catch (e) {
       throw new ArtifactError(model, url, 'load', describe(e));
     }

@@ -16,17 +16,16 @@ import type {
   WorkerRequest,
 } from '../shared/protocol.js';
 import { artifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts.js';
+import { DownloadCounter } from './download.js';
 import { BACKEND_ORDER } from './backends.js';
 import { FrameDecoder } from './decode.js';
 import { browserPlatform, measureAfter, type BackendPlatform } from './measure.js';
 import { answerFirst, type GpuKinds } from './gpu-kind.js';
-import { type ActiveBackend, startBackend } from './active.js';
+import { type ActiveBackend, message, startBackend } from './active.js';
 import { CanvasRegionSource } from './region-source.js';
 import { rankProbes } from './ranking.js';
 import { unhandled } from '../shared/exhaustive.js';
 import { FrameAborted, type FrameGuard, frameFailure } from './frame-guard.js';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class InferenceService {
   private queue: Promise<void> = Promise.resolve();
@@ -67,11 +66,9 @@ export class InferenceService {
         this.maxFaces = request.maxFaces;
         return;
       case 'reset-tracking':
-        this.active?.pipeline.resetTracking();
-        return;
+        return this.active?.pipeline.resetTracking();
       case 'set-tracking':
-        this.active?.pipeline.setRefreshInterval(request.refreshInterval);
-        return;
+        return this.active?.pipeline.setRefreshInterval(request.refreshInterval);
       case 'dispose':
         this.dispose();
         this.post({ type: 'disposed' });
@@ -85,7 +82,10 @@ export class InferenceService {
     this.maxFaces = request.maxFaces;
     this.post({ type: 'progress', stage: 'loading-models' });
     try {
-      this.artifacts = await fetchArtifacts(request.models);
+      const download = new DownloadCounter((fraction) =>
+        this.post({ type: 'progress', stage: 'loading-models', fraction }),
+      );
+      this.artifacts = await fetchArtifacts(request.models, undefined, undefined, download.counting);
     } catch (e) {
       this.post({ type: 'error', id: null, error: artifactError(e) });
       return;

@@ -275,6 +275,7 @@
 'sb2fc3c8ca475065e': `Suavizado de la emoción mostrada en vivo`,
 'sb4642686f3b1abd4': `Profesional en las exportaciones al expediente clínico`,
 'sb66d31b585d2a49c': `En relación con la cara en reposo`,
+'sb6884b96015073b5': str`Descargando lo que la aplicación necesita para leer rostros: ${0} % (solo la primera vez)`,
 'sb702af12292f6fc5': `Guardar notas`,
 'sb718fbf789a9f5c9': `Más tarde`,
 'sb74577d64a48edfe': `No hay marcas en esta sesión.`,
