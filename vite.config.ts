@@ -21,7 +21,14 @@ export default defineConfig({
     format: 'es',
     rolldownOptions: {
       // tfjs ships ~1,500 licence banners; kept in the bundle they push the worker chunk over 2 MiB.
-      output: { comments: { legal: false } },
+      output: {
+        comments: { legal: false },
+        // Backends other than WASM, and the layers loader, load on first use (src/shared/on-first-use.ts).
+        chunkFileNames: ({ facadeModuleId }) => {
+          const lazy = /tfjs-(?:backend-)?(webgl|webgpu|cpu|layers)\//.exec(facadeModuleId ?? '')?.[1];
+          return lazy === undefined ? 'assets/[name]-[hash].js' : `assets/tfjs-${lazy}-[hash].js`;
+        },
+      },
     },
   },
   // `npm start` serves the build with the same policy as the <meta> tag, plus what only headers carry.
@@ -44,6 +51,8 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{html,js,css,wasm,json,bin,png,svg,ico}'],
+        // Cached on first use instead (src/shared/on-first-use.ts): a device needs one WASM build and one backend.
+        globIgnores: ['assets/tfjs-backend-*.wasm', 'assets/tfjs-{webgl,webgpu,cpu,layers}-*.js'],
         maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
       },
       devOptions: { enabled: false },

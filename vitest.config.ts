@@ -19,8 +19,13 @@ export default defineConfig({
         optimizeDeps: {
           include: [
             '@tensorflow/tfjs',
+            '@tensorflow/tfjs-core',
+            '@tensorflow/tfjs-converter',
+            '@tensorflow/tfjs-backend-cpu',
+            '@tensorflow/tfjs-backend-webgl',
             '@tensorflow/tfjs-backend-wasm',
             '@tensorflow/tfjs-backend-webgpu',
+            '@tensorflow/tfjs-layers',
             'lit',
             'lit/decorators.js',
             '@lit/localize',

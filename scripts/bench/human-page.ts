@@ -1,6 +1,6 @@
 /**
  * Human (@vladmandic/human 3.3.6), the peer: BlazeFace plus its emotion model, in a module worker
- * on the app's origin, with every cache and frame skip turned off so each frame does full work.
+ * on the app's origin, in one of three named configurations (`HUMAN_CONFIGS`).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +12,20 @@ import { REPO } from '../../test/support/model-files';
 export interface HumanResult {
   ms: number;
   faces: number;
+  /** Runs of Human's emotion model during this frame (0 when it returned a cached emotion). */
+  emotions: number;
 }
+
+/** How Human is configured, named in the bench's output and in docs/inference.md. */
+export type HumanConfig = 'no-reuse' | 'reuse' | 'shipped';
+
+export const HUMAN_CONFIGS: Record<HumanConfig, string> = {
+  'no-reuse': 'Human: detector, no mesh, emotion on every frame (cacheSensitivity 0, skipFrames 0)',
+  reuse:
+    'Human: detector on 1 frame in 8 (skipFrames 7, cacheSensitivity 0.7), boxes from its face mesh between, emotion on every frame (skipFrames 0)',
+  shipped:
+    "Human as shipped: its default face settings (mesh, iris, description, the emotion's 1.5 s cache), other modules and the image filter off",
+};
 
 export interface HumanReady {
   backend: string;
@@ -39,24 +52,35 @@ async function timeEmotion(runs) {
   }
   return emotionMs;
 }
+// The three configurations the bench names (see HUMAN_CONFIGS below).
+function config(name, backend) {
+  const off = { enabled: false };
+  const base = {
+    backend, modelBasePath: '/__human/models/', wasmPath: '/__tfjs-wasm/', debug: false, warmup: 'none',
+    filter: off, gesture: off, body: off, hand: off, object: off, segmentation: off,
+  };
+  const face = (detector, mesh, emotion) => ({
+    enabled: true, detector: { rotation: false, maxDetected: 4, return: false, ...detector },
+    mesh: { enabled: mesh }, iris: off, attention: off, description: off, antispoof: off, liveness: off,
+    gear: off, emotion: { enabled: true, ...emotion },
+  });
+  if (name === 'no-reuse')
+    return { ...base, cacheSensitivity: 0, face: face({ skipFrames: 0, skipTime: 0 }, false, { skipFrames: 0, skipTime: 0 }) };
+  if (name === 'reuse')
+    return { ...base, cacheSensitivity: 0.7, face: face({ skipFrames: 7, skipTime: 60000 }, true, { skipFrames: 0, skipTime: 0 }) };
+  // As shipped: Human's own defaults for the face (mesh, iris, description, ...), other modules off.
+  return { ...base, face: { enabled: true, emotion: { enabled: true } } };
+}
+let emotionRuns = 0;
 self.onmessage = async ({ data }) => {
   if (data.type === 'init') {
     try {
-      human = new Human({
-        backend: data.backend, modelBasePath: '/__human/models/', wasmPath: '/__tfjs-wasm/', debug: false,
-        warmup: 'none', cacheSensitivity: 0, skipAllowed: false, filter: { enabled: false },
-        gesture: { enabled: false }, body: { enabled: false }, hand: { enabled: false }, object: { enabled: false },
-        segmentation: { enabled: false },
-        face: {
-          enabled: true,
-          detector: { rotation: false, maxDetected: 4, skipFrames: 0, skipTime: 0, return: false },
-          mesh: { enabled: false }, iris: { enabled: false }, attention: { enabled: false }, description: { enabled: false },
-          antispoof: { enabled: false }, liveness: { enabled: false }, gear: { enabled: false },
-          emotion: { enabled: true, skipFrames: 0, skipTime: 0 },
-        },
-      });
+      human = new Human(config(data.config, data.backend));
       await human.load();
       await human.tf.ready();
+      const model = human.models.models.emotion;
+      const execute = model.execute.bind(model);
+      model.execute = (...args) => { emotionRuns++; return execute(...args); };
       const emotionMs = await timeEmotion(data.emotionRuns);
       self.postMessage({ type: 'ready', backend: human.tf.getBackend(), emotionMs });
     } catch (e) {
@@ -65,11 +89,13 @@ self.onmessage = async ({ data }) => {
   } else if (data.type === 'emotion') {
     self.postMessage({ type: 'emotion', emotionMs: await timeEmotion(data.emotionRuns) });
   } else if (data.type === 'frame') {
+    const runsBefore = emotionRuns;
     const t0 = performance.now();
     const result = await human.detect(data.frame);
     const ms = performance.now() - t0;
     data.frame.close();
-    self.postMessage({ type: 'result', id: data.id, ms, faces: result.face.length });
+    const emotions = emotionRuns - runsBefore;
+    self.postMessage({ type: 'result', id: data.id, ms, faces: result.face.length, emotions });
   }
 };
 `;
@@ -93,6 +119,7 @@ export class HumanPage {
     origin: string,
     backend: BackendName,
     emotionRuns: number,
+    config: HumanConfig = 'no-reuse',
   ): Promise<{ page: HumanPage; ready: HumanReady }> {
     const page = await browser.newPage();
     const human = new HumanPage(page);
@@ -115,16 +142,16 @@ export class HumanPage {
     });
     await page.goto(new URL('__human-bench', origin).href);
     const ready = await page.evaluate(
-      ({ backend, emotionRuns }) =>
+      ({ backend, emotionRuns, config }) =>
         new Promise<HumanReady>((resolve, reject) => {
           const worker = new Worker('/__human-worker.js', { type: 'module' });
           (globalThis as unknown as { human: Worker }).human = worker;
           worker.onmessage = ({ data }: MessageEvent<{ type: string; message?: string } & HumanReady>) =>
             data.type === 'ready' ? resolve(data) : reject(new Error(data.message));
           worker.onerror = (e) => reject(new Error(e.message));
-          worker.postMessage({ type: 'init', backend, emotionRuns });
+          worker.postMessage({ type: 'init', backend, emotionRuns, config });
         }),
-      { backend, emotionRuns },
+      { backend, emotionRuns, config },
     );
     return { page: human, ready };
   }
@@ -141,11 +168,12 @@ export class HumanPage {
         const rgba = new Uint8ClampedArray(width * height * 4);
         grey.forEach((g, i) => rgba.set([g, g, g, 255], i * 4));
         const image = new ImageData(rgba, width, height);
-        const results: { ms: number; faces: number }[] = [];
+        const results: { ms: number; faces: number; emotions: number }[] = [];
         for (let k = 0; k < repeats; k++) {
           const bitmap = await createImageBitmap(image);
-          const reply = new Promise<{ ms: number; faces: number }>((resolve) => {
-            worker.onmessage = ({ data }: MessageEvent<{ ms: number; faces: number }>) => resolve(data);
+          type Reply = { ms: number; faces: number; emotions: number };
+          const reply = new Promise<Reply>((resolve) => {
+            worker.onmessage = ({ data }: MessageEvent<Reply>) => resolve(data);
           });
           worker.postMessage({ type: 'frame', id: firstId + k, frame: bitmap }, [bitmap]);
           results.push(await reply);

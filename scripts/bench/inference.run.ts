@@ -1,63 +1,36 @@
 /**
  * `npm run bench`: ResmoNet's pipeline (the production worker) against Human's face + emotion
  * pipeline, per backend, in one Chromium run on the same frames: 640×480 scenes with one FER2013
- * face each, every scene shown for a run of consecutive frames as a still camera would. ResmoNet's
- * worker first sees each scene for one untimed search cycle, so the timed frames are those of a
- * settled consultation (faces followed, boxes refreshed on some frames); Human keeps no state
- * between frames. BENCH_FRAMES scales the number of timed frames per backend.
+ * face each, every scene shown for a run of consecutive frames as a still camera would. Each side
+ * runs in named configurations (`pairings.ts`), and the bench prints the pairings side by side:
+ * no reuse on either side, both reusing boxes (the headline), the pairing published before, and
+ * each as shipped. ResmoNet's worker first sees each scene for one untimed search cycle, so its
+ * timed frames are those of a settled consultation. BENCH_FRAMES scales the number of timed frames
+ * per backend; BENCH_BACKENDS (e.g. `wasm`) picks the backends.
  */
 import { it } from 'vitest';
-import type { BackendName, StageTimings } from '../../src/shared/protocol';
+import type { BackendName, ResultMessage } from '../../src/shared/protocol';
 import { launchChromium } from '../../test/support/browser';
 import { findWorkerChunk, InferencePage } from '../../test/support/inference-page';
 import { loadFer2013, makeScenes, type Scene } from '../../test/support/scenes';
 import { serveDist } from '../../test/support/serve-dist';
 import { RegionPlanner } from '../../src/worker/regions';
-import { HumanPage } from './human-page';
+import { HumanPage, type HumanConfig, type HumanResult } from './human-page';
+import { busyProcesses, loadAverage } from './machine';
+import { type BackendRun, detailTable, legend, pairingTable, quantile, type ResmoConfig, type Side } from './pairings';
 
 const SCALE = Number(process.env.BENCH_FRAMES ?? 1);
+const ONLY = process.env.BENCH_BACKENDS?.split(',');
 /** Timed frames and scenes per backend; the slow software backends see one scene. */
 const PLAN: { backend: BackendName; frames: number; scenes: number }[] = [
   { backend: 'wasm', frames: 160, scenes: 4 },
   { backend: 'webgl', frames: 24, scenes: 1 },
   { backend: 'webgpu', frames: 12, scenes: 1 },
   { backend: 'cpu', frames: 16, scenes: 1 },
-];
+].filter((p) => ONLY === undefined || ONLY.includes(p.backend)) as typeof PLAN;
 const WARM_UP = 3;
 /** Untimed frames before each scene's timed run: one search cycle of a 640×480 frame, and two more. */
 const SETTLE = new RegionPlanner().searchCycle(640, 480) + 2;
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-
-const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '–');
-const stat = (values: number[]): string => `${ms(quantile(values, 0.5))} / ${ms(quantile(values, 0.95))}`;
-
-interface Row {
-  backend: BackendName;
-  ran: string;
-  detect: number[];
-  classify: number[];
-  total: number[];
-  fps: number;
-  faces: number;
-  /** Share of timed frames on which the detector ran. */
-  detected: number;
-  /** Per-stage medians of ResmoNet's frames without detection: decode, crop, classify. */
-  reused: { decode: number; crop: number; classify: number; total: number };
-  human: {
-    ran: string;
-    total: number[];
-    /** Human's emotion model alone, timed after its frames, as ResmoNet's classify stage is timed between them. */
-    emotion: number[];
-    /** The same, timed right after loading, before any frame. */
-    emotionAtStart: number[];
-    fps: number;
-    faces: number;
-  } | null;
-}
 
 async function timeScenes<T>(
   scenes: Scene[],
@@ -78,48 +51,54 @@ async function timeScenes<T>(
   return { results, fps: (1000 * results.length) / wall };
 }
 
-function medians(timings: StageTimings[]): Row['reused'] {
-  const q = (pick: (t: StageTimings) => number): number => quantile(timings.map(pick), 0.5);
-  return {
-    decode: q((t) => t.decode),
-    crop: q((t) => t.crop),
-    classify: q((t) => t.classify),
-    total: q((t) => t.total),
+const mean = (values: number[]): number => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
+
+async function resmoSide(
+  page: InferencePage,
+  config: ResmoConfig,
+  scenes: Scene[],
+  frames: number,
+): Promise<{ side: Side; classify: number[] }> {
+  await page.post({ type: 'set-tracking', refreshInterval: config === 'reuse' ? 8 : 1 });
+  const { results, fps } = await timeScenes<ResultMessage>(
+    scenes,
+    frames,
+    (s, n) => page.run(s, n, 300_000, 'ImageBitmap', true),
+    (s) => page.run(s, SETTLE, 300_000),
+  );
+  const withFace = results.filter((r) => r.result.faces.length > 0);
+  const timings = results.map((r) => r.result.timings);
+  const side: Side = {
+    fps,
+    total: timings.map((t) => t.total),
+    detect: timings.map((t) => t.detect),
+    passes: mean(results.map((r) => r.result.detectorPasses ?? 0)),
+    emotionsPerFrame: withFace.filter((r) => r.result.timings.classify > 0).length / Math.max(1, withFace.length),
+    facesPerFrame: mean(results.map((r) => r.result.faces.length)),
   };
+  return { side, classify: timings.map((t) => t.classify) };
 }
 
-function print(rows: Row[]): void {
-  const lines = [
-    '| backend | ResmoNet detect ms (median / p95) | ResmoNet classify stage ms | ResmoNet full frame ms | frames with detection | ResmoNet fps | Human full frame ms | Human emotion model ms | Human fps | classify ÷ Human emotion (target ≤ 0.5) | fps ÷ Human fps (target ≥ 2) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const r of rows) {
-    const h = r.human;
-    const classifyRatio = h ? quantile(r.classify, 0.5) / quantile(h.emotion, 0.5) : NaN;
-    const fpsRatio = h ? r.fps / h.fps : NaN;
-    lines.push(
-      `| ${r.backend}${r.ran === r.backend ? '' : ` (ran ${r.ran})`} | ${stat(r.detect)} | ${stat(r.classify)} | ${stat(r.total)} | ${Math.round(r.detected * 100)} % | ${r.fps.toFixed(1)} | ` +
-        (h ? `${stat(h.total)} | ${stat(h.emotion)} | ${h.fps.toFixed(1)} | ` : 'failed | – | – | ') +
-        `${Number.isFinite(classifyRatio) ? classifyRatio.toFixed(2) : '–'} | ${Number.isFinite(fpsRatio) ? fpsRatio.toFixed(2) : '–'} |`,
-    );
+async function humanSide(
+  open: (config: HumanConfig) => ReturnType<typeof HumanPage.open>,
+  config: HumanConfig,
+  scenes: Scene[],
+  frames: number,
+): Promise<{ side: Side; emotionMs: number[]; ran: string }> {
+  const { page, ready } = await open(config);
+  try {
+    const { results, fps } = await timeScenes<HumanResult>(scenes, frames, (s, n) => page.run(s, n));
+    const withFace = results.filter((r) => r.faces > 0);
+    const side: Side = {
+      fps,
+      total: results.map((r) => r.ms),
+      emotionsPerFrame: mean(withFace.map((r) => Math.min(1, r.emotions / r.faces))),
+      facesPerFrame: mean(results.map((r) => r.faces)),
+    };
+    return { side, emotionMs: config === 'no-reuse' ? await page.timeEmotion(20) : [], ran: ready.backend };
+  } finally {
+    await page.close();
   }
-  const faces = rows
-    .map((r) => `${r.backend}: ResmoNet ${r.faces.toFixed(2)}, Human ${r.human?.faces.toFixed(2) ?? '–'}`)
-    .join('; ');
-  const reused = rows
-    .map(
-      ({ backend, reused: t }) =>
-        `${backend}: decode ${ms(t.decode)}, crop ${ms(t.crop)}, classify ${ms(t.classify)}, total ${ms(t.total)}`,
-    )
-    .join('; ');
-  const atStart = rows
-    .map(({ backend, human }) => `${backend}: ${human ? stat(human.emotionAtStart) : '–'}`)
-    .join('; ');
-  process.stdout.write(
-    `\n${lines.join('\n')}\n\nFaces per frame (1 expected): ${faces}\n` +
-      `ResmoNet frames that reuse boxes, median ms: ${reused}\n` +
-      `Human emotion model timed at start-up instead, before any frame (median / p95 ms): ${atStart}\n\n`,
-  );
 }
 
 it('benchmarks the inference pipeline against Human', async () => {
@@ -127,61 +106,51 @@ it('benchmarks the inference pipeline against Human', async () => {
   const allScenes = makeScenes(split, { count: 4, sizes: [96, 128, 160, 192], facesPerScene: 1, seed: 77 });
   const server = await serveDist();
   const browser = await launchChromium(['--enable-unsafe-webgpu']);
-  const rows: Row[] = [];
+  const runs: BackendRun[] = [];
+  const notes: string[] = [];
+  const started = { load: loadAverage(), busy: busyProcesses() };
   try {
     for (const { backend, frames: base, scenes: sceneCount } of PLAN) {
       const frames = Math.max(4, Math.round(base * SCALE));
       const scenes = allScenes.slice(0, sceneCount);
+      const run: BackendRun = { backend, ran: backend, resmo: {}, human: {} };
       const ours = await InferencePage.open(browser, server.url, findWorkerChunk());
-      let row: Row;
       try {
-        const ready = await ours.init(backend, 4, 300_000);
-        const { results, fps } = await timeScenes(
-          scenes,
-          frames,
-          (s, n) => ours.run(s, n, 300_000, 'ImageBitmap', true),
-          (s) => ours.run(s, SETTLE, 300_000),
-        );
-        const timings = results.map((r) => r.result.timings);
-        row = {
-          backend,
-          ran: ready.backend,
-          detect: timings.map((t) => t.detect),
-          classify: timings.map((t) => t.classify),
-          total: timings.map((t) => t.total),
-          fps,
-          faces: results.reduce((s, r) => s + r.result.faces.length, 0) / results.length,
-          detected: timings.filter((t) => t.detect > 0).length / timings.length,
-          reused: medians(timings.filter((t) => t.detect === 0)),
-          human: null,
-        };
+        run.ran = (await ours.init(backend, 4, 300_000)).backend;
+        for (const config of ['no-reuse', 'reuse'] as const) {
+          const { side, classify } = await resmoSide(ours, config, scenes, frames);
+          run.resmo[config] = side;
+          if (config === 'reuse')
+            notes.push(`${backend}: ResmoNet classify stage median ${quantile(classify, 0.5).toFixed(1)} ms`);
+        }
       } catch (e) {
         process.stdout.write(`ResmoNet on ${backend} failed: ${String(e)}\n`);
         continue;
       } finally {
         await ours.close();
       }
-      try {
-        const emotionRuns = Math.max(5, Math.round(frames / 2));
-        const { page, ready } = await HumanPage.open(browser, server.url, backend, emotionRuns);
-        const { results, fps } = await timeScenes(scenes, frames, (s, n) => page.run(s, n));
-        row.human = {
-          ran: ready.backend,
-          total: results.map((r) => r.ms),
-          emotion: await page.timeEmotion(emotionRuns),
-          emotionAtStart: ready.emotionMs,
-          fps,
-          faces: results.reduce((s, r) => s + r.faces, 0) / results.length,
-        };
-        await page.close();
-      } catch (e) {
-        process.stdout.write(`Human on ${backend} failed: ${String(e)}\n`);
+      for (const config of ['no-reuse', 'reuse', 'shipped'] as const) {
+        try {
+          const open = (c: HumanConfig) => HumanPage.open(browser, server.url, backend, 5, c);
+          const { side, emotionMs } = await humanSide(open, config, scenes, frames);
+          run.human[config] = side;
+          if (emotionMs.length > 0)
+            notes.push(`${backend}: Human emotion model median ${quantile(emotionMs, 0.5).toFixed(1)} ms`);
+        } catch (e) {
+          process.stdout.write(`Human (${config}) on ${backend} failed: ${String(e)}\n`);
+        }
       }
-      rows.push(row);
-      print(rows);
+      runs.push(run);
+      process.stdout.write(`\n${pairingTable(runs)}\n`);
     }
   } finally {
     await browser.close();
     await server.close();
   }
+  process.stdout.write(
+    `\nPairings (frames per second from the page, capture and transfer included):\n\n${pairingTable(runs)}\n\n` +
+      `Per side:\n\n${detailTable(runs)}\n\nConfigurations:\n${legend()}\n\n${notes.join('\n')}\n\n` +
+      `Load average at start ${started.load.join(' ')}, at end ${loadAverage().join(' ')}; ` +
+      `other busy processes at start: ${started.busy.join('; ') || 'none'}\n`,
+  );
 });

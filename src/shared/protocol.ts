@@ -98,7 +98,11 @@ export type BackendProbe =
   | { backend: BackendName; ok: true; msPerFrame: number; software: boolean }
   | { backend: BackendName; ok: false; error: InferenceError };
 
-export type ChoiceReason = 'measured' | 'remembered' | 'preferred' | 'fallback';
+/**
+ * Why the worker runs where it does. `likely`: a first start answers at once on the backend that is
+ * likely fastest here and measures the others afterwards; a second `ready` with `measured` follows.
+ */
+export type ChoiceReason = 'likely' | 'measured' | 'remembered' | 'preferred' | 'fallback';
 
 /** What the UI keeps so the next session on this device skips the measurement. */
 export interface BackendChoiceRecord {
@@ -147,12 +151,27 @@ export interface ResetTrackingRequest {
   type: 'reset-tracking';
 }
 
+/**
+ * Once settled, detect the followed faces on one frame in `refreshInterval` (default 8) and reuse
+ * their boxes on the others; 1 detects on every frame, reusing nothing (the bench's no-reuse pairing).
+ */
+export interface SetTrackingRequest {
+  type: 'set-tracking';
+  refreshInterval: number;
+}
+
 export interface DisposeRequest {
   type: 'dispose';
 }
 
 export type WorkerRequest =
-  InitRequest | FrameRequest | SetBackendRequest | SetMaxFacesRequest | ResetTrackingRequest | DisposeRequest;
+  | InitRequest
+  | FrameRequest
+  | SetBackendRequest
+  | SetMaxFacesRequest
+  | ResetTrackingRequest
+  | SetTrackingRequest
+  | DisposeRequest;
 
 export type ProgressStage = 'loading-models' | 'probing' | 'warming-up';
 
@@ -160,6 +179,8 @@ export interface ProgressMessage {
   type: 'progress';
   stage: ProgressStage;
   backend?: BackendName;
+  /** While loading the models: the share of their bytes downloaded (0–1), in steps of 5 %. */
+  fraction?: number;
 }
 
 export interface ReadyMessage {

@@ -1,12 +1,12 @@
 /** Fetches model files once, so each backend can build its own copy from memory. */
-import * as tf from '@tensorflow/tfjs';
-import type { ModelUrls } from '../shared/protocol.js';
+import * as tf from './tf.js';
+import type { InferenceError, ModelUrls } from '../shared/protocol.js';
 import { parseMetadata, type ResmoNetMetadata } from './metadata.js';
 
-export type ArtifactLoader = (modelJsonUrl: string) => Promise<tf.io.ModelArtifacts>;
+export type ArtifactLoader = (modelJsonUrl: string, fetchFunc?: typeof fetch) => Promise<tf.io.ModelArtifacts>;
 
-export const httpArtifacts: ArtifactLoader = async (url) => {
-  const handler = tf.io.http(url);
+export const httpArtifacts: ArtifactLoader = async (url, fetchFunc) => {
+  const handler = tf.io.http(url, fetchFunc === undefined ? {} : { fetchFunc });
   if (handler.load === undefined) throw new Error(`${url}: no HTTP loader`);
   return handler.load();
 };
@@ -40,10 +40,12 @@ export class ArtifactError extends Error {
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** `fetchFunc` fetches the model files, e.g. counting their bytes for download progress. */
 export async function fetchArtifacts(
   urls: ModelUrls,
   loadModel: ArtifactLoader = httpArtifacts,
   loadJson: JsonLoader = httpJson,
+  fetchFunc?: typeof fetch,
 ): Promise<ModelArtifactsSet> {
   let metadata: ResmoNetMetadata;
   try {
@@ -54,7 +56,7 @@ export async function fetchArtifacts(
   const classifierUrl = new URL(metadata.modelUrl, urls.classifier).href;
   const load = async (model: 'detector' | 'classifier', url: string): Promise<tf.io.ModelArtifacts> => {
     try {
-      return await loadModel(url);
+      return await loadModel(url, fetchFunc);
     } catch (e) {
       throw new ArtifactError(model, url, 'load', describe(e));
     }
@@ -64,4 +66,14 @@ export async function fetchArtifacts(
     load('classifier', classifierUrl),
   ]);
   return { detector, classifier, metadata };
+}
+
+/** The typed error for the page: which model or metadata failed to load. */
+export function artifactError(e: unknown): InferenceError {
+  if (e instanceof ArtifactError) {
+    return e.kind === 'metadata'
+      ? { code: 'bad-metadata', url: e.url, message: e.message }
+      : { code: 'model-load-failed', model: e.model, url: e.url, message: e.message };
+  }
+  return { code: 'inference-failed', message: describe(e) };
 }

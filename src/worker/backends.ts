@@ -1,6 +1,5 @@
 /** Backend set-up for the worker: registration, WASM paths, GPU adapter checks, device loss. */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
+import * as tf from './tf.js';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -9,13 +8,6 @@ import type { BackendName } from '../shared/protocol.js';
 /** The user's expected order, used to break ties and as the fallback chain. */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
-interface GpuAdapterLike {
-  readonly info?: { isFallbackAdapter?: boolean; architecture?: string; description?: string; vendor?: string };
-  readonly isFallbackAdapter?: boolean;
-}
-interface GpuLike {
-  requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
-}
 interface DeviceLostInfo {
   message: string;
 }
@@ -33,8 +25,6 @@ interface WebGlBackendLike {
  */
 export function configureBackends(): void {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  // Lets WebGL run on software rasterisers too; the measurement, not a flag, decides if it is used.
-  tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
   // tfjs insists on an entry for every binary; the threaded one is never fetched with the flag off,
   // so it points at the SIMD build rather than shipping a third file.
   setWasmPaths({
@@ -44,20 +34,24 @@ export function configureBackends(): void {
   });
 }
 
-/** True when WebGPU would run on a software or fallback adapter (e.g. SwiftShader). */
-export async function isSoftwareWebGpu(): Promise<boolean> {
-  const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
-  if (gpu === undefined) return false;
-  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (adapter === null) return false;
-  const info = adapter.info;
-  const text = `${info?.architecture ?? ''} ${info?.description ?? ''} ${info?.vendor ?? ''}`.toLowerCase();
-  return Boolean(info?.isFallbackAdapter ?? adapter.isFallbackAdapter) || text.includes('swiftshader');
+/**
+ * Registers a backend other than WASM on first use: each is a chunk of its own, fetched (and then
+ * kept by the service worker) only on a device that uses it.
+ */
+async function loadBackend(name: BackendName): Promise<void> {
+  if (tf.findBackendFactory(name) !== null) return;
+  if (name === 'webgl') {
+    await import('@tensorflow/tfjs-backend-webgl');
+    // Lets WebGL run on software rasterisers too, as a last resort in the fallback chain.
+    tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+  } else if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
+  else if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
 }
 
-/** Switches tfjs to `name`; throws if it cannot initialise here. */
+/** Switches tfjs to `name`, loading its code first if needed; throws if it cannot initialise here. */
 export async function activateBackend(name: BackendName): Promise<void> {
   configureBackends();
+  await loadBackend(name);
   const ok = await tf.setBackend(name);
   await tf.ready();
   if (!ok || tf.getBackend() !== name) throw new Error(`tfjs could not initialise the ${name} backend`);

@@ -1,10 +1,11 @@
 /** ResmoNet on tfjs: a batch of normalised 48×48 grey crops in, calibrated probabilities out. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { calibrate, type ResmoNetMetadata } from './metadata.js';
 import { readBack } from './read-back.js';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 
 /** Either tfjs model format that `metadata.json` may name. */
-export type TfjsModel = tf.LayersModel | tf.GraphModel;
+export type TfjsModel = LayersModel | tf.GraphModel;
 
 /** Writes the left-right mirror image of a side×side crop into `out`. */
 export function mirrorInto(crop: Float32Array, side: number, out: Float32Array): void {
@@ -22,8 +23,11 @@ export class EmotionClassifier {
   /** Builds the model on the active backend. */
   static async load(artifacts: tf.io.ModelArtifacts, metadata: ResmoNetMetadata): Promise<EmotionClassifier> {
     const handler = tf.io.fromMemory(artifacts);
+    // The layers loader is a chunk of its own: the shipped ResmoNet is a graph model.
     const model =
-      metadata.format === 'tfjs-layers' ? await tf.loadLayersModel(handler) : await tf.loadGraphModel(handler);
+      metadata.format === 'tfjs-layers'
+        ? await (await import('@tensorflow/tfjs-layers')).loadLayersModel(handler)
+        : await tf.loadGraphModel(handler);
     return new EmotionClassifier(model, metadata);
   }
 

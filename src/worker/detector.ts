@@ -1,5 +1,5 @@
 /** BlazeFace on tfjs: a batch of square regions of the frame, decoded and merged on the CPU. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import {
   BLAZEFACE_INPUT_SIZE,
   DEFAULT_DECODE_OPTIONS,

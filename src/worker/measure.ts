@@ -1,7 +1,8 @@
-/** Backend choice by measurement: every backend runs a short warm-up of the real pipeline. */
+/** Backend measurement: a short warm-up of the real pipeline, timed, per backend. */
 import type { BackendName, BackendProbe } from '../shared/protocol.js';
 import type { ModelArtifactsSet } from './artifacts.js';
-import { activateBackend, BACKEND_ORDER, isSoftwareWebGpu, watchDeviceLoss } from './backends.js';
+import { activateBackend, watchDeviceLoss } from './backends.js';
+import { gpuKinds, type GpuKinds } from './gpu-kind.js';
 import { syntheticFrame } from './decode.js';
 import { FacePipeline } from './pipeline.js';
 
@@ -11,23 +12,23 @@ const PROBE_RUNS = 3;
 export interface BackendPlatform {
   activateBackend: typeof activateBackend;
   watchDeviceLoss: typeof watchDeviceLoss;
-  isSoftwareWebGpu: typeof isSoftwareWebGpu;
+  gpuKinds: typeof gpuKinds;
 }
 
-export const browserPlatform: BackendPlatform = { activateBackend, watchDeviceLoss, isSoftwareWebGpu };
+export const browserPlatform: BackendPlatform = { activateBackend, watchDeviceLoss, gpuKinds };
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * One untimed run (shader compilation, weight upload), then the median of a few timed ones; a
- * backend already 3× slower than `best` on its first timed run is not timed further.
+ * backend whose first timed run is over `abandonAbove` ms is not timed further.
  */
 async function probe(
   artifacts: ModelArtifactsSet,
   platform: BackendPlatform,
   backend: BackendName,
   software: boolean,
-  best = Infinity,
+  abandonAbove = Infinity,
 ): Promise<BackendProbe> {
   let pipeline: FacePipeline | null = null;
   try {
@@ -37,7 +38,7 @@ async function probe(
     await pipeline.timeOneFace(frame);
     const times: number[] = [];
     do times.push(await pipeline.timeOneFace(frame));
-    while (times.length < PROBE_RUNS && (times[0] ?? 0) < 3 * best);
+    while (times.length < PROBE_RUNS && (times[0] ?? 0) < abandonAbove);
     times.sort((a, b) => a - b);
     return { backend, ok: true, msPerFrame: times[Math.floor(times.length / 2)] ?? Infinity, software };
   } catch (e) {
@@ -47,30 +48,39 @@ async function probe(
   }
 }
 
-/** Measures every backend; a software WebGPU adapter only when nothing else works. */
-export async function measureBackends(
+/**
+ * After answering on `active`, measures `others` against it: the active pipeline timed again, then
+ * each other backend, abandoned after one timed run that is 1.5× slower. Leaves tfjs on the active
+ * backend. Software GPUs and the CPU backend are listed as not measured.
+ */
+export async function measureAfter(
   artifacts: ModelArtifactsSet,
   platform: BackendPlatform,
-  onProbe: (backend: BackendName) => void,
+  active: { backend: BackendName; pipeline: FacePipeline },
+  others: readonly BackendName[],
+  kinds: GpuKinds,
 ): Promise<BackendProbe[]> {
-  const softwareGpu = await platform.isSoftwareWebGpu().catch(() => false);
-  const probes: BackendProbe[] = [];
-  // WASM first: it works nearly everywhere, and its time lets slow backends stop early.
-  for (const backend of ['wasm', ...BACKEND_ORDER.filter((b) => b !== 'wasm')] as const) {
-    if (backend === 'webgpu' && softwareGpu) continue;
-    onProbe(backend);
-    const best = Math.min(...probes.map((p) => (p.ok ? p.msPerFrame : Infinity)));
-    probes.push(await probe(artifacts, platform, backend, false, best));
+  const frame = syntheticFrame();
+  const times: number[] = [];
+  for (let i = 0; i < PROBE_RUNS; i++) times.push(await active.pipeline.timeOneFace(frame));
+  times.sort((a, b) => a - b);
+  const own = times[Math.floor(times.length / 2)] ?? Infinity;
+  const software = active.backend !== 'wasm' && active.backend !== 'cpu' && kinds[active.backend] === 'software';
+  const probes: BackendProbe[] = [{ backend: active.backend, ok: true, msPerFrame: own, software }];
+  try {
+    for (const backend of others) probes.push(await probe(artifacts, platform, backend, false, 1.5 * own));
+  } finally {
+    await platform.activateBackend(active.backend);
   }
-  if (!softwareGpu) return probes;
-  if (probes.some((p) => p.ok)) {
-    const error = {
-      code: 'backend-unavailable',
-      backend: 'webgpu',
-      message: 'software adapter: last resort, not needed',
-    } as const;
-    return [{ backend: 'webgpu', ok: false, error }, ...probes];
+  const notMeasured = (backend: BackendName, why: string): BackendProbe => ({
+    backend,
+    ok: false,
+    error: { code: 'backend-unavailable', backend, message: why },
+  });
+  for (const backend of ['webgpu', 'webgl'] as const) {
+    if (kinds[backend] === 'software' && backend !== active.backend)
+      probes.push(notMeasured(backend, 'software adapter: last resort, not measured'));
   }
-  onProbe('webgpu');
-  return [await probe(artifacts, platform, 'webgpu', true), ...probes];
+  if (active.backend !== 'cpu') probes.push(notMeasured('cpu', 'slower than WASM: last resort, not measured'));
+  return probes;
 }

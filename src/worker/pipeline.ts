@@ -178,6 +178,10 @@ export class FacePipeline {
     });
   }
 
+  setRefreshInterval(n: number): void {
+    this.planner.setRefreshInterval(n);
+  }
+
   /** Starts afresh, searching the whole frame: for a new camera or stream. */
   resetTracking(): void {
     this.planner.reset();

@@ -1,5 +1,5 @@
 /** Reading tensors back to the worker, the cheapest way the active backend allows. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 
 /** Backends whose tensors live in memory the worker reads directly. */
 const CPU_SIDE = new Set(['wasm', 'cpu']);

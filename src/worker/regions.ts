@@ -82,7 +82,14 @@ export class RegionPlanner {
   private settleAfter = Infinity;
   private previous: RawDetection[] = [];
 
-  constructor(private readonly options = DEFAULT_PLANNER) {}
+  constructor(private options = DEFAULT_PLANNER) {}
+
+  /** Detects the followed faces of a settled scene on one frame in `n` (1: every frame, no reuse). */
+  setRefreshInterval(n: number): void {
+    const refreshInterval = Math.max(1, Math.round(n));
+    const settledSearchInterval = refreshInterval * Math.max(1, Math.round(16 / refreshInterval));
+    this.options = { ...this.options, refreshInterval, settledSearchInterval };
+  }
 
   plan(width: number, height: number, maxFollow: number): Region[] {
     const whole = wholeFrame(width, height);

@@ -2,7 +2,7 @@
  * The worker's state: models, backend, pipeline. Messages are handled one at a time, in order, so
  * a backend switch never interleaves with a frame.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import type {
   BackendChoiceRecord,
   BackendName,
@@ -15,38 +15,22 @@ import type {
   WorkerMessage,
   WorkerRequest,
 } from '../shared/protocol.js';
-import { ArtifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts.js';
+import { artifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts.js';
+import { DownloadCounter } from './download.js';
 import { BACKEND_ORDER } from './backends.js';
-import { FrameDecoder, syntheticFrame } from './decode.js';
-import { browserPlatform, measureBackends, type BackendPlatform } from './measure.js';
-import { FacePipeline } from './pipeline.js';
+import { FrameDecoder } from './decode.js';
+import { browserPlatform, measureAfter, type BackendPlatform } from './measure.js';
+import { answerFirst, type GpuKinds } from './gpu-kind.js';
+import { type ActiveBackend, message, startBackend } from './active.js';
 import { CanvasRegionSource } from './region-source.js';
 import { rankProbes } from './ranking.js';
 import { unhandled } from '../shared/exhaustive.js';
-import { FrameAborted, FrameGuard, frameFailure } from './frame-guard.js';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-function artifactError(e: unknown): InferenceError {
-  if (e instanceof ArtifactError) {
-    return e.kind === 'metadata'
-      ? { code: 'bad-metadata', url: e.url, message: e.message }
-      : { code: 'model-load-failed', model: e.model, url: e.url, message: e.message };
-  }
-  return { code: 'inference-failed', message: message(e) };
-}
-
-interface Active {
-  backend: BackendName;
-  pipeline: FacePipeline;
-  isLost: () => boolean;
-  guard: FrameGuard;
-}
+import { FrameAborted, type FrameGuard, frameFailure } from './frame-guard.js';
 
 export class InferenceService {
   private queue: Promise<void> = Promise.resolve();
   private artifacts: ModelArtifactsSet | null = null;
-  private active: Active | null = null;
+  private active: ActiveBackend | null = null;
   private probes: BackendProbe[] = [];
   private ranking: BackendName[] = [];
   private maxFaces = 4;
@@ -82,8 +66,9 @@ export class InferenceService {
         this.maxFaces = request.maxFaces;
         return;
       case 'reset-tracking':
-        this.active?.pipeline.resetTracking();
-        return;
+        return this.active?.pipeline.resetTracking();
+      case 'set-tracking':
+        return this.active?.pipeline.setRefreshInterval(request.refreshInterval);
       case 'dispose':
         this.dispose();
         this.post({ type: 'disposed' });
@@ -97,7 +82,10 @@ export class InferenceService {
     this.maxFaces = request.maxFaces;
     this.post({ type: 'progress', stage: 'loading-models' });
     try {
-      this.artifacts = await fetchArtifacts(request.models);
+      const download = new DownloadCounter((fraction) =>
+        this.post({ type: 'progress', stage: 'loading-models', fraction }),
+      );
+      this.artifacts = await fetchArtifacts(request.models, undefined, undefined, download.counting);
     } catch (e) {
       this.post({ type: 'error', id: null, error: artifactError(e) });
       return;
@@ -107,7 +95,10 @@ export class InferenceService {
     await this.choose(request.preference, remembered);
   }
 
-  /** Picks and starts a backend: the user's, the remembered one, or the fastest measured. */
+  /**
+   * Picks and starts a backend: the user's, the remembered one, or, on a first start, the likely
+   * fastest at once (`answerFirst`), the others measured after the first answer (`measureLater`).
+   */
   private async choose(preference: BackendPreference, remembered: BackendChoiceRecord | null): Promise<void> {
     const artifacts = this.artifacts;
     if (artifacts === null) {
@@ -115,57 +106,66 @@ export class InferenceService {
       return;
     }
     this.stopActive();
-    let reason: ChoiceReason;
-    let first: BackendName;
+    let [reason, first, others]: [ChoiceReason, BackendName, BackendName[] | null] = ['preferred', 'wasm', null];
+    const kinds = await this.platform.gpuKinds().catch((): GpuKinds => ({ webgpu: 'none', webgl: 'none' }));
     if (preference !== 'auto') {
-      [reason, first] = ['preferred', preference];
+      first = preference;
     } else if (remembered !== null) {
       [reason, first] = ['remembered', remembered.backend];
       this.probes = remembered.probes;
     } else {
-      this.probes = await measureBackends(artifacts, this.platform, (backend) =>
-        this.post({ type: 'progress', stage: 'probing', backend }),
-      );
-      [reason, first] = ['measured', rankProbes(this.probes)[0] ?? 'cpu'];
+      ({ first, others } = answerFirst(kinds));
+      [reason, this.probes] = ['likely', []];
     }
     this.ranking = [first, ...rankProbes(this.probes), ...BACKEND_ORDER].filter((b, i, all) => all.indexOf(b) === i);
     const failures: string[] = [];
     for (const backend of this.ranking) {
       this.post({ type: 'progress', stage: 'warming-up', backend });
       const failure = await this.start(backend);
-      if (failure !== null) {
-        failures.push(`${backend}: ${failure}`);
-      } else {
-        this.post({
-          type: 'ready',
-          backend,
-          reason: backend === first ? reason : 'fallback',
-          probes: this.probes,
-          fingerprint: this.fingerprint,
-          modelVersion: artifacts.metadata.version,
-        });
+      if (failure === null) {
+        this.announce(backend === first ? reason : 'fallback');
+        if (others !== null) this.queue = this.queue.then(() => this.measureLater(others, kinds));
         return;
       }
+      failures.push(`${backend}: ${failure}`);
     }
     this.post({ type: 'error', id: null, error: { code: 'no-backend', message: failures.join('; ') } });
+  }
+
+  private announce(reason: ChoiceReason): void {
+    if (this.active === null || this.artifacts === null) return;
+    const [{ backend }, { probes, fingerprint }, modelVersion] = [this.active, this, this.artifacts.metadata.version];
+    this.post({ type: 'ready', backend, reason, probes, fingerprint, modelVersion });
+  }
+
+  /** After the first answer: measures the other backends, moves to a faster one, and says so. */
+  private async measureLater(others: BackendName[], kinds: GpuKinds): Promise<void> {
+    const active = this.active;
+    if (active === null || this.artifacts === null) return;
+    try {
+      this.probes = await measureAfter(this.artifacts, this.platform, active, others, kinds);
+    } catch (e) {
+      this.probes = [{ backend: active.backend, ok: false, error: { code: 'inference-failed', message: message(e) } }];
+      return;
+    }
+    const fastest = rankProbes(this.probes)[0] ?? active.backend;
+    this.ranking = [fastest, ...this.ranking].filter((b, i, all) => all.indexOf(b) === i);
+    if (fastest !== active.backend) {
+      this.stopActive();
+      if ((await this.start(fastest)) !== null) await this.start(active.backend);
+    }
+    this.announce('measured');
   }
 
   /** Initialises `backend`, builds the pipeline on it and warms it up; returns why it failed, or null. */
   private async start(backend: BackendName): Promise<string | null> {
     if (this.artifacts === null) return 'models not loaded';
-    let pipeline: FacePipeline | null = null;
-    try {
-      await this.platform.activateBackend(backend);
-      pipeline = await FacePipeline.create(this.artifacts);
-      const warmUpMs = await pipeline.timeOneFace(syntheticFrame());
-      const guard = new FrameGuard(backend === 'webgl' || backend === 'webgpu', warmUpMs);
-      const isLost = this.platform.watchDeviceLoss(backend, (reason) => void this.receiveLoss(backend, reason, guard));
-      this.active = { backend, pipeline, isLost, guard };
-      return null;
-    } catch (e) {
-      pipeline?.dispose();
-      return message(e);
-    }
+    const started = await startBackend(this.platform, this.artifacts, backend, (reason, guard) => {
+      void this.receiveLoss(backend, reason, guard);
+    });
+    if (typeof started === 'string') return started;
+    this.active = started;
+    return null;
   }
 
   private async frame(request: FrameRequest): Promise<void> {

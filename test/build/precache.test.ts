@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRECACHE_LIMIT_BYTES } from '../../vite.config';
 import { DIST, distFileSize, distFiles, precacheManifest } from '../support/dist';
+import { ON_FIRST_USE } from '../../src/shared/on-first-use';
+
+const onFirstUse = (file: string): boolean => ON_FIRST_USE.test(`/${file}`);
 
 describe('built service worker (dist/)', () => {
   const precached = new Set(precacheManifest().map((entry) => entry.url));
@@ -14,12 +17,15 @@ describe('built service worker (dist/)', () => {
     expect([...precached].some((url) => /^assets\/index-.*\.js$/.test(url))).toBe(true);
   });
 
-  it('precaches the inference worker chunk and the tfjs wasm binaries', () => {
+  it('precaches the inference worker chunk, and keeps the WASM builds and other backends for first use', () => {
     expect(files.filter((f) => /^assets\/.*worker.*\.js$/.test(f)).every((f) => precached.has(f))).toBe(true);
     expect(files.some((f) => /^assets\/.*worker.*\.js$/.test(f))).toBe(true);
-    const wasm = files.filter((f) => f.endsWith('.wasm'));
-    expect(wasm.length).toBeGreaterThan(0);
-    for (const file of wasm) expect(precached, file).toContain(file);
+    const lazy = files.filter((f) => f.endsWith('.wasm') || /^assets\/tfjs-(webgl|webgpu|cpu|layers)-/.test(f));
+    expect(lazy.length).toBe(6);
+    for (const file of lazy) {
+      expect(precached, file).not.toContain(file);
+      expect(onFirstUse(file), file).toBe(true);
+    }
   });
 
   it('precaches every model file', () => {
@@ -30,8 +36,8 @@ describe('built service worker (dist/)', () => {
     for (const file of models) expect(precached, file).toContain(file);
   });
 
-  it('precaches every file it serves, so nothing needs the network after the first visit', () => {
-    const served = files.filter((f) => f !== 'sw.js' && !f.endsWith('.map'));
+  it('precaches every file it serves but those cached on first use, so nothing needs the network after', () => {
+    const served = files.filter((f) => f !== 'sw.js' && !f.endsWith('.map') && !onFirstUse(f));
     expect(served.filter((f) => !precached.has(f))).toEqual([]);
   });
 

@@ -4,11 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fixture from '../model/resmonet-parity.json';
-import type { ReadyMessage, ResultMessage } from '../../src/shared/protocol';
+import type { ReadyMessage, ResultMessage, WorkerMessage } from '../../src/shared/protocol';
 import type { EmotionLabel } from '../../src/shared/emotions';
 import { confidentFaces } from '../support/fake-camera';
 import {
   initInPage,
+  messagesInPage,
   installHarness,
   postInPage,
   runInPage,
@@ -89,9 +90,18 @@ describe.skipIf(!hasWebKit() || !hasFer2013())("inference in WebKit's worker", (
   it('measures the backends WebKit offers and runs on a working one', async () => {
     await browser.execute(installHarness, new URL(findWorkerChunk(), server.url).href);
     const init: InitArgs = { preference: 'auto', maxFaces: 4, timeoutMs: 160_000 };
-    ready = await browser.execute(initInPage, init);
+    const first = await browser.execute(initInPage, init);
+    // A first start answers on the likely fastest backend, then measures the others and says so again.
+    expect(first.reason).toBe('likely');
+    await expect
+      .poll(async () => {
+        const all: WorkerMessage[] = await browser.execute(messagesInPage);
+        const measured = all.find((m): m is ReadyMessage => m.type === 'ready' && m.reason === 'measured');
+        if (measured !== undefined) ready = measured;
+        return measured !== undefined;
+      })
+      .toBe(true);
     console.info(`WebKit backends: ${JSON.stringify(ready.probes)} → ${ready.backend}`);
-    expect(ready.reason).toBe('measured');
     expect(ready.probes.find((p) => p.backend === 'wasm')).toMatchObject({ ok: true });
     expect(ready.probes.find((p) => p.backend === ready.backend)).toMatchObject({ ok: true });
   });
