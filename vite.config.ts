@@ -44,6 +44,8 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{html,js,css,wasm,json,bin,png,svg,ico}'],
+        // Sync is opt-in: its chunk is cached by the service worker on first use instead (src/sw.ts).
+        globIgnores: ['**/assets/sync-*.js'],
         maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
       },
       devOptions: { enabled: false },

@@ -12,6 +12,24 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 
+// The sync code is left out of the precache (a clinic that never turns sync on never downloads
+// it); once a device has fetched it, it is kept here so sync also starts offline.
+const SYNC_CODE = /\/assets\/sync-[\w-]+\.js$/;
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && SYNC_CODE.test(url.pathname),
+  async ({ request }) => {
+    const cache = await caches.open('resmo-sync-code');
+    const hit = await cache.match(request);
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok) {
+      for (const old of await cache.keys()) await cache.delete(old);
+      await cache.put(request, response.clone());
+    }
+    return response;
+  },
+);
+
 // The first install takes control at once; later versions wait until the user accepts the update prompt.
 clientsClaim();
 

@@ -9,6 +9,7 @@ import './resmo-display-panel.js';
 import './resmo-inference-panel.js';
 import './resmo-storage-panel.js';
 import './resmo-clinician-panel.js';
+import './resmo-sync-panel.js';
 import '../lock/resmo-privacy-panel.js';
 
 /** Language, device and about: what a clinic's administrator checks once. */
@@ -24,6 +25,7 @@ export class ResmoSettingsView extends LitElement {
       resmo-inference-panel,
       resmo-storage-panel,
       resmo-clinician-panel,
+      resmo-sync-panel,
       resmo-privacy-panel {
         margin-block: 1rem;
       }
@@ -58,7 +60,7 @@ export class ResmoSettingsView extends LitElement {
       <h1>${msg('Settings')}</h1>
       <p class="purpose">
         ${msg(
-          'Choose the language, check where the app runs and how much it stores on this device. Nothing here leaves the device.',
+          'Choose the language, check where the app runs and how much it stores on this device. Nothing here leaves the device unless you turn on sync.',
         )}
       </p>
       <section class="card">
@@ -75,6 +77,7 @@ export class ResmoSettingsView extends LitElement {
       <resmo-storage-panel></resmo-storage-panel>
       <resmo-clinician-panel></resmo-clinician-panel>
       <resmo-privacy-panel id="privacy"></resmo-privacy-panel>
+      <resmo-sync-panel id="sync"></resmo-sync-panel>
       <section class="card">
         <h2>${msg('About')}</h2>
         <dl>
