@@ -150,7 +150,7 @@ export async function turnOffSync(): Promise<void> {
 }
 
 export function syncNow(): void {
-  void engine?.schedule();
+  void engine?.syncNow();
 }
 
 /** Starts sync whenever the records are unlocked (if it is on), and stops it when they lock. */

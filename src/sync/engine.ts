@@ -7,6 +7,7 @@ import { toKeyring } from './wire.js';
 const LOCAL_NAME = 'resmo-sync';
 /** How often the app's store is compared with the outbox while sync is on. */
 const CYCLE_MS = 4_000;
+const MAX_BACK_OFF_MS = 15_000;
 
 export function remoteOf(account: SyncAccount): PouchDB.Database<object> {
   return new PouchDB(account.url, {
@@ -25,7 +26,8 @@ export class SyncEngine extends EventTarget {
   status: SyncStatus = { state: 'connecting', lastSyncedAt: null, waiting: 0, problem: null };
   private readonly local = new PouchDB<object>(LOCAL_NAME);
   private readonly remote: PouchDB.Database<object>;
-  private replication: PouchDB.Replication.Sync<object> | null = null;
+  private replications: PouchDB.Replication.Replication<object>[] = [];
+  private readonly caughtUp = { push: false, pull: false };
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<void> = Promise.resolve();
   private outgoing = 0;
@@ -44,20 +46,55 @@ export class SyncEngine extends EventTarget {
     const keyring = await toKeyring(meta);
     await this.local.put(keyring).catch(() => undefined);
     await this.cycle();
-    this.replication = this.local.sync(this.remote, { live: true, retry: true, batch_size: 100 });
-    this.replication
-      .on('change', () => this.schedule())
-      .on('active', () => this.update({ state: 'syncing', problem: null }))
-      .on('paused', (error) => (error ? this.onProblem(error) : this.onCaughtUp()))
+    const options: PouchDB.Replication.ReplicateOptions = {
+      live: true,
+      retry: true,
+      batch_size: 100,
+      // PouchDB's default waits up to 10 minutes between tries; a clinic expects sync back sooner.
+      back_off_function: (delay: number) => (delay === 0 ? 1_000 : Math.min(delay * 2, MAX_BACK_OFF_MS)),
+    };
+    // Two one-way replications rather than sync(): its combined 'paused' drops the failure's reason.
+    this.replications = [
+      this.watch('push', this.local.replicate.to(this.remote, options)),
+      this.watch('pull', this.local.replicate.from(this.remote, options)),
+    ];
+    this.timer = setInterval(() => this.schedule(), CYCLE_MS);
+  }
+
+  private watch(
+    direction: 'push' | 'pull',
+    replication: PouchDB.Replication.Replication<object>,
+  ): PouchDB.Replication.Replication<object> {
+    replication
+      .on('change', () => void (direction === 'pull' && this.schedule()))
+      .on('active', () => {
+        this.caughtUp[direction] = false;
+        this.update({ state: 'syncing', problem: null });
+      })
+      .on('paused', (error) => {
+        this.caughtUp[direction] = !error;
+        if (error) this.onProblem(error);
+        else if (this.caughtUp.push && this.caughtUp.pull) this.onCaughtUp();
+      })
       .on('denied', (error) => this.onProblem(error))
       .on('error', (error) => this.onProblem(error));
-    this.timer = setInterval(() => this.schedule(), CYCLE_MS);
+    return replication;
   }
 
   /** Compares and applies now (one pass at a time). */
   schedule(): Promise<void> {
     this.running = this.running.then(() => this.cycle());
     return this.running;
+  }
+
+  /** The clinician's "Sync now": a pass here, and a question to the server that shows a lost account at once. */
+  async syncNow(): Promise<void> {
+    await this.schedule();
+    try {
+      await this.remote.allDocs({ limit: 1 });
+    } catch (error) {
+      this.onProblem(error);
+    }
   }
 
   private async cycle(): Promise<void> {
@@ -91,8 +128,8 @@ export class SyncEngine extends EventTarget {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    this.replication?.cancel();
-    this.replication = null;
+    for (const replication of this.replications) replication.cancel();
+    this.replications = [];
     await this.running.catch(() => undefined);
     this.bridge = null;
     await this.local.close();
