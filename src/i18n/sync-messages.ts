@@ -37,7 +37,7 @@ export function syncErrorMessage(error: unknown): string {
     switch (error.reason) {
       case 'no-encryption':
         return msg(
-          'Turn on encryption first (in Privacy, below). The server only ever receives records locked with your passphrase.',
+          'Turn on encryption first (in Privacy, above). The server only ever receives records locked with your passphrase.',
         );
       case 'other-key':
         return msg('This device already keeps records locked with another key.');

@@ -87,7 +87,7 @@ export class ResmoSyncPanel extends LitElement {
     return html`<form @submit=${this.turnOn}>
       <label
         >${msg('Server address')}
-        <input name="url" type="url" required autocomplete="url" placeholder="https://" spellcheck="false" />
+        <input name="url" type="url" required autocomplete="url" spellcheck="false" />
       </label>
       <label
         >${msg('Account name')}
