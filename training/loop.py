@@ -14,17 +14,29 @@ from .schedule import cycle_ends, distill_starts, schedule
 from .targets import snapshot_path
 
 
-def run_epoch(model, opt, x, targets, weights, lr_of_step, seed, batch=128, erase=0.5):
+def run_epoch(model, opt, x, targets, weights, lr_of_step, seed, batch=128, erase=0.5, resume=None, save=None):
     """One pass over x ((N, 1, 48, 48) float, scaled) in a random order, each
     batch augmented; lr_of_step(i) gives the learning rate of step i of the
     epoch. The order and the augmentation come from a generator seeded with
-    seed, so a resumed run replays them exactly. Returns (mean loss, last lr)."""
+    seed, so a resumed run replays them exactly. Returns (mean loss, last lr).
+
+    For long epochs: save(progress) is called now and then (see below) with
+    everything needed to go on from that step; passing that progress back as
+    resume (with the model and optimizer saved at the same moment) continues
+    the epoch where it stopped, with the same order, augmentation and dropout."""
     model.train()
     gen = torch.Generator().manual_seed(seed)
     order = torch.randperm(len(x), generator=gen)
     steps = (len(x) + batch - 1) // batch
-    loss_sum, seen, lr = 0.0, 0, 0.0
-    for i in range(steps):
+    loss_sum, seen, lr, first = 0.0, 0, 0.0, 0
+    if resume is not None:
+        gen.set_state(resume["gen"])
+        torch.set_rng_state(resume["torch_rng"])
+        loss_sum, seen, first = resume["loss_sum"], resume["seen"], resume["step"]
+    for i in range(first, steps):
+        if save is not None and i > first and save.due():
+            save({"step": i, "gen": gen.get_state(), "torch_rng": torch.get_rng_state(),
+                  "loss_sum": loss_sum, "seen": seen})
         idx = order[i * batch:(i + 1) * batch]
         lr = lr_of_step(i)
         for g in opt.param_groups:

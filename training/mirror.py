@@ -13,6 +13,7 @@ to both logit rows before averaging).
 """
 import argparse
 import json
+import math
 import os
 
 import numpy as np
@@ -63,6 +64,16 @@ def mirror_figures(z, zm, y, temperature):
     return {k: plain[k] for k in KEYS}, mirror
 
 
+def mcnemar(y, a, b):
+    """Faces that only a gets right, faces that only b gets right, and the exact
+    two-sided McNemar p-value (binomial on the faces where they disagree)."""
+    only_a = int(np.sum((a == y) & (b != y)))
+    only_b = int(np.sum((b == y) & (a != y)))
+    n, k = only_a + only_b, min(only_a, only_b)
+    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n if n else 1.0
+    return only_a, only_b, min(1.0, 2 * tail)
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data")
@@ -89,6 +100,9 @@ def main(argv=None):
     print(f"| temperature | {meta['temperature']} | {mirror['temperature']} |")
     print(f"| ECE before / after temperature | {plain['ece'] * 100:.2f} / {plain['ece_calibrated'] * 100:.2f} % | "
           f"{mirror['ece'] * 100:.2f} / {mirror['ece_calibrated'] * 100:.2f} % |")
+    only_plain, only_mirror, p_value = mcnemar(val.y, z.argmax(1), averaged(z, zm, mirror["temperature"]).argmax(1))
+    print(f"\nright only without mirror: {only_plain} faces; right only with it: {only_mirror} faces; "
+          f"exact McNemar p = {p_value:.3f}")
     if a.write:
         meta["mirrorTemperature"] = mirror["temperature"]
         meta["metrics"]["mirror_averaged"] = {

@@ -9,6 +9,8 @@ export interface ResmoNetMetadata {
   input: { height: number; width: number; channels: number; scale: number; offset: number };
   labels: string[];
   temperature: number;
+  /** The temperature for mirror averaging (each row at it, then averaged); the plain one when absent. */
+  mirrorTemperature: number;
   /** Whether the network ends in a softmax (`probabilities`) or not (`logits`). */
   output: 'probabilities' | 'logits';
 }
@@ -67,11 +69,13 @@ export function parseMetadata(raw: unknown): ResmoNetMetadata {
     },
     labels: [...EMOTION_LABELS],
     temperature: num(raw, 'temperature'),
+    mirrorTemperature: raw['mirrorTemperature'] === undefined ? num(raw, 'temperature') : num(raw, 'mirrorTemperature'),
     output: outputKind(raw),
   };
   if (meta.input.channels !== 1 || meta.input.width !== meta.input.height) {
     throw new MetadataError('input must be a square single-channel image');
   }
+  if (meta.mirrorTemperature <= 0) throw new MetadataError('"mirrorTemperature" must be positive');
   if (meta.temperature <= 0) throw new MetadataError('"temperature" must be positive');
   return meta;
 }

@@ -30,6 +30,48 @@ for epoch in range(2):
     out.append({"loss": loss, "accuracy": C.val_metrics(model, data.val)["plain"]["accuracy"]})
 print(json.dumps(out))
 `;
+/** One epoch stopped in its middle (after a partial save) and resumed in a fresh process-like state, against the
+ * same epoch straight through: the same loss and the same weights. */
+const MID_EPOCH = (dir: string): string => `
+import json, os, torch
+import training.research.compare_train as C
+import training.research.compare_worker as W
+W.smoke(${JSON.stringify(dir)})
+torch.set_num_threads(1)
+data = C.Data(384)
+path = os.path.join(${JSON.stringify(dir)}, "partial.pt")
+
+class Stop(Exception):
+    pass
+
+class SaveThenStop(C.PartialSave):
+    def due(self):
+        return True
+    def __call__(self, progress):
+        super().__call__(progress)
+        raise Stop()
+
+def run(resume=None, save=None, model=None, opt=None):
+    if model is None:
+        model, opt = C.new_model("resmonet", 0.02)
+    loss = C.train_epoch(model, opt, data.x, data.targets, data.weights, 0, 2, 0.02, 1, resume, save)
+    return loss, model
+
+straight, m1 = run()
+model, opt = C.new_model("resmonet", 0.02)
+try:
+    run(save=SaveThenStop(path, model, opt, 0, 0.0), model=model, opt=opt)
+except Stop:
+    pass
+p = torch.load(path)
+model, opt = C.new_model("resmonet", 0.02)
+torch.manual_seed(12345)  # a fresh process: the global generator is elsewhere
+model.load_state_dict(p["model"]); opt.load_state_dict(p["optimizer"])
+resumed, m2 = run(resume=p["progress"], model=model, opt=opt)
+diff = max((a - b).abs().max().item() for a, b in zip(m1.state_dict().values(), m2.state_dict().values()))
+print(json.dumps({"straight": straight, "resumed": resumed, "step": p["progress"]["step"], "diff": diff}))
+`;
+
 interface Epoch {
   epoch: number;
   loss: number;
@@ -82,4 +124,21 @@ describe('comparison queue (PyTorch)', () => {
     expect(readdirSync(join(stopped, 'cache', 'resmonet')).sort()).toEqual(['best.pt', 'last.pt']);
     expect(readdirSync(join(stopped, 'logs')).filter((f) => f.endsWith('.pt'))).toEqual([]);
   }, 600_000);
+
+  it('resumes an epoch stopped in its middle to the same loss and weights', () => {
+    const out = execFileSync('/usr/bin/python3', ['-c', MID_EPOCH(mkdtempSync(join(tmpdir(), 'resmo-queue-d-')))], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+      straight: number;
+      resumed: number;
+      step: number;
+      diff: number;
+    };
+    expect(r.step).toBe(1);
+    expect(r.resumed).toBeCloseTo(r.straight, 6);
+    expect(r.diff).toBeLessThan(1e-6);
+  }, 300_000);
 });

@@ -44,6 +44,7 @@ RECIPE = {"epochs": 30, "batch": 128, "warmup_epochs": 1, "wd": 5e-4, "ferplus":
           "erase": 0.5, "seed": 20261124, "bn_recal": True, "select": "val accuracy"}
 LR_CANDIDATES = (0.02, 0.04, 0.08)
 LR_CHECK = {"images": 5000, "epochs": 2}
+PARTIAL_EVERY_S = 600
 # Slowest first, so the two workers finish the short runs at about the same time.
 ORDER = ("ednn", "idnn", "mobilenet_v1", "peleenet", "resmonet")
 
@@ -84,15 +85,35 @@ def val_metrics(model, val, mirror=True):
     return out
 
 
-def train_epoch(model, opt, x, t, w, epoch, epochs, peak, warmup_epochs):
+def train_epoch(model, opt, x, t, w, epoch, epochs, peak, warmup_epochs, resume=None, save=None):
     """Epoch `epoch` of a run of `epochs` epochs: warm-up, then cosine to zero.
-    Dropout's draws are seeded per epoch too, so any epoch can be resumed."""
+    Dropout's draws are seeded per epoch too, so any epoch can be resumed, and
+    with resume/save (run_epoch) so can any point inside an epoch."""
     steps = (len(x) + RECIPE["batch"] - 1) // RECIPE["batch"]
     torch.manual_seed(RECIPE["seed"] * 1000 + epoch)
     loss, _ = run_epoch(model, opt, x, t, w, lambda i: lr_at(epoch * steps + i, epochs * steps,
                                                              round(warmup_epochs * steps), peak),
-                        RECIPE["seed"] * 1000 + epoch, RECIPE["batch"], RECIPE["erase"])
+                        RECIPE["seed"] * 1000 + epoch, RECIPE["batch"], RECIPE["erase"], resume, save)
     return loss
+
+
+class PartialSave:
+    """Saves the middle of an epoch every PARTIAL_EVERY_S seconds (EDNN's epochs
+    take most of an hour on one core), so a stopped queue loses minutes, not
+    the epoch."""
+
+    def __init__(self, path, model, opt, epoch, t0):
+        self.path, self.model, self.opt, self.epoch, self.t0 = path, model, opt, epoch, t0
+        self.last = time.time()
+
+    def due(self):
+        return time.time() - self.last >= PARTIAL_EVERY_S
+
+    def __call__(self, progress):
+        torch.save({"model": self.model.state_dict(), "optimizer": self.opt.state_dict(), "epoch": self.epoch,
+                    "progress": progress, "train_seconds": time.time() - self.t0}, self.path + ".tmp")
+        os.replace(self.path + ".tmp", self.path)
+        self.last = time.time()
 
 
 def softmax(z):
@@ -186,9 +207,18 @@ def one_epoch(net, lr, data):
         opt.load_state_dict(ck["optimizer"])
         state = ck["state"]
     epoch = state["epoch"]
-    t0 = time.time()
+    t0, resume = time.time(), None
+    partial = os.path.join(net_dir(net), "partial.pt")
+    if os.path.exists(partial):
+        p = torch.load(partial)
+        if p["epoch"] == epoch:
+            model.load_state_dict(p["model"])
+            opt.load_state_dict(p["optimizer"])
+            resume, t0 = p["progress"], t0 - p["train_seconds"]
+            log_line(net, f"epoch {epoch + 1} resumed at step {resume['step']}")
+    os.makedirs(net_dir(net), exist_ok=True)
     loss = train_epoch(model, opt, data.x, data.targets, data.weights, epoch, RECIPE["epochs"], lr,
-                       RECIPE["warmup_epochs"])
+                       RECIPE["warmup_epochs"], resume, PartialSave(partial, model, opt, epoch, t0))
     train_s = time.time() - t0
     recalibrate_bn(model, data.x)
     m = val_metrics(model, data.val)
@@ -204,6 +234,8 @@ def one_epoch(net, lr, data):
     torch.save({"model": model.state_dict(), "optimizer": opt.state_dict(), "state": state}, last + ".tmp")
     os.replace(last + ".tmp", last)
     write_json(os.path.join(LOGS, f"{net}.json"), state)
+    if os.path.exists(partial):
+        os.remove(partial)
     p = m["plain"]
     log_line(net, f"epoch {epoch + 1}/{RECIPE['epochs']} loss {loss:.4f} val acc {p['accuracy'] * 100:.2f}% "
                   f"(mirror {m['mirror']['accuracy'] * 100:.2f}%) macro recall {p['macro_recall'] * 100:.1f}% "
