@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startSyncServer, type SyncServer } from '../../scripts/sync-server.mjs';
+import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
@@ -12,6 +13,7 @@ import type { ExportFile } from '../../src/shared/export-schema';
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 const SESSION_NOTE = 'Spoke about the custody hearing';
 const MARKER_LABEL = 'mentioned the night shifts';
+const PANEL = ['resmo-app', 'resmo-settings-view', 'resmo-sync-panel'];
 
 /** Strings nobody else writes: finding one on the server can only mean a leak. */
 function knownExport(): ExportFile {
@@ -68,7 +70,8 @@ describe('sync between two devices through the clinic server', () => {
   });
 
   async function device(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-US', permissions: ['camera'] });
+    // bypassCSP only lets the test inject axe-core; the CSP itself has its own test.
+    const context = await browser.newContext({ locale: 'en-US', permissions: ['camera'], bypassCSP: true });
     contexts.push(context);
     return context.newPage();
   }
@@ -80,6 +83,9 @@ describe('sync between two devices through the clinic server', () => {
     await a.goto(`${app.url}#/patients`);
     expect(await importThroughUi(a, 'known.json', JSON.stringify(file))).toBe('done');
     await recordFewSeconds(a, app.url, file.patients[0]!.id);
+    await a.goto(`${app.url}#/settings`);
+    await a.locator('resmo-sync-panel input[name="url"]').waitFor();
+    expect(await axeViolations(a, PANEL)).toEqual([]);
     await turnOnSyncThroughUi(a, app.url, server);
     await waitUntilSynced(a);
     const onA = await storeCounts(a);
@@ -91,6 +97,7 @@ describe('sync between two devices through the clinic server', () => {
     await panel.locator('input[name="passphrase"]').fill(PASSPHRASE);
     await panel.locator('button[type="submit"]').click();
     await waitUntilSynced(b);
+    expect(await axeViolations(b, PANEL)).toEqual([]);
     await expect.poll(() => storeCounts(b), { timeout: 30_000 }).toEqual(onA);
     await b.goto(`${app.url}#/patients`);
     await b.locator('resmo-patients-view').getByText('P-QX4SYNC').waitFor();

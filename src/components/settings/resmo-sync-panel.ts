@@ -41,6 +41,9 @@ export class ResmoSyncPanel extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
+      .sync-state > * {
+        display: block;
+      }
       @media (max-width: 26rem) {
         dl {
           grid-template-columns: 1fr;
@@ -130,7 +133,9 @@ export class ResmoSyncPanel extends LitElement {
         <dd>${view.account}</dd>
       </dl>
       <p role="status" class="sync-state">
-        ${syncStateText(status)} ${lastSyncedText(status.lastSyncedAt)} ${waitingText(status.waiting)}
+        <strong>${syncStateText(status)}</strong>
+        <span>${lastSyncedText(status.lastSyncedAt)}</span>
+        <span>${waitingText(status.waiting)}</span>
       </p>
       ${status.problem ? html`<p class="error" role="alert">${syncProblemMessage(status.problem)}</p>` : nothing}
       <div class="actions">
