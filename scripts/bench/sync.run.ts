@@ -103,7 +103,8 @@ it('syncs 100 one-hour sessions to a fresh device', async () => {
     await panel.locator('button[type="submit"]').click();
     await waitUntilSynced(page, 3_000_000);
     let counts = await storeCounts(page);
-    while (counts.sessions !== SESSIONS || counts.samples !== SESSIONS * SECONDS) {
+    // The store keeps a session's seconds as one-minute blocks.
+    while (counts.sessions !== SESSIONS || counts.samples !== (SESSIONS * SECONDS) / CHUNK_SECONDS) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       counts = await storeCounts(page);
     }

@@ -4,6 +4,7 @@ import { localized, msg } from '@lit/localize';
 import { RouterController, topViewOf, type Route, type TopView } from '../controllers/router-controller.js';
 import { recordingActivity } from '../platform/activity.js';
 import { AppLockController } from '../controllers/app-lock.js';
+import { LeaveGuard } from '../controllers/leave-guard.js';
 import type { UpdateHandle } from '../pwa.js';
 import './consultation/resmo-consultation-view.js';
 import './patients/resmo-patients-view.js';
@@ -13,6 +14,7 @@ import './settings/resmo-settings-view.js';
 import './ui/resmo-update-toast.js';
 import './lock/resmo-encryption-banner.js';
 import './lock/resmo-lock-screen.js';
+import './ui/resmo-recording-indicator.js';
 
 /** The shell: header, navigation between the three views, and the update prompt. */
 @customElement('resmo-app')
@@ -24,6 +26,7 @@ export class ResmoApp extends LitElement {
     :host {
       display: grid;
       grid-template-rows: auto 1fr;
+      grid-template-columns: minmax(0, 1fr);
       min-height: 100vh;
       min-height: 100dvh;
     }
@@ -45,6 +48,7 @@ export class ResmoApp extends LitElement {
     }
     nav ul {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.25rem;
       list-style: none;
       margin: 0;
@@ -106,6 +110,7 @@ export class ResmoApp extends LitElement {
 
   private readonly router = new RouterController(this);
   private readonly lock = new AppLockController(this);
+  protected readonly leaveGuard = new LeaveGuard(this);
   @state() private pendingUpdate: UpdateHandle | null = null;
   @state() private recording = recordingActivity.active;
 
@@ -132,6 +137,7 @@ export class ResmoApp extends LitElement {
     return html`
       <header>
         <span class="brand">Resmo</span>
+        ${open ? html`<resmo-recording-indicator ?here=${current === 'consultation'}></resmo-recording-indicator>` : nothing}
         ${
           open
             ? html`<nav aria-label=${msg('Main')}>
@@ -153,11 +159,12 @@ export class ResmoApp extends LitElement {
         open
           ? html`<main id="main" ?inert=${state === 'covered'}>
               ${
-                state === 'off' && current !== 'settings'
+                state === 'off' && current !== 'settings' && !(current === 'consultation' && this.recording)
                   ? html`<resmo-encryption-banner></resmo-encryption-banner>`
                   : nothing
               }
-              ${this.renderView(this.router.route)}
+              ${this.renderConsultation(this.router.route)}
+              ${this.router.route.view === 'consultation' ? nothing : this.renderView(this.router.route)}
             </main>`
           : html`<main id="main">${state === 'locked' ? html`<resmo-lock-screen></resmo-lock-screen>` : nothing}</main>`
       }
@@ -180,10 +187,22 @@ export class ResmoApp extends LitElement {
     </li>`;
   }
 
-  private renderView(route: Route) {
+  /**
+   * The consultation stays in the page, hidden, while it records and another screen is open, so
+   * that the recording and the camera go on; the header's indicator leads back to it.
+   */
+  private renderConsultation(route: Route) {
+    const here = route.view === 'consultation';
+    if (!here && !this.recording) return nothing;
+    return html`<resmo-consultation-view
+      ?hidden=${!here}
+      .routePatient=${here ? route.patientId : ''}
+      .startCamera=${here && route.start}
+    ></resmo-consultation-view>`;
+  }
+
+  private renderView(route: Exclude<Route, { view: 'consultation' }>) {
     switch (route.view) {
-      case 'consultation':
-        return html`<resmo-consultation-view></resmo-consultation-view>`;
       case 'patients':
         return html`<resmo-patients-view></resmo-patients-view>`;
       case 'patient':

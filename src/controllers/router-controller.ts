@@ -1,7 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/**
+ * `#/consultation/<patient>` keeps the chosen patient through a reload; `#/consultation/<patient>/start`
+ * (the patient page's link) also starts the camera once, then drops the `/start`.
+ */
 export type Route =
-  | { view: 'consultation' }
+  | { view: 'consultation'; patientId: string; start: boolean }
   | { view: 'patients' }
   | { view: 'patient'; id: string }
   | { view: 'session'; id: string }
@@ -11,7 +15,7 @@ export type TopView = 'consultation' | 'patients' | 'settings';
 
 /** Hash routes keep every screen reachable offline: the service worker only ever serves index.html. */
 export function parseRoute(hash: string): Route {
-  const [head = '', id] = hash.replace(/^#\/?/, '').split('/');
+  const [head = '', id, action] = hash.replace(/^#\/?/, '').split('/');
   switch (head) {
     case 'patients':
       return id ? { view: 'patient', id: decodeURIComponent(id) } : { view: 'patients' };
@@ -20,7 +24,11 @@ export function parseRoute(hash: string): Route {
     case 'settings':
       return { view: 'settings' };
     default:
-      return { view: 'consultation' };
+      return {
+        view: 'consultation',
+        patientId: head === 'consultation' && id ? decodeURIComponent(id) : '',
+        start: action === 'start',
+      };
   }
 }
 
@@ -36,6 +44,12 @@ export function topViewOf(route: Route): TopView {
     case 'consultation':
       return 'consultation';
   }
+}
+
+/** The hash of the consultation screen with `patientId` chosen (and the camera starting, with `start`). */
+export function consultationHash(patientId: string, start = false): string {
+  if (!patientId) return '#/consultation';
+  return `#/consultation/${encodeURIComponent(patientId)}${start ? '/start' : ''}`;
 }
 
 export class RouterController implements ReactiveController {

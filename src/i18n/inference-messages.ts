@@ -1,5 +1,5 @@
-import { msg, str } from '@lit/localize';
-import type { BackendName, InferenceError, ProgressMessage } from '../shared/protocol.js';
+import { msg } from '@lit/localize';
+import type { BackendName, BackendProbe, InferenceError } from '../shared/protocol.js';
 
 /** What went wrong with the analysis and what the clinician can do; camera and recording are unaffected. */
 export function inferenceErrorMessage(error: InferenceError): string {
@@ -29,18 +29,18 @@ export function backendName(backend: BackendName): string {
   return names[backend];
 }
 
-/** What the worker is doing while it loads, or that it moved engines; empty otherwise. */
-export function workerStatusNote(worker: {
-  status: string;
-  progress: ProgressMessage | null;
-  fallback: unknown;
-}): string {
-  if (worker.fallback) return msg('Moved to another engine after a graphics error');
-  if (worker.status !== 'loading') return '';
-  const progress = worker.progress;
-  if (progress?.stage === 'probing' && progress.backend) {
-    const engine = backendName(progress.backend);
-    return msg(str`Measuring the speed of ${engine}…`);
-  }
-  return progress?.stage === 'warming-up' ? msg('Warming up…') : msg('Choosing the fastest engine…');
+/** That the analysis moved engines after a graphics error; empty otherwise (loading shows as a progress bar). */
+export function workerStatusNote(worker: { fallback: unknown }): string {
+  return worker.fallback ? msg('Moved to another engine after a graphics error') : '';
+}
+
+/**
+ * The note beside an engine in Settings › Advanced. An engine this browser lacks is not an error
+ * when another one runs the model: say only that it is not available here.
+ */
+export function probeNote(probe: BackendProbe, anotherRuns: boolean): string {
+  if (probe.ok) return probe.software ? msg('Software emulation, used only as a last resort') : '';
+  const missing = probe.error.code === 'backend-unavailable' || probe.error.code === 'no-backend';
+  if (missing && anotherRuns) return msg('Not available in this browser; the analysis uses another engine.');
+  return inferenceErrorMessage(probe.error);
 }

@@ -33,7 +33,7 @@ export function liveReason(
   issues: readonly QualityIssue[],
 ): string {
   if (!running) return sourceOffReason(source);
-  if (loading) return msg('Loading the model…');
+  if (loading) return msg('Preparing…');
   const blocking = issues.find((issue) => issue !== 'several-faces');
   return blocking ? qualityMessage(blocking) : '';
 }

@@ -61,6 +61,7 @@ export {
   type VaultStatus,
 } from './vault.js';
 export { WrongSecretError } from './vault-keys.js';
+export type { RecoveryLanguage } from './recovery-words.js';
 export { chartMarkers, readingsOf, sessionBaseline, shownReadings, type SessionBaseline } from './readings.js';
 export { joinVault, vaultMeta } from './vault.js';
 export type { VaultMeta } from './vault-keys.js';

@@ -2,6 +2,7 @@ import { sampleRange } from './cascade.js';
 import { database } from './database.js';
 import { clearFieldsOf, isSealed, open, openValue, seal, sealValue } from './envelope.js';
 import { StorageError } from './errors.js';
+import { openSampleRows, toBlocks } from './sample-blocks.js';
 import type { Envelope, Marker, Sample, Session, StoreName } from './schema.js';
 import { currentKey } from './vault.js';
 
@@ -77,7 +78,7 @@ export async function sealChunk(sessionId: string, minute: number): Promise<Seal
   const from = minute * CHUNK_SECONDS;
   const range = IDBKeyRange.bound([sessionId, from], [sessionId, from + CHUNK_SECONDS - 1]);
   const rows = sealedRows(await (await database()).getAll('samples', range), 'sample');
-  const samples = await Promise.all(rows.map((row) => open('sample', row, dataKey)));
+  const samples = await openSampleRows(rows);
   const id = chunkId(sessionId, minute);
   return { id, type: 'chunk', kid, ...(await sealValue(id, 'chunk', samples, dataKey, kid)) };
 }
@@ -103,14 +104,16 @@ export async function applyChunk(doc: SealedDoc): Promise<void> {
   const samples = (await openValue(doc.id, 'chunk', { ...doc, v: 1 }, dataKey)) as Sample[];
   const sessionId = doc.id.split(':')[0] ?? '';
   if (samples.some((s) => s.sessionId !== sessionId)) throw new StorageError('corrupt', 'A chunk was moved.');
-  const sealed = await Promise.all(samples.map((s) => seal('sample', s, dataKey, kid)));
+  const first = samples[0]?.second ?? 0;
+  const blocks = toBlocks(sessionId, first, samples);
+  const sealed = await Promise.all(blocks.map((b) => seal('block', b, dataKey, kid)));
   const tx = (await database()).transaction('samples', 'readwrite');
   await Promise.all([...sealed.map((row) => tx.store.put(row)), tx.done]);
 }
 
 /** How many seconds of a session this device holds (a session shows only once all have arrived). */
 export async function heldSeconds(sessionId: string): Promise<number> {
-  return (await (await database()).getAllKeys('samples', sampleRange(sessionId))).length;
+  return (await openSampleRows(await (await database()).getAll('samples', sampleRange(sessionId)))).length;
 }
 
 /** A short secret (the sync account's password) sealed under the data key, for keeping on this device. */

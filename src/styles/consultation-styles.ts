@@ -2,15 +2,31 @@ import { css } from 'lit';
 
 /** The consultation screen's layout: the camera stage beside the readings, stacked on narrow screens. */
 export const consultationStyles = css`
+  /* Kept in the page, hidden, while it records behind another screen. */
+  :host([hidden]) {
+    display: none;
+  }
   .layout {
     display: grid;
     gap: 1rem;
     grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr);
     align-items: start;
   }
+  [hidden] {
+    display: none !important;
+  }
   @media (max-width: 52rem), (orientation: portrait) and (max-width: 64rem) {
     .layout {
       grid-template-columns: minmax(0, 1fr);
+    }
+    /* A phone or portrait tablet: the current emotion comes first, under the record button. */
+    .readings {
+      order: -1;
+    }
+  }
+  @media (max-width: 40rem) {
+    .stage {
+      max-height: 45vh;
     }
   }
   .stage {

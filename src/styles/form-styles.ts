@@ -11,5 +11,6 @@ export const formStyles = css`
     font: inherit;
     min-height: 44px;
     padding: 0 0.5rem;
+    max-width: 100%;
   }
 `;

@@ -8,6 +8,7 @@ export const reportStyles = css`
   }
   :host {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1.25rem;
   }
   section {
@@ -15,7 +16,7 @@ export const reportStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: 0.25rem 1rem;
     margin: 0;
   }

@@ -44,7 +44,8 @@ export const sharedStyles = css`
     align-items: center;
     gap: 0.4rem;
   }
-  button.primary {
+  button.primary,
+  .button.primary {
     background: var(--resmo-brand);
     color: var(--resmo-brand-ink);
   }

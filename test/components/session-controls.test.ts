@@ -76,6 +76,7 @@ describe('<resmo-session-controls>', () => {
     controls.lastSessionId = 's1';
     await controls.updateComplete;
     expect(root(controls).querySelector('a[href="#/sessions/s1"]')).not.toBeNull();
+    expect(root(controls).querySelector('.saved')?.textContent).toMatch(/Session saved\.\s+Open its report/);
   });
 
   it('does not mark when M is typed into a text field, nor when not recording', async () => {

@@ -86,7 +86,7 @@ describe.skipIf(!hasFer2013())('a resting baseline and a session with markers', 
     await addMarker(page, 'talked about sleep');
     await waitForUsableSeconds(page, 4);
     await page.getByRole('button', { name: 'Stop session' }).click();
-    await page.getByRole('link', { name: 'Review the last session' }).click();
+    await page.getByRole('link', { name: 'Open its report' }).click();
 
     const report = await reportText(page);
     expect(report.modes).toHaveLength(3);

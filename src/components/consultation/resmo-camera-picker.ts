@@ -5,7 +5,16 @@ import { loadPreferences, savePreferences } from '../../platform/preferences.js'
 
 export type CameraChangeEvent = CustomEvent<{ deviceId: string; height: number }>;
 
-const HEIGHTS = [360, 480, 720, 1080] as const;
+/** Camera quality in a clinician's words: Standard (480 lines, light on older tablets) or High (720). */
+const QUALITIES = [
+  { height: 480, label: () => msg('Standard') },
+  { height: 720, label: () => msg('High') },
+] as const;
+
+/** A height saved by an older version (360, 1080) shows as the nearer of the two. */
+function qualityOf(height: number): number {
+  return height > 600 ? 720 : 480;
+}
 
 /** Which camera (front, back, external) and at what resolution; the list fills once access is granted. */
 @customElement('resmo-camera-picker')
@@ -23,7 +32,12 @@ export class ResmoCameraPicker extends LitElement {
       font-size: 0.9rem;
       font-weight: 600;
     }
+    label {
+      min-width: 0;
+      max-width: 100%;
+    }
     select {
+      max-width: 100%;
       font: inherit;
       min-height: 44px;
     }
@@ -34,7 +48,6 @@ export class ResmoCameraPicker extends LitElement {
   @state() private height = loadPreferences().cameraHeight;
 
   override render() {
-    const resolution = (h: number) => msg(str`${h} lines`);
     return html`
       ${
         this.devices.length > 1
@@ -52,9 +65,12 @@ export class ResmoCameraPicker extends LitElement {
           : nothing
       }
       <label
-        >${msg('Resolution')}
+        >${msg('Camera quality')}
         <select @change=${this.onHeight}>
-          ${HEIGHTS.map((h) => html`<option value=${h} ?selected=${h === this.height}>${resolution(h)}</option>`)}
+          ${QUALITIES.map(
+            (q) =>
+              html`<option value=${q.height} ?selected=${q.height === qualityOf(this.height)}>${q.label()}</option>`,
+          )}
         </select>
       </label>
     `;

@@ -1,9 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { CameraController } from '../../controllers/camera-controller.js';
 import { CallSourceController } from '../../controllers/call-source.js';
 import { LiveSession } from '../../controllers/live-session.js';
+import { RecordingActions } from '../../controllers/recording-actions.js';
+import { consultationHash } from '../../controllers/router-controller.js';
+import { liveFigures } from '../../platform/live-figures.js';
 import { PreferencesWatch } from '../../controllers/preferences-watch.js';
 import { loadPreferences } from '../../platform/preferences.js';
 import { emotionName } from '../../i18n/emotions.js';
@@ -42,10 +45,15 @@ export class ResmoConsultationView extends LitElement {
 
   private readonly camera = new CameraController(this);
   private readonly live = new LiveSession(this, { preferences: loadPreferences() });
+  private readonly actions = new RecordingActions(this, this.live);
   private readonly call = new CallSourceController(this);
   /** Settings changed (possibly in another view of this page): apply them without a restart. */
   protected readonly preferences = new PreferencesWatch(this, (p) => this.live.configure(p));
   @state() private source: SessionSource = 'camera';
+  /** The patient named in the address (`#/consultation/<id>`), chosen when it changes. */
+  @property({ attribute: false }) routePatient = '';
+  /** Set once when the patient page's "Start consultation" opened this screen: the camera starts. */
+  @property({ attribute: false }) startCamera = false;
 
   @query('video') private video!: HTMLVideoElement | null;
   private readonly staleness = new StaleWatch(
@@ -53,9 +61,15 @@ export class ResmoConsultationView extends LitElement {
     () => this.camera.status === 'live',
     () => this.live.worker.result,
   );
-  @state() private recordingError = '';
-  @state() private lastSessionId = '';
   @state() private patientId = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('routePatient') && this.routePatient) this.patientId = this.routePatient;
+    if (changed.has('startCamera') && this.startCamera) {
+      history.replaceState(history.state, '', consultationHash(this.patientId));
+      if (!this.running) void this.start();
+    }
+  }
 
   override render() {
     const { error } = this.camera;
@@ -67,16 +81,17 @@ export class ResmoConsultationView extends LitElement {
     const stale = running && this.staleness.stale;
     return html`
       <h1>${msg('Consultation')}</h1>
-      <p class="purpose">${consultationPurpose(this.source)}</p>
+      ${this.live.recording ? nothing : html`<p class="purpose">${consultationPurpose(this.source)}</p>`}
       <resmo-source-picker
         .source=${this.source}
         .support=${display.support}
         ?disabled=${this.live.recording}
+        ?hidden=${this.live.recording}
         @resmo-source-change=${this.switchSource}
       ></resmo-source-picker>
-      <div class="controls">
+      <div class="controls" ?hidden=${this.live.recording && running}>
         <button
-          class="primary"
+          class="source"
           @click=${running ? this.stop : this.start}
           ?disabled=${call && display.support === 'no-display-capture'}
         >
@@ -101,14 +116,15 @@ export class ResmoConsultationView extends LitElement {
       ${error && !call ? this.renderCameraError(error.kind) : nothing}
       ${worker.error ? html`<div class="notice" role="alert">${inferenceErrorMessage(worker.error)}</div>` : nothing}
       <resmo-session-controls
-        @resmo-patient-selected=${(e: CustomEvent<{ patientId: string }>) => (this.patientId = e.detail.patientId)}
+        @resmo-patient-selected=${this.onPatient}
+        .patientId=${this.patientId}
         .state=${recorder.state}
-        .error=${this.recordingError}
-        .lastSessionId=${this.lastSessionId}
+        .error=${this.actions.error === null ? '' : recordingErrorMessage(this.actions.error)}
+        .lastSessionId=${this.actions.savedSessionId}
         @resmo-session-start=${this.onSessionStart}
-        @resmo-resume-session=${this.onSessionResume}
-        @resmo-marker-add=${this.onMarkerAdd}
-        @resmo-session-stop=${this.onSessionStop}
+        @resmo-resume-session=${(e: ResumeSessionEvent) => this.actions.resume(e.detail.session.id)}
+        @resmo-marker-add=${(e: MarkerAddEvent) => this.actions.mark(e.detail.label)}
+        @resmo-session-stop=${() => this.actions.stop()}
       ></resmo-session-controls>
       <div class="layout">
         <div class="stage ${call ? 'call' : ''}">
@@ -124,18 +140,18 @@ export class ResmoConsultationView extends LitElement {
             ></resmo-face-overlay>
           </div>
         </div>
-        <div>
+        <div class="readings">
+          <resmo-status-strip
+            .status=${running ? worker.status : 'idle'}
+            .progress=${worker.progress}
+            .issues=${running && worker.status === 'ready' ? readout.issues : []}
+            .note=${workerStatusNote(worker)}
+          ></resmo-status-strip>
           <resmo-emotion-bars
             .probabilities=${running ? readout.smoothed : null}
             .reason=${liveReason(this.source, running, this.live.worker.status === 'loading', readout.issues)}
             ?stale=${stale}
           ></resmo-emotion-bars>
-          <resmo-status-strip
-            .backend=${worker.backend}
-            .fps=${running ? readout.fps : 0}
-            .issues=${running && worker.status === 'ready' ? readout.issues : []}
-            .note=${workerStatusNote(worker)}
-          ></resmo-status-strip>
           <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             ${this.announcement(running && !stale)}
           </div>
@@ -155,6 +171,8 @@ export class ResmoConsultationView extends LitElement {
   }
 
   override updated(): void {
+    const { worker, stream } = this.live;
+    liveFigures.set({ backend: worker.backend, fps: this.running ? stream.readout.fps : 0, timings: worker.timings });
     const video = this.video;
     const source = this.source === 'camera' ? this.camera.stream : this.call.display.stream;
     if (video && video.srcObject !== source) {
@@ -184,33 +202,22 @@ export class ResmoConsultationView extends LitElement {
     else this.live.pick(event.detail.index);
   }
 
-  /** Runs what the session controls asked for; a failure is shown on them in plain words. */
-  private async record(action: () => Promise<unknown>): Promise<void> {
-    this.recordingError = '';
-    try {
-      await action();
-    } catch (error) {
-      this.recordingError = recordingErrorMessage(error);
-    }
+  private onPatient(event: CustomEvent<{ patientId: string }>): void {
+    this.patientId = event.detail.patientId;
+    if (!this.hidden) history.replaceState(history.state, '', consultationHash(this.patientId));
   }
 
   private onSessionStart(event: SessionStartEvent): Promise<void> {
-    return this.record(() => this.live.startRecording(event.detail.patientId, this.source));
+    const ensureSource = () => (this.running ? Promise.resolve() : this.start());
+    return this.actions.start(event.detail.patientId, this.source, (id) => this.mayStart(id), ensureSource);
   }
 
-  private onSessionResume(event: ResumeSessionEvent): Promise<void> {
-    return this.record(() => this.live.resumeRecording(event.detail.session.id));
-  }
-
-  private onMarkerAdd(event: MarkerAddEvent): Promise<void> {
-    return this.record(() => this.live.addMarker(event.detail.label));
-  }
-
-  private onSessionStop(): Promise<void> {
-    return this.record(async () => {
-      const session = await this.live.stopRecording();
-      if (session) this.lastSessionId = session.id;
-    });
+  /**
+   * The one place a check before recording hooks in (a patient's consent, for one): resolve false
+   * to refuse, after telling the clinician why. Today every chosen patient may be recorded.
+   */
+  private mayStart(_patientId: string): Promise<boolean> {
+    return Promise.resolve(true);
   }
 
   private async start(): Promise<void> {

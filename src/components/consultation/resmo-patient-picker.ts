@@ -17,10 +17,15 @@ export class ResmoPatientPicker extends LitElement {
     css`
       label {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.25rem;
         font-weight: 600;
       }
+      :host {
+        max-width: 100%;
+      }
       select {
+        max-width: 100%;
         font: inherit;
         min-height: 44px;
         padding: 0 0.5rem;

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { RecorderState } from '../../controllers/session-recorder.js';
 import type { PatientSelectedEvent } from './resmo-patient-picker.js';
@@ -40,7 +40,12 @@ export class ResmoSessionControls extends LitElement {
         gap: 0.5rem;
         align-items: end;
       }
+      resmo-patient-picker {
+        min-width: 0;
+        max-width: 100%;
+      }
       input {
+        max-width: 100%;
         font: inherit;
         min-height: 44px;
         padding: 0 0.5rem;
@@ -55,6 +60,14 @@ export class ResmoSessionControls extends LitElement {
       .live {
         font-weight: 600;
       }
+      .saved {
+        background: #e3f3e8;
+        color: #14532d;
+      }
+      .saved a {
+        color: inherit;
+        font-weight: 600;
+      }
       :is(button, input, a):focus-visible {
         outline: 3px solid var(--resmo-focus, #ffbf47);
         outline-offset: 2px;
@@ -67,7 +80,8 @@ export class ResmoSessionControls extends LitElement {
   @property({ attribute: false }) error = '';
   /** The session stopped last on this screen, offered for review. */
   @property({ attribute: false }) lastSessionId = '';
-  @state() private patientId = '';
+  /** The chosen patient (from the address, or this picker through the screen). */
+  @property({ attribute: false }) patientId = '';
   @query('input[name="marker-label"]') private labelInput!: HTMLInputElement | null;
 
   override connectedCallback(): void {
@@ -91,17 +105,18 @@ export class ResmoSessionControls extends LitElement {
     const ended = this.state.status === 'idle' ? endedMessage(this.state) : null;
     return html`
       ${ended ? html`<p class="notice ended" role="alert"><strong>${ended.title}</strong> ${ended.help}</p>` : nothing}
+      ${
+        this.lastSessionId && !ended
+          ? html`<p class="notice saved" role="status">
+              <strong>${msg('Session saved.')}</strong>
+              <a href="#/sessions/${encodeURIComponent(this.lastSessionId)}">${msg('Open its report')}</a>
+            </p>`
+          : nothing
+      }
       <resmo-interrupted-sessions resumable></resmo-interrupted-sessions>
       <div class="row">
         <resmo-patient-picker .value=${this.patientId} @resmo-patient-selected=${this.onPatient}></resmo-patient-picker>
         <button class="start primary" ?disabled=${!this.patientId} @click=${this.start}>${msg('Start session')}</button>
-        ${
-          this.lastSessionId
-            ? html`<a class="button" href="#/sessions/${encodeURIComponent(this.lastSessionId)}"
-                >${msg('Review the last session')}</a
-              >`
-            : nothing
-        }
       </div>
     `;
   }

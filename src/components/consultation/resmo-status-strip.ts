@@ -1,12 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { BackendName } from '../../shared/protocol.js';
+import type { ProgressMessage } from '../../shared/protocol.js';
+import type { InferenceStatus } from '../../controllers/worker-client.js';
 import type { QualityIssue } from '../../live/face-quality.js';
+import { preparedShare, secondsLeft } from '../../live/preparation.js';
 import { qualityMessage } from '../../i18n/quality-messages.js';
-import { backendName } from '../../i18n/inference-messages.js';
 
-/** Where inference runs, how fast, and what is wrong with the picture, in plain words. */
+/**
+ * One line in plain words: "Ready", or "Preparing (first time only)…" with a progress bar and
+ * the time left, and what is wrong with the picture. The engine and frame rate are in
+ * Settings › Advanced.
+ */
 @customElement('resmo-status-strip')
 @localized()
 export class ResmoStatusStrip extends LitElement {
@@ -23,7 +29,15 @@ export class ResmoStatusStrip extends LitElement {
       border-radius: 999px;
       padding: 0.15rem 0.65rem;
       background: var(--resmo-surface);
-      font-variant-numeric: tabular-nums;
+    }
+    .preparing {
+      display: grid;
+      gap: 0.25rem;
+      flex-basis: 100%;
+    }
+    progress {
+      width: 100%;
+      height: 0.75rem;
     }
     ul {
       display: contents;
@@ -37,26 +51,59 @@ export class ResmoStatusStrip extends LitElement {
     }
   `;
 
-  @property() backend: BackendName | null = null;
-  @property({ type: Number }) fps = 0;
+  /** The analysis' state; `idle` while the camera is off. */
+  @property() status: InferenceStatus = 'idle';
+  @property({ attribute: false }) progress: ProgressMessage | null = null;
   @property({ attribute: false }) issues: readonly QualityIssue[] = [];
-  /** A fallback or loading note from the inference controller. */
+  /** A fallback note from the inference controller. */
   @property() note = '';
+  private since = 0;
+  /** The engines are being measured: a first visit (or the first after an update). */
+  private firstTime = false;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('status') && this.status === 'loading') {
+      this.since = performance.now();
+      this.firstTime = false;
+    }
+    if (this.progress?.stage === 'probing') this.firstTime = true;
+    const loading = this.status === 'loading';
+    if (loading && this.ticker === undefined) this.ticker = setInterval(() => this.requestUpdate(), 1000);
+    if (!loading) this.stopTicker();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicker();
+  }
 
   override render() {
-    const fps = new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 1 }).format(
-      this.fps,
-    );
     return html`
-      <span class="chip"
-        >${this.backend ? msg(str`Runs on ${backendName(this.backend)}`) : msg('Model not loaded')}</span
-      >
-      <span class="chip">${msg(str`${fps} frames/s`)}</span>
+      ${this.status === 'ready' ? html`<span class="chip ready">${msg('Ready')}</span>` : nothing}
+      ${this.status === 'loading' ? this.renderPreparing() : nothing}
       ${this.note ? html`<span class="chip">${this.note}</span>` : nothing}
       <ul aria-label=${msg('Picture quality')}>
         ${this.issues.map((issue) => html`<li>${qualityMessage(issue)}</li>`)}
       </ul>
     `;
+  }
+
+  private renderPreparing() {
+    if (!this.firstTime) return html`<span class="chip preparing-short">${msg('Preparing…')}</span>`;
+    const share = preparedShare(this.progress);
+    const left = secondsLeft(share, performance.now() - this.since);
+    const label = msg('Preparing (first time only)…');
+    return html`<div class="preparing">
+      <span id="preparing-label">${label}</span>
+      <progress max="1" .value=${share} aria-labelledby="preparing-label"></progress>
+      <span>${msg(str`About ${left} s left. Later visits start at once.`)}</span>
+    </div>`;
+  }
+
+  private stopTicker(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
   }
 }
 

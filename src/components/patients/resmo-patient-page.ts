@@ -13,7 +13,9 @@ import {
 import { formatCalendarDate, formatCount, formatDateTime, formatDuration, formatShare } from '../../i18n/format.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import { consultationHash } from '../../controllers/router-controller.js';
 import { reportStyles } from '../../styles/report-styles.js';
+import { stackedTableStyles } from '../../styles/list-styles.js';
 import type { ResmoPatientDialog } from './resmo-patient-dialog.js';
 import type { ResmoConfirmDialog } from '../ui/resmo-confirm-dialog.js';
 import './resmo-patient-dialog.js';
@@ -43,6 +45,7 @@ export class ResmoPatientPage extends LitElement {
         white-space: pre-wrap;
       }
     `,
+    stackedTableStyles,
   ];
 
   @property({ attribute: 'patient-id' }) patientId = '';
@@ -102,7 +105,7 @@ export class ResmoPatientPage extends LitElement {
       </header>
       <div class="actions screen-only">
         <button @click=${() => this.patientDialog.open(patient)}>${msg('Edit patient')}</button>
-        <a class="button" href="#/consultation">${msg('Start a session')}</a>
+        <a class="button primary" href=${consultationHash(patient.id, true)}>${msg('Start consultation')}</a>
         <resmo-export-buttons patient-id=${patient.id}></resmo-export-buttons>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -116,7 +119,7 @@ export class ResmoPatientPage extends LitElement {
                 <h2 id="sessions-title">${msg('Sessions')}</h2>
                 ${this.renderSessions(sessions)}
               </section>`
-          : html`<p>${msg('No sessions yet. Start one from the consultation screen.')}</p>`
+          : html`<p>${msg('No sessions yet. Start one with “Start consultation”.')}</p>`
       }
     `;
   }
@@ -143,9 +146,13 @@ export class ResmoPatientPage extends LitElement {
     const when = formatDateTime(session.startedAt);
     return html`<tr data-session-id=${session.id}>
       <td><a href="#/sessions/${encodeURIComponent(session.id)}">${when}</a></td>
-      <td>${formatDuration(session.seconds)}${session.endedAt === null ? html` (${msg('not finished')})` : nothing}</td>
-      <td>${top ? msg(str`${emotionName(top.label)} (${formatShare(top.share)})`) : '—'}</td>
-      <td>${formatShare(usableShare)}</td>
+      <td data-label=${msg('Length')}>
+        ${formatDuration(session.seconds)}${session.endedAt === null ? html` (${msg('not finished')})` : nothing}
+      </td>
+      <td data-label=${msg('Most frequent emotion')}>
+        ${top ? msg(str`${emotionName(top.label)} (${formatShare(top.share)})`) : '—'}
+      </td>
+      <td data-label=${msg('Usable face')}>${formatShare(usableShare)}</td>
       <td class="screen-only">
         <button
           class="danger"

@@ -31,6 +31,16 @@ export class ResmoSegmentTable extends LitElement {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
+      /* A phone: the times wrap at the dash rather than push the page sideways. */
+      @media (max-width: 30rem) {
+        th,
+        td {
+          padding-inline: 0 0.35rem;
+        }
+        td.time {
+          white-space: normal;
+        }
+      }
     `,
   ];
 

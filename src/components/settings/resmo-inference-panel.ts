@@ -1,26 +1,37 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { readBackendChoice } from '../../platform/backend-choice.js';
 import { loadPreferences, savePreferences } from '../../platform/preferences.js';
-import type { BackendChoiceRecord, BackendPreference, BackendProbe } from '../../shared/protocol.js';
-import { backendName, inferenceErrorMessage } from '../../i18n/inference-messages.js';
+import type { BackendChoiceRecord, BackendPreference } from '../../shared/protocol.js';
+import { backendName, probeNote } from '../../i18n/inference-messages.js';
+import { liveFigures } from '../../platform/live-figures.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import { stackedTableStyles, termListStyles } from '../../styles/list-styles.js';
 
 const PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
-/** Where the model runs: the measured timings of each engine on this device, and a manual override. */
+/**
+ * Settings › Advanced: where the model runs, the measured time of each engine on this device, a
+ * manual override, and the running analysis' frame rate and time per stage.
+ */
 @customElement('resmo-inference-panel')
 @localized()
 export class ResmoInferencePanel extends LitElement {
   static override styles = [
     sharedStyles,
     formStyles,
+    termListStyles,
     css`
       table {
         border-collapse: collapse;
         margin-block: 0.75rem;
+        width: 100%;
+      }
+      h3 {
+        margin-block: 1rem 0.25rem;
+        font-size: 1rem;
       }
       th,
       td {
@@ -33,14 +44,26 @@ export class ResmoInferencePanel extends LitElement {
         font-variant-numeric: tabular-nums;
       }
     `,
+    stackedTableStyles,
   ];
 
   @state() private preference = loadPreferences().backend;
   @state() private record: BackendChoiceRecord | null = readBackendChoice(localStorage);
+  @state() private figures = liveFigures.values;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    liveFigures.addEventListener('change', this.onFigures);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    liveFigures.removeEventListener('change', this.onFigures);
+  }
 
   override render() {
-    return html`<section class="card">
-      <h2>${msg('Analysis engine')}</h2>
+    return html`<section>
+      <h3>${msg('Analysis engine')}</h3>
       <p class="purpose">
         ${msg(
           'The app measures each engine of this device on the real analysis and runs on the fastest. It measures again after an update.',
@@ -56,8 +79,41 @@ export class ResmoInferencePanel extends LitElement {
             </option>`,
         )}
       </select>
+      ${this.renderFigures()}
     </section>`;
   }
+
+  private renderFigures() {
+    const { backend, fps, timings } = this.figures;
+    const lang = document.documentElement.lang || undefined;
+    const one = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+    const ms = new Intl.NumberFormat(lang, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 1 });
+    return html`<h3>${msg('Analysis now')}</h3>
+      ${
+        backend && fps > 0
+          ? html`<dl class="figures">
+              <dt>${msg('Engine in use')}</dt>
+              <dd>${backendName(backend)}</dd>
+              <dt>${msg('Frame rate')}</dt>
+              <dd>${msg(str`${one.format(fps)} frames/s`)}</dd>
+              ${
+                timings
+                  ? html`<dt>${msg('Time per frame')}</dt>
+                      <dd>
+                        ${msg(
+                          str`${ms.format(timings.total)} (face search ${ms.format(timings.detect)}, emotion ${ms.format(timings.classify)})`,
+                        )}
+                      </dd>`
+                  : nothing
+              }
+            </dl>`
+          : html`<p>${msg('Shown while the camera is on in a consultation.')}</p>`
+      }`;
+  }
+
+  private readonly onFigures = (): void => {
+    this.figures = liveFigures.values;
+  };
 
   private renderProbes(record: BackendChoiceRecord) {
     const ms = new Intl.NumberFormat(document.documentElement.lang || undefined, {
@@ -83,17 +139,17 @@ export class ResmoInferencePanel extends LitElement {
               <td>
                 ${backendName(probe.backend)}${probe.backend === record.backend ? html` <strong>${msg('(in use)')}</strong>` : nothing}
               </td>
-              <td class="num">${probe.ok ? ms.format(probe.msPerFrame) : '—'}</td>
-              <td>${this.note(probe)}</td>
+              <td class="num" data-label=${msg('Time per frame')}>${probe.ok ? ms.format(probe.msPerFrame) : '—'}</td>
+              <td>
+                ${probeNote(
+                  probe,
+                  record.probes.some((p) => p.ok),
+                )}
+              </td>
             </tr>`,
         )}
       </tbody>
     </table>`;
-  }
-
-  private note(probe: BackendProbe): string {
-    if (!probe.ok) return inferenceErrorMessage(probe.error);
-    return probe.software ? msg('Software emulation, used only as a last resort') : '';
   }
 
   private onChange(event: Event): void {

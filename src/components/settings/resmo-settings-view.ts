@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import { applyLocale, getLocale, isLocale, locales, type Locale } from '../../i18n/localization.js';
 import { formStyles } from '../../styles/form-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import { termListStyles } from '../../styles/list-styles.js';
 import './resmo-display-panel.js';
 import './resmo-inference-panel.js';
 import './resmo-storage-panel.js';
@@ -19,6 +20,7 @@ export class ResmoSettingsView extends LitElement {
   static override styles = [
     sharedStyles,
     formStyles,
+    termListStyles,
     css`
       section,
       resmo-display-panel,
@@ -28,18 +30,6 @@ export class ResmoSettingsView extends LitElement {
       resmo-sync-panel,
       resmo-privacy-panel {
         margin-block: 1rem;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 1rem;
-        margin: 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
       }
     `,
   ];
@@ -73,11 +63,15 @@ export class ResmoSettingsView extends LitElement {
         </select>
       </section>
       <resmo-display-panel></resmo-display-panel>
-      <resmo-inference-panel></resmo-inference-panel>
       <resmo-storage-panel></resmo-storage-panel>
       <resmo-clinician-panel></resmo-clinician-panel>
       <resmo-privacy-panel id="privacy"></resmo-privacy-panel>
       <resmo-sync-panel id="sync"></resmo-sync-panel>
+      <section class="card" id="advanced" aria-labelledby="advanced-title">
+        <h2 id="advanced-title">${msg('Advanced')}</h2>
+        <p class="purpose">${msg('For technical support: where the analysis runs on this device, and how fast.')}</p>
+        <resmo-inference-panel></resmo-inference-panel>
+      </section>
       <section class="card">
         <h2>${msg('About')}</h2>
         <dl>

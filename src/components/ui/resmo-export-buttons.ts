@@ -5,10 +5,12 @@ import { exportPatientData, exportSessionData, sealExportText, serializeExport, 
 import type { ExportFile } from '../../shared/export-schema.js';
 import { safeFileName, shareOrDownload } from '../../platform/share-file.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { exportDoneMessage, type ExportDone } from '../../i18n/export-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import './resmo-fhir-export.js';
 import '../lock/resmo-seal-form.js';
 import type { SealRequestEvent } from '../lock/resmo-seal-form.js';
+import type { ExportedEvent } from './resmo-fhir-export.js';
 
 /** Export of a session (`session-id`) or of a whole patient (`patient-id`) as JSON or CSV. */
 @customElement('resmo-export-buttons')
@@ -24,9 +26,16 @@ export class ResmoExportButtons extends LitElement {
         align-items: center;
       }
       .warning,
+      .done,
       resmo-seal-form {
         flex-basis: 100%;
         margin: 0;
+      }
+      .done {
+        border-radius: var(--resmo-radius);
+        padding: 0.75rem 1rem;
+        background: #e3f3e8;
+        color: #14532d;
       }
       button:focus-visible {
         outline: 3px solid var(--resmo-focus, #ffbf47);
@@ -40,6 +49,8 @@ export class ResmoExportButtons extends LitElement {
   @state() private error = '';
   @state() private sealing = false;
   @state() private busy = false;
+  /** The file the last export wrote, said back to the clinician. */
+  @state() private done: ExportDone | null = null;
 
   override render() {
     return html`
@@ -48,7 +59,11 @@ export class ResmoExportButtons extends LitElement {
       </button>
       <button @click=${() => this.export('json')}>${msg('Export JSON')}</button>
       <button @click=${() => this.export('csv')}>${msg('Export CSV')}</button>
-      <resmo-fhir-export session-id=${this.sessionId} patient-id=${this.patientId}></resmo-fhir-export>
+      <resmo-fhir-export
+        session-id=${this.sessionId}
+        patient-id=${this.patientId}
+        @resmo-exported=${(e: ExportedEvent) => (this.done = e.detail)}
+      ></resmo-fhir-export>
       <p class="warning notice">
         ${msg('JSON and CSV files are not protected: they hold clinical data that anyone with the file can read.')}
       </p>
@@ -58,7 +73,13 @@ export class ResmoExportButtons extends LitElement {
           : nothing
       }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div role="status">${this.done ? this.renderDone(this.done) : nothing}</div>
     `;
+  }
+
+  private renderDone(done: ExportDone) {
+    const { title, help } = exportDoneMessage(done);
+    return html`<p class="done"><strong>${title}</strong> ${help}</p>`;
   }
 
   private load(): Promise<ExportFile> {
@@ -75,6 +96,7 @@ export class ResmoExportButtons extends LitElement {
 
   private async export(kind: 'json' | 'csv' | 'sealed.json', passphrase = ''): Promise<void> {
     this.error = '';
+    this.done = null;
     this.busy = true;
     try {
       const data = await this.load();
@@ -85,7 +107,10 @@ export class ResmoExportButtons extends LitElement {
             ? serializeExport(data)
             : await sealExportText(serializeExport(data), passphrase);
       const type = kind === 'csv' ? 'text/csv' : 'application/json';
-      await shareOrDownload(new File([body], this.fileName(data, kind), { type }), this.fileName(data, kind));
+      const fileName = this.fileName(data, kind);
+      const outcome = await shareOrDownload(new File([body], fileName, { type }), fileName);
+      const sessions = data.patients.reduce((n, p) => n + p.sessions.length, 0);
+      if (outcome !== 'cancelled') this.done = { fileName, outcome, sessions, sealed: kind === 'sealed.json' };
       if (kind === 'sealed.json') this.sealing = false;
     } catch (error) {
       this.error = storageErrorMessage(error);

@@ -6,6 +6,7 @@ import { loadClinician } from '../../platform/clinician.js';
 import { safeFileName, shareOrDownload } from '../../platform/share-file.js';
 import { softwareVersion } from '../../platform/software-version.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import type { ExportDone } from '../../i18n/export-messages.js';
 import { dialogStyles } from '../../styles/dialog-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 
@@ -54,6 +55,7 @@ export class ResmoFhirExport extends LitElement {
   @property({ attribute: 'patient-id' }) patientId = '';
   @state() private error = '';
   @state() private busy = false;
+  private sessionCount = 0;
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('input[name="identifying"]') private identifying!: HTMLInputElement;
 
@@ -103,6 +105,7 @@ export class ResmoFhirExport extends LitElement {
       import('../../fhir/index.js'),
     ]);
     const input = fhir.fromExport(data, { includeIdentifying, software, practitioner: loadClinician() });
+    this.sessionCount = input.sessions.length;
     const day = ((this.sessionId ? input.sessions[0]?.startedAt : undefined) ?? data.exportedAt).slice(0, 10);
     const name = `${safeFileName(`resmo-${input.patient.code}-${day}-fhir`)}.json`;
     return new File([fhir.serializeBundle(await fhir.buildBundle(input))], name, { type: 'application/json' });
@@ -126,7 +129,11 @@ export class ResmoFhirExport extends LitElement {
     try {
       const file = await this.file(this.identifying.checked);
       this.dialog.close();
-      await shareOrDownload(file, file.name);
+      const outcome = await shareOrDownload(file, file.name);
+      if (outcome !== 'cancelled') {
+        const detail = { fileName: file.name, outcome, sessions: this.sessionCount, sealed: false };
+        this.dispatchEvent(new CustomEvent('resmo-exported', { detail, bubbles: true, composed: true }));
+      }
     } catch (error) {
       this.error =
         error instanceof StorageError
@@ -138,7 +145,12 @@ export class ResmoFhirExport extends LitElement {
   }
 }
 
+export type ExportedEvent = CustomEvent<ExportDone>;
+
 declare global {
+  interface GlobalEventHandlersEventMap {
+    'resmo-exported': ExportedEvent;
+  }
   interface HTMLElementTagNameMap {
     'resmo-fhir-export': ResmoFhirExport;
   }
