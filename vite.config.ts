@@ -51,8 +51,9 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{html,js,css,wasm,json,bin,png,svg,ico}'],
-        // Cached on first use instead (src/shared/on-first-use.ts): a device needs one WASM build and one backend.
-        globIgnores: ['assets/tfjs-backend-*.wasm', 'assets/tfjs-{webgl,webgpu,cpu,layers}-*.js'],
+        // Cached on first use instead (src/shared/on-first-use.ts): a device needs one WASM build and one
+        // backend, and only a clinic that turns sync on needs the sync code.
+        globIgnores: ['assets/tfjs-backend-*.wasm', 'assets/tfjs-{webgl,webgpu,cpu,layers}-*.js', 'assets/sync-*.js'],
         maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
       },
       devOptions: { enabled: false },

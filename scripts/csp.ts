@@ -17,7 +17,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
   'script-src': "'self' 'wasm-unsafe-eval'",
   'worker-src': "'self'",
-  'connect-src': "'self'",
+  // Sync talks to the clinic's own server, whose address is only known once typed in Settings:
+  // any HTTPS origin, and plain HTTP only on this machine (the local test server).
+  'connect-src': "'self' https: http://127.0.0.1:* http://localhost:*",
   'img-src': "'self' blob: data:",
   'object-src': "'none'",
   'base-uri': "'none'",

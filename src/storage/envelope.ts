@@ -51,6 +51,38 @@ function aad(id: string, kind: string, kid: string, v: number): Uint8Array<Array
   return encoder.encode(`${id}|${kind}|${kid}|${v}`);
 }
 
+/** The ciphertext of any value under the data key, bound to its id, kind, key id and version. */
+export async function sealValue(
+  id: string,
+  kind: string,
+  value: unknown,
+  key: CryptoKey,
+  kid: string,
+): Promise<Pick<Envelope, 'iv' | 'ct'>> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const plain = encoder.encode(JSON.stringify(value));
+  const params = { name: 'AES-GCM', iv, additionalData: aad(id, kind, kid, ENVELOPE_VERSION) };
+  return { iv, ct: new Uint8Array(await crypto.subtle.encrypt(params, key, plain)) };
+}
+
+/** Opens what sealValue sealed; throws EnvelopeError when it was tampered with, moved or is under another key. */
+export async function openValue(
+  id: string,
+  kind: string,
+  sealed: Pick<Envelope, 'iv' | 'ct' | 'kid' | 'v'>,
+  key: CryptoKey,
+): Promise<unknown> {
+  if (sealed.v !== ENVELOPE_VERSION) throw new EnvelopeError(`Not a ${kind} record.`);
+  let plain: ArrayBuffer;
+  try {
+    const params = { name: 'AES-GCM', iv: sealed.iv, additionalData: aad(id, kind, sealed.kid, sealed.v) };
+    plain = await crypto.subtle.decrypt(params, key, sealed.ct);
+  } catch (error) {
+    throw new EnvelopeError(`A ${kind} record does not open.`, { cause: error });
+  }
+  return JSON.parse(new TextDecoder().decode(plain)) as unknown;
+}
+
 export async function seal<K extends RecordKind>(
   kind: K,
   record: RecordKinds[K],
@@ -58,34 +90,24 @@ export async function seal<K extends RecordKind>(
   kid: string,
 ): Promise<SealedRecord<K>> {
   const id = recordId(kind, record);
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = encoder.encode(JSON.stringify(record));
-  const ct = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: aad(id, kind, kid, ENVELOPE_VERSION) },
-      key,
-      plain,
-    ),
-  );
+  const { iv, ct } = await sealValue(id, kind, record, key, kid);
   return { ...clearFields(kind, record), id, kind, v: ENVELOPE_VERSION, kid, iv, ct } as SealedRecord<K>;
 }
 
 /** Opens a sealed record and checks that its clear fields say what the sealed content says. */
 export async function open<K extends RecordKind>(kind: K, sealed: Envelope, key: CryptoKey): Promise<RecordKinds[K]> {
-  if (sealed.kind !== kind || sealed.v !== ENVELOPE_VERSION) throw new EnvelopeError(`Not a ${kind} record.`);
-  let plain: ArrayBuffer;
-  try {
-    const params = { name: 'AES-GCM', iv: sealed.iv, additionalData: aad(sealed.id, kind, sealed.kid, sealed.v) };
-    plain = await crypto.subtle.decrypt(params, key, sealed.ct);
-  } catch (error) {
-    throw new EnvelopeError(`A ${kind} record does not open.`, { cause: error });
-  }
-  const record = JSON.parse(new TextDecoder().decode(plain)) as RecordKinds[K];
+  if (sealed.kind !== kind) throw new EnvelopeError(`Not a ${kind} record.`);
+  const record = (await openValue(sealed.id, kind, sealed, key)) as RecordKinds[K];
   const clear = clearFields(kind, record);
   const moved =
     recordId(kind, record) !== sealed.id || Object.entries(clear).some(([k, v]) => (sealed as never)[k] !== v);
   if (moved) throw new EnvelopeError(`A ${kind} record was moved.`);
   return record;
+}
+
+/** The clear fields an envelope of this record carries beside its ciphertext (index keys). */
+export function clearFieldsOf<K extends RecordKind>(kind: K, record: RecordKinds[K]): Record<string, unknown> {
+  return clearFields(kind, record);
 }
 
 /** True when a record was not rewritten since it was read (every seal has a fresh IV). */

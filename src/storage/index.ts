@@ -64,3 +64,18 @@ export {
 export { WrongSecretError } from './vault-keys.js';
 export type { RecoveryLanguage } from './recovery-words.js';
 export { chartMarkers, readingsOf, sessionBaseline, shownReadings, type SessionBaseline } from './readings.js';
+export { joinVault, vaultMeta } from './vault.js';
+export type { VaultMeta } from './vault-keys.js';
+export {
+  CHUNK_SECONDS,
+  applyChunk,
+  applyRecord,
+  chunkId,
+  localRecords,
+  openText,
+  sealChunk,
+  sealText,
+  type LocalRecords,
+  type SealedDoc,
+  type SyncedKind,
+} from './sync-port.js';

@@ -152,6 +152,29 @@ async function unlockWith(open: (meta: VaultMeta) => Promise<CryptoKey>, onProgr
   }
 }
 
+/** The stored keys (wrapped), for sharing with the clinic's other devices; undefined when off. */
+export function vaultMeta(): Promise<VaultMeta | undefined> {
+  return loadMeta();
+}
+
+/**
+ * Takes the clinic's keys from another device: the passphrase must open them (else
+ * WrongSecretError); records already here are then sealed under them.
+ */
+export async function joinVault(shared: VaultMeta, passphrase: string): Promise<void> {
+  if (await loadMeta()) throw new StorageError('invalid-input', 'Encryption is already set up.');
+  const key = await unlockWithPassphrase(shared, passphrase);
+  const joined: VaultMeta = { ...shared, migrated: false, createdAt: Date.now() };
+  await saveMeta(joined);
+  unlocked = { key, meta: joined };
+  channel?.postMessage('changed');
+  try {
+    await finishMigration(unlocked);
+  } finally {
+    changed();
+  }
+}
+
 /** Throws WrongSecretError for a wrong passphrase. */
 export function unlockVault(passphrase: string, onProgress?: (sealed: number) => void): Promise<void> {
   return unlockWith((m) => unlockWithPassphrase(m, passphrase), onProgress);

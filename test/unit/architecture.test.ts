@@ -21,8 +21,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   fhir: ['shared'],
   styles: ['shared'],
   platform: ['shared', 'live', 'storage'],
-  controllers: ['shared', 'live', 'platform', 'storage'],
-  i18n: ['shared', 'live', 'platform', 'controllers', 'storage', 'analysis', 'generated'],
+  controllers: ['shared', 'live', 'platform', 'storage', 'sync'],
+  sync: ['shared', 'storage'],
+  i18n: ['shared', 'live', 'platform', 'controllers', 'storage', 'analysis', 'generated', 'sync'],
 };
 
 const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })

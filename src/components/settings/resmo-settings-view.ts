@@ -11,6 +11,7 @@ import './resmo-display-panel.js';
 import './resmo-inference-panel.js';
 import './resmo-storage-panel.js';
 import './resmo-clinician-panel.js';
+import './resmo-sync-panel.js';
 import '../lock/resmo-privacy-panel.js';
 
 /** Language, device and about: what a clinic's administrator checks once. */
@@ -27,6 +28,7 @@ export class ResmoSettingsView extends LitElement {
       resmo-inference-panel,
       resmo-storage-panel,
       resmo-clinician-panel,
+      resmo-sync-panel,
       resmo-privacy-panel {
         margin-block: 1rem;
       }
@@ -49,7 +51,7 @@ export class ResmoSettingsView extends LitElement {
       <h1>${msg('Settings')}</h1>
       <p class="purpose">
         ${msg(
-          'Choose the language, check where the app runs and how much it stores on this device. Nothing here leaves the device.',
+          'Choose the language, check where the app runs and how much it stores on this device. Nothing here leaves the device unless you turn on sync.',
         )}
       </p>
       <section class="card">
@@ -66,6 +68,7 @@ export class ResmoSettingsView extends LitElement {
       <resmo-clinician-panel></resmo-clinician-panel>
       <p><a href="#/privacy">${msg('Privacy: what Resmo keeps, where, and the patient’s consent text')}</a></p>
       <resmo-privacy-panel id="privacy"></resmo-privacy-panel>
+      <resmo-sync-panel id="sync"></resmo-sync-panel>
       <section class="card" id="advanced" aria-labelledby="advanced-title">
         <h2 id="advanced-title">${msg('Advanced')}</h2>
         <p class="purpose">${msg('For technical support: where the analysis runs on this device, and how fast.')}</p>

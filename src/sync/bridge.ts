@@ -1,0 +1,144 @@
+import {
+  CHUNK_SECONDS,
+  applyChunk,
+  applyRecord,
+  chunkId,
+  localRecords,
+  sealChunk,
+  type SealedDoc,
+} from '../storage/index.js';
+import { fromWire, isWireDoc, toBase64, toWire, wireId, type WireDoc } from './wire.js';
+
+type Local = PouchDB.Database<object>;
+
+/** Where receiving stopped, and sessions still waiting for their seconds; kept in the local database. */
+interface BridgeState {
+  seq: string | number;
+  waiting: string[];
+}
+
+const STATE_ID = '_local/resmo-bridge';
+const BATCH = 100;
+
+/** Another device's records are under a key this device does not hold. */
+export class OtherKeyError extends Error {
+  override readonly name = 'OtherKeyError';
+}
+
+/**
+ * Moves sealed records between the app's store (IndexedDB, the store of record) and the local
+ * PouchDB that replication drains and fills. The local PouchDB is the outbox: a record written
+ * there survives a crash and goes out when replication next runs; a record written to the app's
+ * store but not yet here is found again by the next comparison (nothing else marks it).
+ */
+export class Bridge {
+  private readonly sent = new Set<string>();
+
+  constructor(
+    private readonly local: Local,
+    private readonly kid: string,
+  ) {}
+
+  /** Writes to the outbox what differs from it; returns how many records went in. */
+  async send(): Promise<number> {
+    const records = await localRecords();
+    const held = await this.heldIvs(['patient', 'session', 'marker']);
+    const changed = (doc: SealedDoc) => held.get(wireId(doc.type, doc.id))?.iv !== toBase64(doc.iv);
+    const withRev = (doc: SealedDoc): WireDoc => {
+      const rev = held.get(wireId(doc.type, doc.id))?.rev;
+      return { ...toWire(doc), ...(rev ? { _rev: rev } : {}) };
+    };
+    const chunks = await this.missingChunks(records.sessions.filter((s) => changed(s.doc)));
+    // Chunks before their session: a device that receives them in this order shows a session whole.
+    const first = [...records.patients.filter(changed).map(withRev), ...chunks.map(toWire)];
+    const then = [...records.markers.filter(changed), ...records.sessions.map((s) => s.doc).filter(changed)];
+    await this.write(first);
+    await this.write(then.map(withRev));
+    return first.length + then.length;
+  }
+
+  private async write(docs: WireDoc[]): Promise<void> {
+    for (let i = 0; i < docs.length; i += BATCH) {
+      const results = await this.local.bulkDocs(docs.slice(i, i + BATCH));
+      for (const r of results) if ('rev' in r && r.rev) this.sent.add(`${r.id}@${r.rev}`);
+    }
+  }
+
+  private async heldIvs(types: readonly string[]): Promise<Map<string, { iv: string; rev: string }>> {
+    const held = new Map<string, { iv: string; rev: string }>();
+    for (const type of types) {
+      const page = await this.local.allDocs({ startkey: `${type}:`, endkey: `${type}:\ufff0`, include_docs: true });
+      for (const row of page.rows) {
+        const doc = row.doc as (WireDoc & PouchDB.Core.IdMeta & PouchDB.Core.RevisionIdMeta) | undefined;
+        if (doc) held.set(row.id, { iv: doc.iv, rev: doc._rev });
+      }
+    }
+    return held;
+  }
+
+  private async missingChunks(sessions: { doc: SealedDoc; seconds: number }[]): Promise<SealedDoc[]> {
+    const chunks: SealedDoc[] = [];
+    for (const { doc, seconds } of sessions) {
+      const ids = Array.from({ length: Math.ceil(seconds / CHUNK_SECONDS) }, (_, m) =>
+        wireId('chunk', chunkId(doc.id, m)),
+      );
+      const found = await this.local.allDocs({ keys: ids });
+      for (const [minute, row] of found.rows.entries()) {
+        if (!('value' in row) || row.value.deleted) chunks.push(await sealChunk(doc.id, minute));
+      }
+    }
+    return chunks;
+  }
+
+  /** Applies what replication brought in since last time; returns how many records were written. */
+  async receive(): Promise<number> {
+    const state = await this.state();
+    let applied = 0;
+    for (;;) {
+      const page = await this.local.changes({ since: state.seq, include_docs: true, limit: BATCH });
+      for (const change of page.results) {
+        const doc = change.doc as (WireDoc & { _rev: string }) | undefined;
+        if (change.deleted || !doc || !isWireDoc(doc) || this.sent.has(`${doc._id}@${doc._rev}`)) continue;
+        if (doc.kid !== this.kid) throw new OtherKeyError('A record under another key.');
+        if (await this.apply(fromWire(doc))) applied++;
+        else if (!state.waiting.includes(doc._id)) state.waiting.push(doc._id);
+      }
+      state.seq = page.last_seq;
+      if (page.results.length < BATCH) break;
+    }
+    applied += await this.retryWaiting(state);
+    await this.saveState(state);
+    return applied;
+  }
+
+  private apply(doc: SealedDoc): Promise<boolean> {
+    if (doc.type === 'chunk') return applyChunk(doc).then(() => true);
+    return applyRecord(doc as SealedDoc & { type: 'patient' | 'session' | 'marker' });
+  }
+
+  private async retryWaiting(state: BridgeState): Promise<number> {
+    const still: string[] = [];
+    for (const id of state.waiting) {
+      const doc = (await this.local.get(id).catch(() => null)) as WireDoc | null;
+      if (doc && !(await this.apply(fromWire(doc)))) still.push(id);
+    }
+    const applied = state.waiting.length - still.length;
+    state.waiting = still;
+    return applied;
+  }
+
+  /** Sessions that arrived before all their seconds. */
+  async waitingCount(): Promise<number> {
+    return (await this.state()).waiting.length;
+  }
+
+  private async state(): Promise<BridgeState & { _rev?: string }> {
+    const saved = (await this.local.get(STATE_ID).catch(() => null)) as (BridgeState & { _rev: string }) | null;
+    return saved ?? { seq: 0, waiting: [] };
+  }
+
+  private async saveState(state: BridgeState & { _rev?: string }): Promise<void> {
+    const result = await this.local.put({ ...state, _id: STATE_ID });
+    state._rev = result.rev;
+  }
+}

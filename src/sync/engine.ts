@@ -1,0 +1,138 @@
+import PouchDB from 'pouchdb-browser';
+import { vaultMeta } from '../storage/index.js';
+import { Bridge, OtherKeyError } from './bridge.js';
+import { problemOf, type SyncAccount, type SyncStatus } from './status.js';
+import { toKeyring } from './wire.js';
+
+const LOCAL_NAME = 'resmo-sync';
+/** How often the app's store is compared with the outbox while sync is on. */
+const CYCLE_MS = 4_000;
+const MAX_BACK_OFF_MS = 15_000;
+
+export function remoteOf(account: SyncAccount): PouchDB.Database<object> {
+  return new PouchDB(account.url, {
+    adapter: 'http',
+    auth: { username: account.account, password: account.password },
+    skip_setup: true,
+  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+}
+
+/**
+ * Runs sync while the records are unlocked: PouchDB replicates the outbox both ways with the
+ * clinic's server (live, retrying by itself after a network loss), and the bridge moves records
+ * between the outbox and the app's store. Fires 'status' whenever `status` changes.
+ */
+export class SyncEngine extends EventTarget {
+  status: SyncStatus = { state: 'connecting', lastSyncedAt: null, waiting: 0, problem: null };
+  private readonly local = new PouchDB<object>(LOCAL_NAME);
+  private readonly remote: PouchDB.Database<object>;
+  private replications: PouchDB.Replication.Replication<object>[] = [];
+  private readonly caughtUp = { push: false, pull: false };
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private outgoing = 0;
+  private bridge: Bridge | null = null;
+
+  constructor(account: SyncAccount, lastSyncedAt: number | null) {
+    super();
+    this.remote = remoteOf(account);
+    this.status = { ...this.status, lastSyncedAt };
+  }
+
+  async start(): Promise<void> {
+    const meta = await vaultMeta();
+    if (!meta) throw new Error('Encryption is not set up.');
+    this.bridge = new Bridge(this.local, meta.kid);
+    const keyring = await toKeyring(meta);
+    await this.local.put(keyring).catch(() => undefined);
+    await this.cycle();
+    const options: PouchDB.Replication.ReplicateOptions = {
+      live: true,
+      retry: true,
+      batch_size: 100,
+      // PouchDB's default waits up to 10 minutes between tries; a clinic expects sync back sooner.
+      back_off_function: (delay: number) => (delay === 0 ? 1_000 : Math.min(delay * 2, MAX_BACK_OFF_MS)),
+    };
+    // Two one-way replications rather than sync(): its combined 'paused' drops the failure's reason.
+    this.replications = [
+      this.watch('push', this.local.replicate.to(this.remote, options)),
+      this.watch('pull', this.local.replicate.from(this.remote, options)),
+    ];
+    this.timer = setInterval(() => this.schedule(), CYCLE_MS);
+  }
+
+  private watch(
+    direction: 'push' | 'pull',
+    replication: PouchDB.Replication.Replication<object>,
+  ): PouchDB.Replication.Replication<object> {
+    replication
+      .on('change', () => void (direction === 'pull' && this.schedule()))
+      .on('active', () => {
+        this.caughtUp[direction] = false;
+        this.update({ state: 'syncing', problem: null });
+      })
+      .on('paused', (error) => {
+        this.caughtUp[direction] = !error;
+        if (error) this.onProblem(error);
+        else if (this.caughtUp.push && this.caughtUp.pull) this.onCaughtUp();
+      })
+      .on('denied', (error) => this.onProblem(error))
+      .on('error', (error) => this.onProblem(error));
+    return replication;
+  }
+
+  /** Compares and applies now (one pass at a time). */
+  schedule(): Promise<void> {
+    this.running = this.running.then(() => this.cycle());
+    return this.running;
+  }
+
+  /** The clinician's "Sync now": a pass here, and a question to the server that shows a lost account at once. */
+  async syncNow(): Promise<void> {
+    await this.schedule();
+    try {
+      await this.remote.allDocs({ limit: 1 });
+    } catch (error) {
+      this.onProblem(error);
+    }
+  }
+
+  private async cycle(): Promise<void> {
+    if (!this.bridge) return;
+    try {
+      this.outgoing += await this.bridge.send();
+      await this.bridge.receive();
+      this.update({ waiting: this.outgoing + (await this.bridge.waitingCount()) });
+    } catch (error) {
+      this.update({ state: 'problem', problem: error instanceof OtherKeyError ? 'other-key' : 'failed' });
+      console.warn('Sync could not apply a record', error);
+    }
+  }
+
+  private onCaughtUp(): void {
+    this.outgoing = 0;
+    void this.schedule().then(() =>
+      this.update({ state: 'idle', problem: null, lastSyncedAt: Date.now(), waiting: this.status.waiting }),
+    );
+  }
+
+  private onProblem(error: unknown): void {
+    const problem = problemOf(error);
+    this.update({ state: problem === 'unreachable' ? 'offline' : 'problem', problem });
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change };
+    this.dispatchEvent(new Event('status'));
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    for (const replication of this.replications) replication.cancel();
+    this.replications = [];
+    await this.running.catch(() => undefined);
+    this.bridge = null;
+    await this.local.close();
+    await this.remote.close();
+  }
+}
