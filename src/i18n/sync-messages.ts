@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { countText } from './plural.js';
 import { WrongSecretError } from '../storage/index.js';
 import { SyncSetupError } from '../controllers/sync-runner.js';
 import { SyncProblemError, type SyncProblem, type SyncStatus } from '../sync/status.js';
@@ -73,5 +74,9 @@ export function lastSyncedText(at: number | null): string {
 }
 
 export function waitingText(waiting: number): string {
-  return waiting === 0 ? msg('Nothing waiting to sync.') : msg(str`Waiting to sync: ${waiting} records.`);
+  if (waiting === 0) return msg('Nothing waiting to sync.');
+  return countText(waiting, {
+    one: (n) => msg(str`Waiting to sync: ${n} record.`, { id: 'count-sync-waiting-one' }),
+    other: (n) => msg(str`Waiting to sync: ${n} records.`, { id: 'count-sync-waiting-other' }),
+  });
 }

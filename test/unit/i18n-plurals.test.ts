@@ -31,7 +31,7 @@ function countsWithoutPluralRules(messages: readonly Message[]): string[] {
         ([, word = '', slash]) => !slash && word.length > 2 && word.endsWith('s') && !NOT_A_NOUN.has(word),
       ),
     )
-    .filter(({ id }) => !(/^count-[a-z]+-other$/.test(id) && ids.has(id.replace(/-other$/, '-one'))))
+    .filter(({ id }) => !(/^count-[a-z-]+-other$/.test(id) && ids.has(id.replace(/-other$/, '-one'))))
     .map(({ id, source }) => `${id}: ${source}`);
 }
 

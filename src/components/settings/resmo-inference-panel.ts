@@ -135,7 +135,9 @@ export class ResmoInferencePanel extends LitElement {
               <td>
                 ${backendName(probe.backend)}${probe.backend === record.backend ? html` <strong>${msg('(in use)')}</strong>` : nothing}
               </td>
-              <td class="num" data-label=${msg('Time per frame')}>${probe.ok ? formatUnit(probe.msPerFrame, 'millisecond') : '—'}</td>
+              <td class="num" data-label=${msg('Time per frame')}>
+                ${probe.ok ? formatUnit(probe.msPerFrame, 'millisecond') : '—'}
+              </td>
               <td>
                 ${probeNote(
                   probe,
