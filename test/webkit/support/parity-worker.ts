@@ -3,9 +3,9 @@
  * on fixed crops) into one module for WebKit, where there is no Vite dev server as in the
  * Chromium component tests. Served from `/__parity/` on the app's origin.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build, type Connect } from 'vite';
 import { REPO } from '../../support/model-files';
 
@@ -33,10 +33,12 @@ export async function buildParityWorker(): Promise<ParityWorker> {
   });
   return {
     url: `${PARITY_BASE}classify.js`,
+    // The worker and the chunks it loads on first use (the tfjs backends other than WASM).
     routes: (req, res, next) => {
-      if (req.url !== `${PARITY_BASE}classify.js`) return next();
+      const name = req.url?.startsWith(PARITY_BASE) ? basename(req.url.slice(PARITY_BASE.length)) : '';
+      if (!name.endsWith('.js') || !existsSync(join(outDir, name))) return next();
       res.setHeader('Content-Type', 'text/javascript');
-      res.end(readFileSync(join(outDir, 'classify.js')));
+      res.end(readFileSync(join(outDir, name)));
     },
     dispose: () => rmSync(outDir, { recursive: true, force: true }),
   };
