@@ -71,6 +71,6 @@ describe('ResmoNet val accuracy through the app classifier', () => {
       expect(Math.abs(mirrored - recorded.mirror) * labels.length).toBeLessThanOrEqual(FACES + 1e-6);
       classifier.dispose();
     },
-    300_000,
+    600_000,
   );
 });
