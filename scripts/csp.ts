@@ -5,7 +5,13 @@
  *
  * Beyond 'self', only 'wasm-unsafe-eval' (TensorFlow.js's WASM backend and Argon2id from
  * hash-wasm compile WebAssembly), and blob:/data: images. Styles need nothing more: Lit adopts
- * constructed stylesheets, and dynamic widths go through styleMap (CSSOM), not style attributes.
+ * constructed stylesheets, and dynamic values go through the css-props directive (CSSOM), never
+ * style attributes.
+ *
+ * Trusted Types: DOM sinks that can run script (innerHTML, script URLs of workers and the service
+ * worker) take only values made by a named policy: `lit-html` (Lit's own, for its templates) and
+ * `resmo-script-url` (src/platform/trusted-types.ts: the app's own scripts only). No `default`
+ * policy, so any other string handed to such a sink is refused and reported.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
@@ -16,6 +22,8 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'object-src': "'none'",
   'base-uri': "'none'",
   'form-action': "'none'",
+  'require-trusted-types-for': "'script'",
+  'trusted-types': 'lit-html resmo-script-url',
 };
 
 export const CSP_REPORT_PATH = '/csp-report';

@@ -1,5 +1,6 @@
 import { Workbox } from 'workbox-window';
 import { recordingActivity } from './platform/activity.js';
+import { trustedScriptUrl } from './platform/trusted-types.js';
 
 export interface UpdateHandle {
   /** Activates the waiting service worker; the page reloads once it has taken control, never mid-recording. */
@@ -12,7 +13,7 @@ export interface UpdateHandle {
  */
 export function registerServiceWorker(onUpdate: (update: UpdateHandle) => void): Workbox | null {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return null;
-  const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  const wb = new Workbox(trustedScriptUrl(`${import.meta.env.BASE_URL}sw.js`), { scope: import.meta.env.BASE_URL });
   let userAsked = false;
   wb.addEventListener('waiting', () => {
     onUpdate({

@@ -4,15 +4,20 @@
  * the review of an 8-hour session (28,800 seconds, 19 markers) until every chart is drawn; how much
  * of that is reading the samples from IndexedDB; the readings element alone rendering the same
  * 28,800 seconds from memory; and the JavaScript heap, garbage collected, before and with the
- * review open. Printed, never asserted.
+ * review open; for samples stored one record per second (databases from before minute blocks) and
+ * in minute blocks. Printed, never asserted.
  */
 import { it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../../test/support/browser';
 import { serveDist } from '../../test/support/serve-dist';
-import { seedPageSession, syntheticSession } from '../../test/support/seed-page-session';
+import { seedPageSession, syntheticSession, type SampleLayout } from '../../test/support/seed-page-session';
 
 const RUNS = 5;
+const LAYOUT: Record<SampleLayout, string> = {
+  seconds: 'one record per second (before)',
+  blocks: 'minute blocks (now)',
+};
 
 function spread(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,8 +60,8 @@ function untilDrawn(page: Page, markers: number, start: string): Promise<number>
   );
 }
 
-/** The session's samples read from IndexedDB as the review reads them (one getAll), in ms. */
-function readSamples(page: Page, sessionId: string): Promise<number> {
+/** The session's sample rows read from IndexedDB as the review reads them (one getAll): ms and rows. */
+function readSamples(page: Page, sessionId: string): Promise<{ ms: number; rows: number }> {
   return page.evaluate(async (id) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('resmo');
@@ -64,7 +69,7 @@ function readSamples(page: Page, sessionId: string): Promise<number> {
       request.onerror = () => reject(request.error);
     });
     const t0 = performance.now();
-    await new Promise((resolve) => {
+    const rows = await new Promise<unknown[]>((resolve) => {
       const request = db
         .transaction('samples')
         .objectStore('samples')
@@ -72,7 +77,7 @@ function readSamples(page: Page, sessionId: string): Promise<number> {
       request.onsuccess = () => resolve(request.result);
     });
     db.close();
-    return performance.now() - t0;
+    return { ms: performance.now() - t0, rows: rows.length };
   }, sessionId);
 }
 
@@ -99,12 +104,19 @@ it('renders the review of an 8-hour session', async () => {
   try {
     const seeded = syntheticSession(8 * 3600, 24 * 60);
     const rows: string[] = [];
-    for (const width of [1024, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const runs: [SampleLayout, number][] = [
+      ['seconds', 1024],
+      ['blocks', 1024],
+      ['blocks', 390],
+    ];
+    for (const [layout, width] of runs) {
+      // A fresh context per run: its own empty IndexedDB.
+      const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
       const cdp = await page.context().newCDPSession(page);
       await page.goto(`${server.url}#/patients`);
       await page.waitForSelector('resmo-app');
-      await seedPageSession(page, seeded);
+      await seedPageSession(page, seeded, layout);
+      let rowsRead = 0;
       const opens: number[] = [];
       const reads: number[] = [];
       const renders: number[] = [];
@@ -116,22 +128,24 @@ it('renders the review of an 8-hour session', async () => {
         heapBefore = await heapMiB(cdp);
         opens.push(await untilDrawn(page, seeded.markers.length, `location.hash = '#/sessions/${seeded.session.id}'`));
         heapAfter = await heapMiB(cdp);
-        reads.push(await readSamples(page, seeded.session.id));
+        const read = await readSamples(page, seeded.session.id);
+        reads.push(read.ms);
+        rowsRead = read.rows;
         await page.evaluate(() => (location.hash = '#/patients'));
         await page.waitForTimeout(300);
         renders.push(await renderOnly(page, seeded));
       }
       rows.push(
-        `| ${width} px | ${spread(opens)} | ${spread(reads)} | ${spread(renders)} | ${heapBefore.toFixed(1)} | ${heapAfter.toFixed(1)} |`,
+        `| ${LAYOUT[layout]} | ${rowsRead} | ${width} px | ${spread(opens)} | ${spread(reads)} | ${spread(renders)} | ${heapBefore.toFixed(1)} | ${heapAfter.toFixed(1)} |`,
       );
-      await page.close();
+      await page.context().close();
     }
     console.log(
       [
         `8-hour review (28,800 s, ${seeded.markers.length} markers), ${RUNS} openings per width, production build:`,
         'ms as fastest / median / slowest; heap garbage collected, before opening and with the review open.',
-        '| viewport | open the review (route to drawn), ms | of which reading the samples from IndexedDB, ms | readings render and draw alone, ms | heap before, MiB | heap with review, MiB |',
-        '| --- | --- | --- | --- | --- | --- |',
+        '| samples stored as | records read | viewport | open the review (route to drawn), ms | reading the samples from IndexedDB alone, ms | readings render and draw alone, ms | heap before, MiB | heap with review, MiB |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
         ...rows,
       ].join('\n'),
     );

@@ -1,20 +1,26 @@
 import type { BackendChangedMessage, BackendName } from '../shared/protocol.js';
+import { pageGpuWatch, type GpuWatch, type GpuWatchFactory } from './gpu-watch.js';
 
 /** Above the worker's own frame deadline (1.5 s or more), which answers a lost device itself. */
 export const STUCK_AFTER_MS = 4_000;
 
 /**
- * Watches the frame in flight on a GPU backend. A worker blocked inside a lost graphics device
- * answers nothing at all, not even its own deadline; past a few usual frame times the frame
- * counts as failed and `onStuck` runs. Not armed before the backend has answered once: its
- * first frames compile shaders and are slow.
+ * Watches the worker on a GPU backend. A worker blocked inside a lost graphics device answers
+ * nothing at all, not even its own deadline. The page's own watch on the graphics process
+ * (`GpuWatch`) runs `onStuck` as soon as that process is lost; failing that, a frame past a few
+ * usual frame times counts as failed. The deadline is not armed before the backend has
+ * answered once: its first frames compile shaders and are slow.
  */
 export class StuckWatch {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sentAt = 0;
   private typicalMs: number | null = null;
+  private gpu: GpuWatch | null = null;
 
-  constructor(private readonly onStuck: () => void) {}
+  constructor(
+    private readonly onStuck: () => void,
+    private readonly watchGpu: GpuWatchFactory = pageGpuWatch,
+  ) {}
 
   sent(gpu: boolean): void {
     this.disarm();
@@ -30,10 +36,23 @@ export class StuckWatch {
     this.typicalMs = this.typicalMs === null ? took : 0.7 * this.typicalMs + 0.3 * took;
   }
 
-  /** A new backend: its times are not known yet. */
-  reset(): void {
-    this.disarm();
+  /** A new backend (null: none yet): its times are not known yet; on a GPU, watch the graphics process. */
+  reset(backend: BackendName | null): void {
+    this.close();
     this.typicalMs = null;
+    if (backend === 'webgl' || backend === 'webgpu') this.gpu = this.watchGpu(() => this.gpuLost());
+  }
+
+  /** Stops every watch: the frame deadline and the graphics process. */
+  close(): void {
+    this.disarm();
+    this.gpu?.dispose();
+    this.gpu = null;
+  }
+
+  private gpuLost(): void {
+    this.close();
+    this.onStuck();
   }
 
   disarm(): void {

@@ -1,6 +1,7 @@
 import type { BackendPreference, FrameResult, ModelUrls } from '../shared/protocol.js';
 import type { ChoiceStorage } from '../platform/backend-choice.js';
 import type { WorkerLike } from './worker-spawn.js';
+import type { GpuWatchFactory } from './gpu-watch.js';
 
 export type InferenceStatus = 'idle' | 'loading' | 'ready' | 'error' | 'stopped';
 
@@ -17,4 +18,6 @@ export interface WorkerClientOptions {
   onIdle?: () => void;
   /** Restarts allowed after the worker crashes, before giving up. */
   maxRestarts?: number;
+  /** How the page hears that the graphics process was lost. Default: a WebGL context of its own. */
+  watchGpu?: GpuWatchFactory;
 }

@@ -49,7 +49,7 @@ export class WorkerClient implements ReactiveController {
   fallback: BackendChangedMessage | null = null;
 
   private worker: WorkerLike | null = null;
-  private readonly watch = new StuckWatch(() => this.stuck());
+  private readonly watch: StuckWatch;
   private readonly slot = new FrameSlot((request, transfer) => this.post(request, transfer, true));
   private restarts = 0;
   private preference: BackendPreference;
@@ -63,6 +63,7 @@ export class WorkerClient implements ReactiveController {
     this.preference = options.preference ?? 'auto';
     this.maxFaces = options.maxFaces ?? 4;
     this.storage = options.storage === undefined ? deviceStorage() : options.storage;
+    this.watch = new StuckWatch(() => this.stuck(), options.watchGpu);
     host.addController(this);
   }
 
@@ -92,7 +93,7 @@ export class WorkerClient implements ReactiveController {
   }
 
   stop(): void {
-    this.watch.disarm();
+    this.watch.close();
     this.slot.clear();
     if (this.worker !== null) {
       this.worker.postMessage({ type: 'dispose' }, []);
@@ -171,8 +172,9 @@ export class WorkerClient implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** A GPU frame went unanswered: a fresh worker takes over away from the GPU, and says so. */
+  /** The graphics process was lost or a GPU frame went unanswered: a fresh worker takes over away from the GPU, and says so. */
   private stuck(): void {
+    this.watch.close();
     this.worker?.terminate();
     this.fallback = awayFromGpu(this.backend);
     [this.error, this.backend, this.preference] = [this.fallback.error, this.fallback.backend, this.fallback.backend];
@@ -204,7 +206,7 @@ export class WorkerClient implements ReactiveController {
         this.progress = message;
         break;
       case 'ready':
-        this.watch.reset();
+        this.watch.reset(message.backend);
         this.ready(message);
         break;
       case 'result':
@@ -215,7 +217,7 @@ export class WorkerClient implements ReactiveController {
         this.frameDone();
         break;
       case 'backend-changed':
-        this.watch.reset();
+        this.watch.reset(message.backend);
         this.fallback = message;
         this.backend = message.backend;
         forgetBackendChoice(this.storage);

@@ -1,4 +1,6 @@
 import type { WorkerMessage, WorkerRequest } from '../shared/protocol.js';
+import { trustedScriptUrl } from '../platform/trusted-types.js';
+import inferenceWorkerUrl from '../worker/inference.worker.ts?worker&url';
 
 /** What the worker client needs of a Worker; tests pass a fake. */
 export interface WorkerLike {
@@ -8,9 +10,9 @@ export interface WorkerLike {
   addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
 }
 
-/** The inference worker; Vite bundles it as its own chunk from this URL. */
+/** The inference worker; Vite bundles it as its own chunk and gives its URL, passed through the Trusted Types policy. */
 export function spawnWorker(): WorkerLike {
-  return new Worker(new URL('../worker/inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' });
+  return new Worker(trustedScriptUrl(inferenceWorkerUrl), { type: 'module', name: 'inference' });
 }
 
 /** Passes on the worker's messages and crashes for as long as `isCurrent()` says it is the one in use. */

@@ -20,3 +20,9 @@ export function newPassphraseProblem(passphrase: string, repeat: string): string
   if (passphrase !== repeat) return msg('The two passphrases are not the same.');
   return null;
 }
+
+/** The new passphrase of a form with `<resmo-new-passphrase>`, and why it cannot be used (null when it can). */
+export function readNewPassphrase(data: FormData, name = 'passphrase'): { passphrase: string; problem: string | null } {
+  const passphrase = String(data.get(name) ?? '');
+  return { passphrase, problem: newPassphraseProblem(passphrase, String(data.get('repeat') ?? '')) };
+}

@@ -1,4 +1,14 @@
-import type { Envelope, Marker, Patient, RecordKind, RecordKinds, Sample, SealedRecord, Session } from './schema.js';
+import type {
+  Envelope,
+  Marker,
+  Patient,
+  RecordKind,
+  RecordKinds,
+  Sample,
+  SampleBlock,
+  SealedRecord,
+  Session,
+} from './schema.js';
 
 export type { Envelope, RecordKind, RecordKinds, SealedRecord } from './schema.js';
 
@@ -15,8 +25,8 @@ export function isSealed(value: object): value is Envelope {
 }
 
 function recordId<K extends RecordKind>(kind: K, record: RecordKinds[K]): string {
-  if (kind === 'sample') {
-    const sample = record as Sample;
+  if (kind === 'sample' || kind === 'block') {
+    const sample = record as Sample | SampleBlock;
     return `${sample.sessionId}/${sample.second}`;
   }
   return (record as Patient | Session | Marker).id;
@@ -27,6 +37,7 @@ function clearFields<K extends RecordKind>(kind: K, record: RecordKinds[K]): Rec
     case 'session':
       return { patientId: (record as Session).patientId };
     case 'sample':
+    case 'block':
       return { sessionId: (record as Sample).sessionId, second: (record as Sample).second };
     case 'marker':
       return { sessionId: (record as Marker).sessionId };

@@ -13,7 +13,7 @@ import { sealRecord, sealRecords, type Stored } from './records.js';
 import type { ExtraRow } from './rewrite.js';
 import { SealedExportError, isSealedExport, openSealedExport } from './sealed-export.js';
 import { toPatient, toSampleInput, toSession } from './import-records.js';
-import { toSample } from './samples.js';
+import { toBlocks } from './sample-blocks.js';
 import { findPatient, findPatientClashes, samePatient, type ClashChoices, type PatientClash } from './import-clash.js';
 
 /** Why a file was refused; the UI shows one translated message per reason. */
@@ -97,10 +97,7 @@ async function sessionRows(s: ExportSession, patientId: string): Promise<ExtraRo
       'marker',
       s.markers.map((m) => ({ ...m, sessionId: s.id })),
     ),
-    sealRecords(
-      'sample',
-      s.seconds.map((second, i) => toSample(s.id, i, toSampleInput(second))),
-    ),
+    sealRecords('block', toBlocks(s.id, 0, s.seconds.map(toSampleInput))),
   ]);
   return [
     { store: 'sessions', value: session },

@@ -61,4 +61,5 @@ export {
   type VaultStatus,
 } from './vault.js';
 export { WrongSecretError } from './vault-keys.js';
+export type { RecoveryLanguage } from './recovery-words.js';
 export { chartMarkers, readingsOf, sessionBaseline, shownReadings, type SessionBaseline } from './readings.js';

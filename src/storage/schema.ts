@@ -64,6 +64,22 @@ export interface Sample {
   dominant: EmotionLabel | null;
 }
 
+/** One second as a block keeps it: the sample without what the block says once for all. */
+export type BlockSecond = Pick<Sample, 'usable' | 'probabilities' | 'detectorScore'>;
+
+/**
+ * Up to a minute of a session's seconds in one record (seconds `second` … `second` +
+ * `samples.length` − 1, all in the same clock minute of the session), keyed like the sample at
+ * its first second. An 8-hour review reads 480 of these instead of 28,800 samples, and a full
+ * block is what a sync can treat as an immutable 60-second chunk. Sessions recorded before
+ * blocks keep their per-second samples; both are read.
+ */
+export interface SampleBlock {
+  sessionId: string;
+  second: number;
+  samples: BlockSecond[];
+}
+
 /** A moment the clinician marked, with an optional label ("talked about work"). */
 export interface Marker {
   id: string;
@@ -87,6 +103,7 @@ export interface RecordKinds {
   patient: Patient;
   session: Session;
   sample: Sample;
+  block: SampleBlock;
   marker: Marker;
 }
 export type RecordKind = keyof RecordKinds;
@@ -94,7 +111,7 @@ export type RecordKind = keyof RecordKinds;
 /** Only what an index or key path needs stays in the clear: random ids, the patient id, sequence numbers. */
 export type SealedRecord<K extends RecordKind> = K extends 'session'
   ? Envelope & Pick<Session, 'patientId'>
-  : K extends 'sample'
+  : K extends 'sample' | 'block'
     ? Envelope & Pick<Sample, 'sessionId' | 'second'>
     : K extends 'marker'
       ? Envelope & Pick<Marker, 'sessionId'>
@@ -106,7 +123,7 @@ export type Stored<K extends RecordKind> = RecordKinds[K] | SealedRecord<K>;
 export interface ResmoDB extends DBSchema {
   patients: { key: string; value: Stored<'patient'> };
   sessions: { key: string; value: Stored<'session'>; indexes: { 'by-patient': string } };
-  samples: { key: [string, number]; value: Stored<'sample'> };
+  samples: { key: [string, number]; value: Stored<'sample'> | Stored<'block'> };
   markers: { key: string; value: Stored<'marker'>; indexes: { 'by-session': string } };
   /** Salts, costs and wrapped keys under the key 'meta'; never a CryptoKey. */
   vault: { key: 'meta'; value: VaultMeta };

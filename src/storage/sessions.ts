@@ -3,7 +3,8 @@ import { database } from './database.js';
 import { StorageError, toStorageError } from './errors.js';
 import { openRecord, openRecords, sealRecord, sealRecords } from './records.js';
 import { updateRecord } from './rewrite.js';
-import { toSample, type SampleInput } from './samples.js';
+import { blockBefore, openSampleRows, toBlocks } from './sample-blocks.js';
+import type { SampleInput } from './samples.js';
 import type { Marker, Sample, Session, SessionSource } from './schema.js';
 import { LIMITS, isPlainLine, isPlainText } from '../shared/text-rules.js';
 import type { EndReason } from '../shared/session-limits.js';
@@ -49,13 +50,15 @@ export async function listSessions(patientId: string): Promise<Session[]> {
   return sessions.sort((a, b) => b.startedAt - a.startedAt);
 }
 
+/** A session's seconds in order, read from its minute blocks (and per-second samples of older sessions). */
 export async function getSamples(sessionId: string): Promise<Sample[]> {
-  return openRecords('sample', await (await database()).getAll('samples', sampleRange(sessionId)));
+  return openSampleRows(await (await database()).getAll('samples', sampleRange(sessionId)));
 }
 
 /**
  * Appends the next seconds of an open session and bumps its length in the same transaction,
- * so after a crash the session and its samples always agree.
+ * so after a crash the session and its samples always agree. The seconds go into the minute's
+ * block, rewritten each second until the minute is full.
  */
 export async function appendSamples(
   sessionId: string,
@@ -64,8 +67,9 @@ export async function appendSamples(
 ): Promise<Session> {
   try {
     const sealSamples = async (session: Session) => {
-      const samples = inputs.map((input, i) => toSample(sessionId, session.seconds + i, input));
-      return (await sealRecords('sample', samples)).map((value) => ({ store: 'samples' as const, value }));
+      const current = await blockBefore(sessionId, session.seconds);
+      const blocks = toBlocks(sessionId, session.seconds, inputs, current);
+      return (await sealRecords('block', blocks)).map((value) => ({ store: 'samples' as const, value }));
     };
     return await updateRecord(
       'session',

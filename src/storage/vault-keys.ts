@@ -1,5 +1,4 @@
-import { entropyToMnemonic, mnemonicToEntropy, validateMnemonic } from '@scure/bip39';
-import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { entropyToWords, wordsToEntropy, type RecoveryLanguage } from './recovery-words.js';
 import { newKdfParams, passphraseKek, randomBytes, recoveryKek, type KdfParams } from './vault-kdf.js';
 
 /**
@@ -39,21 +38,17 @@ async function unwrap(wrapped: Uint8Array<ArrayBuffer>, kek: CryptoKey, extracta
   }
 }
 
-export function recoveryWords(entropy: Uint8Array): string {
-  return entropyToMnemonic(entropy, wordlist);
-}
-
 function recoveryEntropy(words: string): Uint8Array<ArrayBuffer> {
-  const clean = words.trim().toLowerCase().split(/\s+/).join(' ');
-  if (!validateMnemonic(clean, wordlist)) throw new WrongSecretError('Those are not the recovery words.');
-  return new Uint8Array(mnemonicToEntropy(clean, wordlist));
+  const entropy = wordsToEntropy(words);
+  if (!entropy) throw new WrongSecretError('Those are not the recovery words.');
+  return entropy;
 }
 
 export interface NewVault {
   meta: VaultMeta;
   /** Non-extractable: what the app encrypts with while unlocked. */
   dataKey: CryptoKey;
-  /** Twelve words, shown once. */
+  /** Twelve words, shown once, in the language asked for (either language's words open it later). */
   recovery: string;
 }
 
@@ -61,6 +56,7 @@ export async function createVault(
   passphrase: string,
   cost?: { m: number; t: number; p: number },
   now = Date.now(),
+  language: RecoveryLanguage = 'en',
 ): Promise<NewVault> {
   const kdf = newKdfParams(cost);
   const entropy = randomBytes(16);
@@ -71,7 +67,7 @@ export async function createVault(
   const wrapped = await wrap(exportable, kek);
   const recovery = { salt: recoverySalt, wrapped: await wrap(exportable, await recoveryKek(entropy, recoverySalt)) };
   const meta: VaultMeta = { v: 1, kid: crypto.randomUUID(), kdf, wrapped, recovery, migrated: false, createdAt: now };
-  const words = recoveryWords(entropy);
+  const words = entropyToWords(entropy, language);
   entropy.fill(0);
   return { meta, dataKey: await unwrap(wrapped, kek, false), recovery: words };
 }

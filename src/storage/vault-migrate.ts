@@ -1,5 +1,6 @@
 import { database } from './database.js';
 import { isSealed, seal, unchanged, type RecordKind, type RecordKinds } from './envelope.js';
+import { isBlockRow, type SampleRow } from './sample-rows.js';
 import type { StoreName } from './schema.js';
 
 const KINDS: readonly [StoreName, RecordKind][] = [
@@ -48,7 +49,10 @@ export async function migrateToEnvelopes(
       after = batch[batch.length - 1]?.key;
       const plain = batch.filter((row) => !isSealed(row.value));
       const envelopes = await Promise.all(
-        plain.map((row) => seal(kind, row.value as RecordKinds[typeof kind], key, kid)),
+        plain.map((row) => {
+          const rowKind = kind === 'sample' && isBlockRow(row.value as SampleRow) ? 'block' : kind;
+          return seal(rowKind, row.value as RecordKinds[typeof rowKind], key, kid);
+        }),
       );
       const tx = (await database()).transaction(store, 'readwrite');
       const current = await Promise.all(plain.map((row) => tx.store.get(row.key as never)));

@@ -8,6 +8,7 @@ import {
   unlockWithRecovery,
   type VaultMeta,
 } from './vault-keys.js';
+import type { RecoveryLanguage } from './recovery-words.js';
 
 /** 'off': records are stored as they are (encryption never set up on this device). */
 export type VaultStatus = 'off' | 'locked' | 'unlocked';
@@ -116,10 +117,15 @@ async function finishMigration(state: Unlocked, onProgress?: (sealed: number) =>
  */
 export async function setUpVault(
   passphrase: string,
-  options: { cost?: { m: number; t: number; p: number }; onProgress?: (sealed: number) => void } = {},
+  options: {
+    cost?: { m: number; t: number; p: number };
+    onProgress?: (sealed: number) => void;
+    /** The language the recovery words are shown in (the app's); words in either language open the vault. */
+    language?: RecoveryLanguage;
+  } = {},
 ): Promise<string> {
   if (await loadMeta()) throw new StorageError('invalid-input', 'Encryption is already set up.');
-  const created = await createVault(passphrase, options.cost);
+  const created = await createVault(passphrase, options.cost, Date.now(), options.language);
   // The meta goes first: a crash during the migration leaves a vault that finishes it on unlock.
   await saveMeta(created.meta);
   unlocked = { key: created.dataKey, meta: created.meta };

@@ -4,6 +4,9 @@ import { css } from 'lit';
 export const chartStyles = css`
   :host {
     display: block;
+    /* The plot takes the width it is given: its canvas, sized from that width, must not widen it. */
+    contain: inline-size;
+    min-width: 0;
   }
   .frame {
     position: relative;

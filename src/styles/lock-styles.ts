@@ -7,6 +7,9 @@ export const lockFormStyles = css`
     gap: 0.75rem;
     max-width: 32rem;
   }
+  resmo-new-passphrase {
+    display: contents;
+  }
   label {
     display: grid;
     gap: 0.25rem;

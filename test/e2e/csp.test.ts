@@ -36,12 +36,35 @@ function collectViolations(): void {
 
 const violations = (page: Page): Promise<Violation[]> => page.evaluate(() => window.cspViolations ?? []);
 
-function injectInlineScript(page: Page): Promise<boolean> {
+/**
+ * Serves the app's page with an inline script written into its HTML, as a tampered response would
+ * carry it (parsed, not set through a DOM sink, so Trusted Types do not see it: script-src must).
+ */
+async function openWithInlineScript(page: Page, url: string): Promise<boolean> {
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('</body>', '<script>window.injectedRan = true;</script></body>');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(url);
+  return page.evaluate(() => window.injectedRan === true);
+}
+
+/** Hands strings to sinks that Trusted Types guard; returns the errors the browser threw. */
+function injectIntoSinks(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const script = document.createElement('script');
-    script.textContent = 'window.injectedRan = true;';
-    document.head.append(script);
-    return window.injectedRan === true;
+    const errors: string[] = [];
+    const attempt = (work: () => void): void => {
+      try {
+        work();
+      } catch (error) {
+        errors.push(error instanceof Error ? error.name : String(error));
+      }
+    };
+    attempt(() => (document.createElement('div').innerHTML = '<img src="x" onerror="window.injectedRan = true">'));
+    attempt(() => new Worker('data:text/javascript,window.injectedRan=true'));
+    attempt(() => document.createElement('script').setAttribute('src', 'data:text/javascript,window.injectedRan=true'));
+    return errors;
   });
 }
 
@@ -72,17 +95,35 @@ describe.skipIf(!hasFer2013())('Content-Security-Policy', () => {
 
   it('blocks an injected inline script and reports it', async () => {
     const page = await context.newPage();
-    const response = await page.goto(server.url);
-    expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(await openWithInlineScript(page, server.url)).toBe(false);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(
       "object-src 'none'",
     );
-    expect(await injectInlineScript(page)).toBe(false);
     expect(await violations(page)).toContainEqual(
       expect.objectContaining({ directive: 'script-src-elem', blocked: 'inline' }),
     );
     await expect.poll(() => reports.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(reports.join()).toContain('script-src-elem');
+    await page.close();
+  });
+
+  it('refuses strings handed to script sinks (Trusted Types) and reports them', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(server.url);
+    expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
+    await page.locator('resmo-app').waitFor();
+    const before = reports.length;
+    expect(await injectIntoSinks(page)).toEqual(['TypeError', 'TypeError', 'TypeError']);
+    expect(await page.evaluate(() => window.injectedRan)).toBeUndefined();
+    const trustedTypes = (await violations(page)).filter((v) => v.directive === 'require-trusted-types-for');
+    // Each once per policy that requires it: the <meta> tag's and the header's.
+    expect([...new Set(trustedTypes.map((v) => v.where))]).toEqual([
+      expect.stringContaining('Element innerHTML'),
+      expect.stringContaining('Worker constructor'),
+      expect.stringContaining('HTMLScriptElement src'),
+    ]);
+    await expect.poll(() => reports.length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(reports.slice(before).join()).toContain('require-trusted-types-for');
     await page.close();
   });
 

@@ -80,6 +80,20 @@ describe.skipIf(!hasFer2013())('a lost GPU mid-frame, in Chromium', () => {
         await expect
           .poll(() => readView(page), { timeout: 120_000, interval: 250 })
           .toMatchObject({ emotion: 'Happiness', engine: backend });
+        if (backend === 'webgpu') {
+          // The page's own view of the adapter the worker is on (no GPU here: Chromium's software adapter).
+          const adapter = await page.evaluate(async () => {
+            type Info = { vendor?: string; architecture?: string; description?: string };
+            const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: Info } | null> } }).gpu;
+            const found = await gpu?.requestAdapter();
+            const info = found?.info;
+            return found
+              ? { vendor: info?.vendor, architecture: info?.architecture, description: info?.description }
+              : null;
+          });
+          console.info(`WebGPU adapter: ${JSON.stringify(adapter)}`);
+          expect(adapter).not.toBeNull();
+        }
         // Frames go back to back on the GPU: let a few pass, so the crash lands on one in flight.
         await page.waitForTimeout(1_000);
 

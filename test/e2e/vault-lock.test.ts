@@ -4,7 +4,8 @@ import { launchChromium } from '../support/browser';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
-import { dumpPageDatabase } from '../support/page-database';
+import { decryptedDump, unwrapDataKey } from '../support/vault-key';
+import { secondsOfRows } from '../support/sample-rows';
 import { PASSPHRASE, lockScreen, setUpEncryption, unlockThroughUi } from '../support/vault-ui';
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -104,10 +105,10 @@ describe('app lock in Chromium', () => {
     await controls.locator('button.start').waitFor();
     const elapsed = Math.floor((Date.now() - started) / 1000);
 
-    const dump = await dumpPageDatabase(page);
+    const dump = await decryptedDump(page, await unwrapDataKey(page, PASSPHRASE));
     const seeded = new Set(patient.sessions.map((s) => s.id));
     const live = (dump.sessions as { id: string }[]).find((s) => !seeded.has(s.id));
-    const seconds = (dump.samples as { sessionId: string; second: number }[])
+    const seconds = (secondsOfRows(dump.samples) as { sessionId: string; second: number }[])
       .filter((s) => s.sessionId === live?.id)
       .map((s) => s.second);
     expect(seconds).toEqual(Array.from({ length: seconds.length }, (_, i) => i));

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { secondsOfRows } from './sample-rows';
 
 export type DatabaseDump = Record<string, unknown[]>;
 
@@ -28,8 +29,10 @@ export async function readDatabaseInPage(dbName: string): Promise<DatabaseDump> 
   return dump;
 }
 
-export function dumpPageDatabase(page: Page, name = 'resmo'): Promise<DatabaseDump> {
-  return page.evaluate(readDatabaseInPage, name);
+/** The page's database, with plaintext minute blocks read as the seconds they hold (one sample each). */
+export async function dumpPageDatabase(page: Page, name = 'resmo'): Promise<DatabaseDump> {
+  const dump = await page.evaluate(readDatabaseInPage, name);
+  return dump.samples ? { ...dump, samples: secondsOfRows(dump.samples) } : dump;
 }
 
 /** The stores that hold records: what a clinician's data is, whatever empty stores the schema has. */

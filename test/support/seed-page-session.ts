@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Marker, Patient, Sample, Session } from '../../src/storage/index';
 import { toSample } from '../../src/storage/samples';
+import { toBlocks } from '../../src/storage/sample-blocks';
 import { fakeSeconds } from './fake-session';
 
 export interface SeededSession {
@@ -46,26 +47,44 @@ export function syntheticSession(
   return { patient, session, samples, markers };
 }
 
+/** How the samples are stored: minute blocks (as the app writes now), or one record per second (before). */
+export type SampleLayout = 'blocks' | 'seconds';
+
 /**
  * Writes records straight into the app's IndexedDB from outside (the app has created it on its
  * first load), as a device that recorded them would hold them.
  */
-export async function seedPageSession(page: Page, seeded: SeededSession): Promise<void> {
-  await page.evaluate(async (data) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('resmo');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction(['patients', 'sessions', 'samples', 'markers'], 'readwrite');
-    tx.objectStore('patients').put(data.patient);
-    tx.objectStore('sessions').put(data.session);
-    for (const sample of data.samples) tx.objectStore('samples').put(sample);
-    for (const marker of data.markers) tx.objectStore('markers').put(marker);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, seeded);
+export async function seedPageSession(
+  page: Page,
+  seeded: SeededSession,
+  layout: SampleLayout = 'blocks',
+): Promise<void> {
+  const rows =
+    layout === 'seconds'
+      ? seeded.samples
+      : toBlocks(
+          seeded.session.id,
+          0,
+          seeded.samples.map(({ usable, probabilities, detectorScore }) => ({ usable, probabilities, detectorScore })),
+        );
+  await page.evaluate(
+    async ({ rows, ...data }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('resmo');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['patients', 'sessions', 'samples', 'markers'], 'readwrite');
+      tx.objectStore('patients').put(data.patient);
+      tx.objectStore('sessions').put(data.session);
+      for (const row of rows) tx.objectStore('samples').put(row);
+      for (const marker of data.markers) tx.objectStore('markers').put(marker);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { ...seeded, rows },
+  );
 }

@@ -64,7 +64,8 @@ export async function decryptedDump(page: Page, key: CryptoKey): Promise<Record<
       (dump[store] ?? []).map((row) => {
         if (!isSealed(row)) return row;
         const envelope = { ...row, iv: bytes(row.iv), ct: bytes(row.ct) } as unknown as Envelope;
-        return open(kind, envelope, key);
+        // The samples store holds minute blocks and per-second samples: the envelope says which.
+        return open(store === 'samples' ? envelope.kind : kind, envelope, key);
       }),
     );
   }

@@ -31,12 +31,16 @@ const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
 
 const folderOf = (file: string): string => (file.includes('/') ? (file.split('/')[0] ?? '') : '');
 
-/** The app files a source file imports (values, types and re-exports alike), by path under src/. */
+/**
+ * The app files a source file imports (values, types and re-exports alike), by path under src/.
+ * A `?worker&url` import gives a bundled file's URL, not its code: it is no arrow between folders.
+ */
 function importsOf(file: string): string[] {
   const source = readFileSync(join(SRC, file), 'utf8');
   return ts
     .preProcessFile(source, true, true)
-    .importedFiles.map((ref) => ref.fileName.split('?')[0] ?? '')
+    .importedFiles.filter((ref) => !ref.fileName.endsWith('?worker&url'))
+    .map((ref) => ref.fileName.split('?')[0] ?? '')
     .filter((spec) => spec.startsWith('.'))
     .map((spec) => relative(SRC, resolve(dirname(join(SRC, file)), spec)).replace(/\.js$/, '.ts'))
     .filter((target) => files.includes(target));

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { WorkerClient, type InferenceFrame, type WorkerLike } from '../../src/controllers/worker-client';
+import {
+  WorkerClient,
+  type InferenceFrame,
+  type WorkerClientOptions,
+  type WorkerLike,
+} from '../../src/controllers/worker-client';
 import { BACKEND_CHOICE_KEY } from '../../src/platform/backend-choice';
 import type { FrameResult, WorkerMessage, WorkerRequest } from '../../src/shared/protocol';
 
@@ -66,10 +71,11 @@ function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & 
   };
 }
 
-function setup(storage = memoryStorage()) {
+function setup(storage = memoryStorage(), watchGpu?: WorkerClientOptions['watchGpu']) {
   const workers: FakeWorker[] = [];
   const host = new Host();
   const controller = new WorkerClient(host, {
+    watchGpu,
     createWorker: () => {
       const w = new FakeWorker();
       workers.push(w);
@@ -157,6 +163,31 @@ describe('WorkerClient', () => {
     });
     expect(controller.fallback?.from).toBe('webgpu');
     expect(storage.getItem(BACKEND_CHOICE_KEY)).toBeNull();
+  });
+
+  it('leaves the GPU at once when the page hears the graphics process is lost, a frame in flight', () => {
+    const watches: { lose: () => void; disposed: boolean }[] = [];
+    const { controller, workers } = setup(memoryStorage(), (onLost) => {
+      const watch = { lose: onLost, disposed: false };
+      watches.push(watch);
+      return { dispose: () => void (watch.disposed = true) };
+    });
+    controller.start();
+    workers[0]?.reply({ ...ready, backend: 'webgl' });
+    expect(watches).toHaveLength(1);
+    controller.offer(frame());
+    expect(workers[0]?.frames()).toHaveLength(1);
+    watches[0]?.lose();
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]?.sent[0]).toMatchObject({ type: 'init', preference: 'wasm' });
+    expect(controller.fallback).toMatchObject({ from: 'webgl', backend: 'wasm', reason: 'device-lost' });
+    expect(controller.error?.code).toBe('device-lost');
+    expect(watches[0]?.disposed).toBe(true);
+    workers[1]?.reply(ready);
+    expect(controller.status).toBe('ready');
+    // Nothing to watch on WebAssembly.
+    expect(watches).toHaveLength(1);
   });
 
   it('surfaces typed errors: a frame error frees the slot, a worker error stops it', () => {

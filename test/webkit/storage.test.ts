@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/storage/schema';
 import { readDatabaseInPage, storesWithRecords, type DatabaseDump } from '../support/page-database';
+import { secondsOfRows } from '../support/sample-rows';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { captureDownloads, deep, importFile, lastDownload, waitForText } from './support/app';
 import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './support/webkit';
@@ -64,7 +65,7 @@ describe.skipIf(!hasWebKit())('patient file in WebKit', () => {
     await click(browser, 'resmo-consultation-view .controls button.source');
     await choose(browser, 'resmo-session-controls select[name="patient"]', patientId);
     await click(browser, 'resmo-session-controls button.start');
-    await browser.waitUntil(async () => ((await dump(browser)).samples?.length ?? 0) >= 3, {
+    await browser.waitUntil(async () => secondsOfRows((await dump(browser)).samples).length >= 3, {
       timeout: 60_000,
       timeoutMsg: 'no seconds were recorded',
     });

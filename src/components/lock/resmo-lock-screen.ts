@@ -4,7 +4,8 @@ import { localized, msg, str } from '@lit/localize';
 import { changeVaultPassphrase, unlockVault, unlockVaultWithRecovery } from '../../storage/index.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { lockFormStyles } from '../../styles/lock-styles.js';
-import { newPassphraseProblem, unlockErrorMessage } from '../../i18n/lock-messages.js';
+import { readNewPassphrase, unlockErrorMessage } from '../../i18n/lock-messages.js';
+import './resmo-new-passphrase.js';
 
 type Mode = 'passphrase' | 'recovery';
 
@@ -77,17 +78,10 @@ export class ResmoLockScreen extends LitElement {
   private renderRecovery() {
     return html`<form @submit=${this.submitRecovery}>
       <label
-        >${msg('Recovery key (12 words)')}
+        >${msg('Recovery key (12 words, in English or Spanish)')}
         <textarea name="recovery" rows="3" autocomplete="off" spellcheck="false" required></textarea>
       </label>
-      <label
-        >${msg('New passphrase')}
-        <input name="next" type="password" autocomplete="new-password" required />
-      </label>
-      <label
-        >${msg('Repeat the new passphrase')}
-        <input name="repeat" type="password" autocomplete="new-password" required />
-      </label>
+      <resmo-new-passphrase name="next" repeat-label=${msg('Repeat the new passphrase')}></resmo-new-passphrase>
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Set passphrase and unlock')}</button>
         <button class="link" type="button" @click=${() => this.switchTo('passphrase')}>
@@ -128,8 +122,7 @@ export class ResmoLockScreen extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const recovery = String(data.get('recovery') ?? '');
-    const next = String(data.get('next') ?? '');
-    const problem = newPassphraseProblem(next, String(data.get('repeat') ?? ''));
+    const { passphrase: next, problem } = readNewPassphrase(data, 'next');
     if (problem) {
       this.error = problem;
       return;

@@ -44,6 +44,11 @@ export class ResmoPrivacyFacts extends LitElement {
           )}
         </li>
         <li>${msg('A plain (not sealed) export: anyone who gets the file can read it.')}</li>
+        <li>
+          ${msg(
+            'Records that were on this device before encryption was turned on: the browser may keep old unencrypted copies in its own files for a while. To remove them for certain, export a sealed copy of every patient, clear this site’s data in the browser’s settings, turn encryption on again and import the copy.',
+          )}
+        </li>
       </ul>`;
   }
 }

@@ -7,7 +7,8 @@ import { loadIdleMinutes, saveIdleMinutes } from '../../platform/lock-settings.j
 import { formStyles } from '../../styles/form-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { lockFormStyles } from '../../styles/lock-styles.js';
-import { newPassphraseProblem, unlockErrorMessage } from '../../i18n/lock-messages.js';
+import { readNewPassphrase, unlockErrorMessage } from '../../i18n/lock-messages.js';
+import './resmo-new-passphrase.js';
 import './resmo-privacy-facts.js';
 import './resmo-vault-setup.js';
 
@@ -112,14 +113,7 @@ export class ResmoPrivacyPanel extends LitElement {
           >${msg('Current passphrase')}
           <input name="current" type="password" autocomplete="current-password" required />
         </label>
-        <label
-          >${msg('New passphrase')}
-          <input name="next" type="password" autocomplete="new-password" required />
-        </label>
-        <label
-          >${msg('Repeat the new passphrase')}
-          <input name="repeat" type="password" autocomplete="new-password" required />
-        </label>
+        <resmo-new-passphrase name="next" repeat-label=${msg('Repeat the new passphrase')}></resmo-new-passphrase>
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${msg('Change the passphrase')}</button>
         </div>
@@ -137,10 +131,10 @@ export class ResmoPrivacyPanel extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const next = String(data.get('next') ?? '');
+    const { passphrase: next, problem } = readNewPassphrase(data, 'next');
     this.message = '';
-    this.error = newPassphraseProblem(next, String(data.get('repeat') ?? '')) ?? '';
-    if (this.error) return;
+    this.error = problem ?? '';
+    if (problem) return;
     this.busy = true;
     try {
       await changeVaultPassphrase({ passphrase: String(data.get('current') ?? '') }, next);

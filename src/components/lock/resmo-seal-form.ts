@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { lockFormStyles } from '../../styles/lock-styles.js';
-import { newPassphraseProblem } from '../../i18n/lock-messages.js';
+import { readNewPassphrase } from '../../i18n/lock-messages.js';
+import './resmo-new-passphrase.js';
 
 export type SealRequestEvent = CustomEvent<{ passphrase: string }>;
 
@@ -23,14 +24,7 @@ export class ResmoSealForm extends LitElement {
           'Only someone with this passphrase can open the file. Tell it to the colleague by another way than the file (for example, by phone).',
         )}
       </p>
-      <label
-        >${msg('Passphrase for this file')}
-        <input name="passphrase" type="password" autocomplete="new-password" required />
-      </label>
-      <label
-        >${msg('Repeat the passphrase')}
-        <input name="repeat" type="password" autocomplete="new-password" required />
-      </label>
+      <resmo-new-passphrase label=${msg('Passphrase for this file')}></resmo-new-passphrase>
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Export sealed file')}</button>
       </div>
@@ -41,10 +35,9 @@ export class ResmoSealForm extends LitElement {
   private submit(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const passphrase = String(data.get('passphrase') ?? '');
-    this.error = newPassphraseProblem(passphrase, String(data.get('repeat') ?? '')) ?? '';
-    if (this.error) return;
+    const { passphrase, problem } = readNewPassphrase(new FormData(form));
+    this.error = problem ?? '';
+    if (problem) return;
     form.reset();
     this.dispatchEvent(new CustomEvent('resmo-seal-request', { detail: { passphrase } }));
   }

@@ -4,7 +4,9 @@ import { localized, msg, str } from '@lit/localize';
 import { setUpVault } from '../../storage/index.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { lockFormStyles } from '../../styles/lock-styles.js';
-import { newPassphraseProblem, unlockErrorMessage } from '../../i18n/lock-messages.js';
+import { readNewPassphrase, unlockErrorMessage } from '../../i18n/lock-messages.js';
+import { getLocale } from '../../i18n/localization.js';
+import './resmo-new-passphrase.js';
 
 /**
  * Turns encryption on: a passphrase (twice), the clinician's confirmation that nothing can be
@@ -23,7 +25,7 @@ export class ResmoVaultSetup extends LitElement {
         gap: 0.25rem 1rem;
         font-family: ui-monospace, monospace;
         font-size: 1.1rem;
-        padding-left: 2rem;
+        padding-left: 3rem;
       }
     `,
   ];
@@ -41,14 +43,7 @@ export class ResmoVaultSetup extends LitElement {
 
   private renderForm() {
     return html`<form @submit=${this.submit}>
-      <label
-        >${msg('New passphrase')}
-        <input name="passphrase" type="password" autocomplete="new-password" required />
-      </label>
-      <label
-        >${msg('Repeat the passphrase')}
-        <input name="repeat" type="password" autocomplete="new-password" required />
-      </label>
+      <resmo-new-passphrase></resmo-new-passphrase>
       <label class="check">
         <input name="understood" type="checkbox" required />
         <span
@@ -81,6 +76,11 @@ export class ResmoVaultSetup extends LitElement {
             'Write these 12 words on paper, in order, and keep them somewhere safe away from this device. They are shown only this once. With them you can set a new passphrase if you forget it.',
           )}
         </p>
+        <p>
+          ${msg(
+            'The same key can also be typed in the other language of the app (English or Spanish): each word has its partner in the other list.',
+          )}
+        </p>
       </div>
       <ol class="words" aria-label=${msg('Recovery key')}>
         ${words.map((word) => html`<li>${word}</li>`)}
@@ -90,9 +90,7 @@ export class ResmoVaultSetup extends LitElement {
 
   private submit(event: SubmitEvent): void {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const passphrase = String(data.get('passphrase') ?? '');
-    const problem = newPassphraseProblem(passphrase, String(data.get('repeat') ?? ''));
+    const { passphrase, problem } = readNewPassphrase(new FormData(event.target as HTMLFormElement));
     this.error = problem ?? '';
     if (!problem) void this.setUp(passphrase);
   }
@@ -100,7 +98,10 @@ export class ResmoVaultSetup extends LitElement {
   private async setUp(passphrase: string): Promise<void> {
     this.busy = true;
     try {
-      const words = await setUpVault(passphrase, { onProgress: (sealed) => (this.sealed = sealed) });
+      const words = await setUpVault(passphrase, {
+        onProgress: (sealed) => (this.sealed = sealed),
+        language: getLocale() === 'es' ? 'es' : 'en',
+      });
       this.words = words.split(' ');
     } catch (error) {
       this.error = unlockErrorMessage(error);

@@ -45,6 +45,10 @@ export class ResmoImportButton extends LitElement {
         flex-basis: 100%;
         margin: 0;
       }
+      /* A box, not a run of text: wrapped on a phone, an inline box breaks its background and padding. */
+      [role='status'] .error {
+        display: block;
+      }
       form.sealed {
         flex-basis: 100%;
         display: flex;

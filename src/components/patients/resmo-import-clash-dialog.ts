@@ -33,10 +33,21 @@ export class ResmoImportClashDialog extends LitElement {
         text-align: start;
         padding: 0.25rem 0.5rem 0.25rem 0;
         vertical-align: top;
-        overflow-wrap: anywhere;
+        /* Whole words: "anywhere" let a phone's narrow columns cut "dispositivo" and codes mid-word. */
+        overflow-wrap: break-word;
       }
       thead th {
         border-bottom: 1px solid var(--resmo-line);
+      }
+      /* A phone: three columns of whole words ("nacimiento", "dispositivo") fit at a smaller size. */
+      @media (max-width: 30rem) {
+        table {
+          font-size: 0.875rem;
+        }
+        th,
+        td {
+          padding-inline-end: 0.35rem;
+        }
       }
     `,
   ];
