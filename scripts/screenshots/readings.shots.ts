@@ -57,7 +57,7 @@ it('takes the readings screenshots', async () => {
           .screenshot({ path: `${DIR}/report-raw-${short}-${width}.png` });
         await page.goto(`${server.url}#/consultation`);
         await page.locator('resmo-patient-picker select').selectOption({ index: 1 });
-        await page.locator('resmo-consultation-view .controls button.primary').click();
+        await page.locator('resmo-consultation-view .controls button.source').click();
         await page.locator('resmo-face-overlay rect').first().waitFor({ timeout: 120_000 });
         await page.waitForTimeout(12_000);
         await page.locator('resmo-live-readings').screenshot({ path: `${DIR}/live-${short}-${width}.png` });

@@ -72,7 +72,7 @@ async function shoot(url: string, lang: string, width: number): Promise<void> {
   const view = app.locator('resmo-consultation-view');
   await app.waitForTimeout(500);
   await view.screenshot({ path: `${OUT}/call-source-picker-${lang}-${width}.png` });
-  await app.locator('resmo-consultation-view .controls button.primary').click();
+  await app.locator('resmo-consultation-view .controls button.source').click();
   const rects = app.locator('resmo-face-overlay rect:not(.hit)');
   for (let i = 0; i < 600 && (await rects.count()) < 4; i++) await app.waitForTimeout(500);
   const analysed = (): Promise<number> =>

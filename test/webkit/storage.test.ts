@@ -63,7 +63,7 @@ describe.skipIf(!hasWebKit())('patient file in WebKit', () => {
 
     await browser.url(`${server.url}#/consultation`);
     await waitForText(browser, 'h1', 'Consultation');
-    await click(browser, 'resmo-consultation-view .controls button.primary');
+    await click(browser, 'resmo-consultation-view .controls button.source');
     await choose(browser, 'resmo-session-controls select[name="patient"]', patientId);
     await click(browser, 'resmo-session-controls button.start');
     // A new patient: the consent dialog asks first; a verbal consent dated today.
