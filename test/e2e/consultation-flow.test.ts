@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { startWithConsent } from '../support/first-run';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { CONTROLS, openSessionOf, storedSessions } from '../support/recording-page';
 import { axeViolations, clinicPatient, overflow, seedApp } from '../support/screens';
@@ -50,8 +51,7 @@ describe('one consultation, from the patient page to the report', () => {
 
   it('records on through a visit to another screen, with an indicator that leads back', async () => {
     await expect(indicator(page).count()).resolves.toBe(0);
-    await page.locator(`${CONTROLS} button.start`).click();
-    await page.locator(`${CONTROLS} .live`).waitFor();
+    await startWithConsent(page, page.locator(`${CONTROLS} button.start`), page.locator(`${CONTROLS} .live`));
     const session = await openSessionOf(page, seeded.patient.id);
     expect(session).toBeDefined();
     await page.locator('resmo-app nav a[href="#/patients"]').click();

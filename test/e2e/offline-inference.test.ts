@@ -55,6 +55,12 @@ describe.skipIf(!hasFer2013())('the model offline after the first visit', () => 
     await page.evaluate((key) => localStorage.removeItem(key), BACKEND_CHOICE_KEY);
     await page.reload();
     await startAndSeeAFace(page);
-    await expect.poll(() => page.getByText(/^Runs on /).textContent()).toBe('Runs on WebAssembly');
+    // The engine in use (shown in Settings › Advanced), read from the consultation's live session.
+    const engine = () =>
+      page.evaluate(() => {
+        const view = document.querySelector('resmo-app')?.shadowRoot?.querySelector('resmo-consultation-view');
+        return (view as unknown as { live?: { worker?: { backend?: string | null } } } | null)?.live?.worker?.backend;
+      });
+    await expect.poll(engine).toBe('wasm');
   });
 });

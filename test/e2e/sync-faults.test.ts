@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { setUpClinicDatabase, startSyncServer, type SyncServer } from '../../scripts/sync-server.mjs';
 import { launchChromium } from '../support/browser';
+import { skipWelcome } from '../support/first-run';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium-flags';
 import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
@@ -47,6 +48,7 @@ describe('sync when things go wrong', () => {
       args: CHROMIUM_ARGS,
       locale: 'en-US',
     });
+    await skipWelcome(context);
     return { context, page: context.pages()[0] ?? (await context.newPage()) };
   }
 

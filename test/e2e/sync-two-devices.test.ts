@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startSyncServer, type SyncServer } from '../../scripts/sync-server.mjs';
 import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
+import { startWithConsent } from '../support/first-run';
 import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
 import { freePort, serveDist, type DistServer } from '../support/serve-dist';
@@ -46,7 +47,7 @@ async function recordFewSeconds(page: Page, base: string, patientId: string): Pr
   await view.getByRole('button', { name: 'Start camera' }).click();
   const controls = view.locator('resmo-session-controls');
   await controls.locator('select[name="patient"]').selectOption(patientId);
-  await controls.locator('button.start').click();
+  await startWithConsent(page, controls.locator('button.start'), controls.locator('button.stop'));
   await page.waitForTimeout(4_000);
   await controls.locator('button.stop').click();
   await controls.locator('button.start').waitFor();
