@@ -103,5 +103,11 @@ export async function lastDownload(browser: WebKitBrowser): Promise<{ name: stri
 /** Marks the first-run welcome done for the server's origin (see test/support/first-run.ts). */
 export async function skipWelcome(browser: WebKitBrowser, url: string): Promise<void> {
   await browser.url(`${url}#/settings`);
+  // The welcome shows once the app has read the vault's status, i.e. created its database. Leaving the page
+  // while WebKitGTK still runs that first upgrade leaves the database unopenable for the rest of the session.
+  await deep(browser, 'resmo-welcome').waitForExist({ timeout: 60_000 });
   await browser.execute((key: string) => localStorage.setItem(key, 'done'), 'resmo.first-run');
+  // The running page keeps its welcome; a new load reads the flag.
+  await browser.refresh();
+  await deep(browser, 'resmo-app nav').waitForExist({ timeout: 60_000 });
 }
