@@ -18,6 +18,7 @@ export const SCREENS: readonly Screen[] = [
   { name: 'patient', hash: (s) => `#/patients/${s.patient.id}`, ready: 'resmo-patient-page resmo-session-trend' },
   { name: 'report', hash: (s) => `#/sessions/${s.session.id}`, ready: 'resmo-session-review resmo-session-readings' },
   { name: 'settings', hash: () => '#/settings', ready: 'resmo-settings-view resmo-inference-panel' },
+  { name: 'privacy', hash: () => '#/privacy', ready: 'resmo-privacy-page section.consent' },
 ];
 
 export const LOCALES = [
