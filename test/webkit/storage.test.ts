@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/storage/schema';
-import { readDatabaseInPage, storesWithRecords, type DatabaseDump } from '../support/page-database';
+import { storesWithRecords } from '../support/page-database';
 import { secondsOfRows } from '../support/sample-rows';
 import { serveDist, type DistServer } from '../support/serve-dist';
-import { captureDownloads, deep, importFile, lastDownload, waitForText, skipWelcome } from './support/app';
+import { captureDownloads, click, deep, dump, importFile, lastDownload, skipWelcome, waitForText } from './support/app';
 import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './support/webkit';
 
 /** Sets a form control's value the way a choice by the user does, change event included. */
@@ -23,16 +23,6 @@ async function choose(browser: WebKitBrowser, selector: string, value: string): 
     element,
     value,
   );
-}
-
-async function click(browser: WebKitBrowser, selector: string): Promise<void> {
-  const element = await deep(browser, selector);
-  await element.waitForClickable({ timeout: 20_000 });
-  await element.click();
-}
-
-async function dump(browser: WebKitBrowser): Promise<DatabaseDump> {
-  return await browser.execute(readDatabaseInPage, 'resmo');
 }
 
 describe.skipIf(!hasWebKit())('patient file in WebKit', () => {

@@ -3,12 +3,21 @@
  * wrong passphrase refused, unlock, the records readable again; a sealed export opens on import.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDatabaseInPage, type DatabaseDump } from '../support/page-database';
 import { sampleExport } from '../support/sample-export';
 import { secondsOfRows } from '../support/sample-rows';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import { PASSPHRASE } from '../support/vault-ui';
-import { captureDownloads, deep, deepText, importFile, lastDownload, skipWelcome, waitForText } from './support/app';
+import {
+  captureDownloads,
+  click,
+  deep,
+  deepText,
+  dump,
+  importFile,
+  lastDownload,
+  skipWelcome,
+  waitForText,
+} from './support/app';
 import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './support/webkit';
 
 const FILE_PASSPHRASE = 'for doctor ruiz only';
@@ -27,15 +36,6 @@ async function fill(browser: WebKitBrowser, selector: string, value: string): Pr
     value,
   );
 }
-
-async function click(browser: WebKitBrowser, selector: string, timeout = 20_000): Promise<void> {
-  const element = await deep(browser, selector);
-  await element.waitForClickable({ timeout });
-  await element.click();
-}
-
-const dump = async (browser: WebKitBrowser): Promise<DatabaseDump> =>
-  await browser.execute(readDatabaseInPage, 'resmo');
 
 async function unlock(browser: WebKitBrowser, passphrase: string): Promise<void> {
   await fill(browser, 'resmo-lock-screen input[name="passphrase"]', passphrase);

@@ -1,4 +1,5 @@
 /** The app's pages in WebKit through WebDriver: shadow-DOM-deep queries and the app's own signals. */
+import { readDatabaseInPage, type DatabaseDump } from '../../support/page-database';
 import type { WebKitBrowser } from './webkit';
 
 /** The first element matching `selector` across shadow roots (webdriverio's deep selector). */
@@ -110,4 +111,16 @@ export async function skipWelcome(browser: WebKitBrowser, url: string): Promise<
   // The running page keeps its welcome; a new load reads the flag.
   await browser.refresh();
   await deep(browser, 'resmo-app nav').waitForExist({ timeout: 60_000 });
+}
+
+/** Clicks a deep element once it can be clicked. */
+export async function click(browser: WebKitBrowser, selector: string, timeout = 20_000): Promise<void> {
+  const element = deep(browser, selector);
+  await element.waitForClickable({ timeout });
+  await element.click();
+}
+
+/** The app's IndexedDB as the page sees it. */
+export async function dump(browser: WebKitBrowser): Promise<DatabaseDump> {
+  return await browser.execute(readDatabaseInPage, 'resmo');
 }
