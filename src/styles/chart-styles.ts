@@ -7,6 +7,8 @@ export const chartStyles = css`
     /* The plot takes the width it is given: its canvas, sized from that width, must not widen it. */
     contain: inline-size;
     min-width: 0;
+    /* Until the resize observer redraws it, the old canvas is wider than a narrowed host: clip it. */
+    overflow-x: clip;
   }
   .frame {
     position: relative;

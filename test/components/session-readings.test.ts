@@ -71,4 +71,16 @@ describe('<resmo-session-readings> with an 8-hour session', () => {
     expect(table.shadowRoot!.querySelectorAll('section.marker')).toHaveLength(20);
     expect(table.shadowRoot!.querySelectorAll('section.marker tbody tr')).toHaveLength(20 * 9);
   });
+  it('never widens the page while it narrows, even before the chart redraws at the new width', async () => {
+    const wrap = document.createElement('div');
+    wrap.style.width = '400px';
+    document.body.append(wrap);
+    const { el } = await mount(400);
+    el.style.width = '';
+    wrap.append(el);
+    for (const chart of charts(el)) await settle(chart);
+    // Narrowed and measured in one task: the resize observer has not redrawn the canvas yet.
+    wrap.style.width = '320px';
+    expect(wrap.scrollWidth).toBeLessThanOrEqual(320);
+  });
 });

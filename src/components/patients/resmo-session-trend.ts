@@ -32,6 +32,10 @@ export class ResmoSessionTrend extends LitElement {
     unsafeCSS(uPlotCss),
     sharedStyles,
     css`
+      :host {
+        contain: inline-size;
+        overflow-x: clip;
+      }
       label {
         display: inline-flex;
         gap: 0.5rem;
