@@ -160,6 +160,15 @@ export interface SetTrackingRequest {
   refreshInterval: number;
 }
 
+/**
+ * A call's patient was chosen (their box in a recent frame): read mostly them, in a region around
+ * their face, and the whole gallery only now and then. Null: read every face again.
+ */
+export interface SetFocusRequest {
+  type: 'set-focus';
+  box: Box | null;
+}
+
 export interface DisposeRequest {
   type: 'dispose';
 }
@@ -171,6 +180,7 @@ export type WorkerRequest =
   | SetMaxFacesRequest
   | ResetTrackingRequest
   | SetTrackingRequest
+  | SetFocusRequest
   | DisposeRequest;
 
 export type ProgressStage = 'loading-models' | 'probing' | 'warming-up';

@@ -1,6 +1,6 @@
 /** One frame through detection, cropping and classification, on whatever backend is active. */
 import { EMOTION_LABELS } from '../shared/emotions.js';
-import type { FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/protocol.js';
+import type { Box, FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/protocol.js';
 import type { RawDetection, Region } from './blazeface-decode.js';
 import { EmotionClassifier } from './classifier.js';
 import { FaceDetector } from './detector.js';
@@ -8,6 +8,7 @@ import { appearanceSignature, frameChange } from './appearance.js';
 import { cropGeometry, cropGrey, measureQuality, normalise, type CropGeometry, type Pixels } from './face-crop.js';
 import { pixelRegionSource, type RegionSource } from './region-source.js';
 import { RegionPlanner, followRegion, scanTiles } from './regions.js';
+import { PatientFocus, type FocusStep } from './focus.js';
 import type { ModelArtifactsSet } from './artifacts.js';
 
 export interface PipelineOutput {
@@ -71,6 +72,12 @@ export class FacePipeline {
   private reference: MotionReference[] = [];
   /** The previous frame, to tell a frozen face from a still one. */
   private previous: Pixels | null = null;
+  /** The call's patient, once chosen: most frames read only them (see focus.ts). */
+  private focus: PatientFocus | null = null;
+  private focusReference: MotionReference | undefined;
+  /** The faces of the last whole frame; while focused, the others' boxes shown beside the patient. */
+  private gallery: FaceResult[] = [];
+  private others: FaceResult[] = [];
 
   private constructor(
     private readonly detector: FaceDetector,
@@ -98,6 +105,8 @@ export class FacePipeline {
     maxFaces: number,
     source: RegionSource = pixelRegionSource(pixels),
   ): Promise<PipelineOutput> {
+    const step = this.focus?.next() ?? 'gallery';
+    if (this.focus !== null && step !== 'gallery') return this.runFocused(this.focus, step, pixels, source);
     const { width, height } = pixels;
     const regions = this.planner.plan(width, height, maxFaces);
     let detectMs = 0;
@@ -129,7 +138,43 @@ export class FacePipeline {
     const t2 = performance.now();
     const faces = await this.classify(pixels, crops);
     this.previous = pixels;
+    this.gallery = faces;
+    if (this.focus !== null) this.others = faces.filter((f) => !this.focus?.owns(f.box));
     return { faces, detectMs, cropMs, classifyMs: performance.now() - t2, passes };
+  }
+
+  /** A focused frame: the patient alone, detected in one region or their box reused; then the others' boxes. */
+  private async runFocused(
+    focus: PatientFocus,
+    step: FocusStep,
+    pixels: Pixels,
+    source: RegionSource,
+  ): Promise<PipelineOutput> {
+    const t0 = performance.now();
+    const last = focus.current;
+    let crops = last === null ? [] : this.crop(pixels, [last]);
+    const t1 = performance.now();
+    const redetect = step === 'detect' || crops.some((c) => moved(this.focusReference, c.grey));
+    if (redetect) {
+      const face = focus.pick(await this.detector.detect(source, [focus.region(pixels.width, pixels.height)]));
+      crops = face === null ? [] : this.crop(pixels, [face]);
+      this.focusReference = crops[0] && { grey: crops[0].grey, contrast: crops[0].quality.contrast };
+    }
+    const t2 = performance.now();
+    const faces = [...(await this.classify(pixels, crops)), ...this.others];
+    this.previous = pixels;
+    const [detectMs, cropMs] = redetect ? [t2 - t1, t1 - t0] : [0, t2 - t0];
+    return { faces, detectMs, cropMs, classifyMs: performance.now() - t2, passes: redetect ? 1 : 0 };
+  }
+
+  /**
+   * The clinician chose the call's patient (their box in a recent frame), or null: read every face
+   * again. The faces of the last whole frame other than the patient are kept for the overlay.
+   */
+  setFocus(box: Box | null): void {
+    this.focus = box === null ? null : new PatientFocus(box);
+    this.focusReference = undefined;
+    this.others = this.focus === null ? [] : this.gallery.filter((f) => !this.focus?.owns(f.box));
   }
 
   /**
@@ -187,6 +232,8 @@ export class FacePipeline {
     this.planner.reset();
     this.reference = [];
     this.previous = null;
+    this.gallery = [];
+    this.setFocus(null);
   }
 
   dispose(): void {
