@@ -17,14 +17,16 @@ const OUT = process.env.SCREENSHOT_DIR ?? 'docs/images';
 const WIDTHS = [320, 390, 1024];
 let browser: Browser;
 
+/** Taps the middle of the face in `tile`; the captured frame may be smaller than the 1280×720 call. */
 async function tapTile(page: Page, tile: number): Promise<void> {
   const t = galleryTiles(1280, 720)[tile];
   if (t === undefined) return;
   const point = await page.locator('resmo-face-overlay').evaluate(
-    (el, p) => {
+    (el: ResmoFaceOverlay, p) => {
       const m = el.shadowRoot?.querySelector('svg')?.getScreenCTM();
       if (!m) throw new Error('no overlay');
-      const q = new DOMPoint(p.x, p.y).matrixTransform(m);
+      const scale = el.frameWidth / 1280;
+      const q = new DOMPoint(p.x * scale, p.y * scale).matrixTransform(m);
       return { x: q.x, y: q.y };
     },
     { x: t.x + t.width / 2, y: t.y + t.height * 0.45 },
@@ -46,7 +48,7 @@ it('takes the video-call screenshots', async () => {
     // The call plays in its own context, so resizing the app never resizes the shared tab.
     const callContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await (await callContext.newPage()).goto(call.url);
-    for (const lang of ['en', 'es']) await shoot(server.url, lang);
+    for (const lang of (process.env.SCREENSHOT_LANGS ?? 'en,es').split(',')) await shoot(server.url, lang);
   } finally {
     await browser.close();
     await call.close();
