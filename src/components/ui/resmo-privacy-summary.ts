@@ -37,11 +37,9 @@ export class ResmoPrivacySummary extends LitElement {
       <dt>${msg('Where')}</dt>
       <dd>${msg('On this device only, in this browser. There is no account and no server: nothing is uploaded.')}</dd>
       <dt>${msg('The video')}</dt>
-      <dd>${msg('The camera picture (or the video call) is analysed on this device and never stored or sent.')}</dd>
-      <dt>${msg('Video calls')}</dt>
       <dd>
         ${msg(
-          'When you read a video call, Resmo sees only the picture of the window or tab you choose to share, never its sound, and only while a red dot and “Reading the call window” show. Only the person you tap as the patient is read; the other people in the call (your own view, relatives) are not recorded.',
+          'The camera picture, or the window of a video call you share (never its sound), is analysed on this device and never stored or sent. In a call, only the patient you tap is read; the others are not recorded.',
         )}
       </dd>
       <dt>${msg('What leaves the device')}</dt>
