@@ -18,6 +18,8 @@ export interface PipelineOutput {
   classifyMs: number;
   /** Detector passes (regions) on this frame. */
   passes: number;
+  /** The faces were read with their mirror images, the two averaged. */
+  mirrored: boolean;
 }
 
 interface Crop {
@@ -33,34 +35,8 @@ function keypoints(k: readonly number[]): FaceKeypoints {
   return { rightEye: p(0), leftEye: p(1), nose: p(2), mouth: p(3), rightEar: p(4), leftEar: p(5) };
 }
 
-/**
- * How much a face's 48×48 grey crop may change in its reused box before the face counts as moved:
- * the mean absolute difference divided by the reference crop's standard deviation, so the same
- * move counts the same in a dim room as in a bright one. On 120 FER2013 faces in composed scenes
- * (64–160 px), at full and at 30 % contrast alike, a shift of 4 % of the crop gave 0.44 (median;
- * 0.33 at the 10th percentile), 2 % gave 0.25, 8 % gave 0.68; camera noise of 3 grey levels gave
- * at most 0.04 at full contrast and 0.12 at 30 %. ResmoNet is trained with shifts of up to 10 %, so
- * smaller moves can wait for the next planned refresh.
- */
-export const MOTION_THRESHOLD = 0.3;
-
-/** Standard deviations under this many grey levels count as this many: flat crops are not noise. */
-const MIN_SPREAD = 4;
-
-/** A face's grey crop at its last detection, with the RMS contrast `measureQuality` gave it. */
-export interface MotionReference {
-  grey: Float32Array;
-  contrast: number;
-}
-
-/** Whether the crop `now` differs from `before` (same size) by more than MOTION_THRESHOLD. */
-export function moved(before: MotionReference | undefined, now: Float32Array): boolean {
-  if (before?.grey.length !== now.length) return true;
-  let difference = 0;
-  for (let i = 0; i < now.length; i++) difference += Math.abs((now[i] ?? 0) - (before.grey[i] ?? 0));
-  const spread = Math.max(before.contrast * 255, MIN_SPREAD);
-  return difference / now.length / spread > MOTION_THRESHOLD;
-}
+export { MOTION_THRESHOLD, moved, type MotionReference } from './motion.js';
+import { moved, type MotionReference } from './motion.js';
 
 function argmax(values: readonly number[]): number {
   return values.reduce((best, v, i) => (v > (values[best] ?? -Infinity) ? i : best), 0);
@@ -104,9 +80,10 @@ export class FacePipeline {
     pixels: Pixels,
     maxFaces: number,
     source: RegionSource = pixelRegionSource(pixels),
+    mirror = false,
   ): Promise<PipelineOutput> {
     const step = this.focus?.next() ?? 'gallery';
-    if (this.focus !== null && step !== 'gallery') return this.runFocused(this.focus, step, pixels, source);
+    if (this.focus !== null && step !== 'gallery') return this.runFocused(this.focus, step, pixels, source, mirror);
     const { width, height } = pixels;
     const regions = this.planner.plan(width, height, maxFaces);
     let detectMs = 0;
@@ -136,11 +113,18 @@ export class FacePipeline {
       }
     }
     const t2 = performance.now();
-    const faces = await this.classify(pixels, crops);
+    const faces = await this.classify(pixels, crops, mirror);
     this.previous = pixels;
     this.gallery = faces;
     if (this.focus !== null) this.others = faces.filter((f) => !this.focus?.owns(f.box));
-    return { faces, detectMs, cropMs, classifyMs: performance.now() - t2, passes };
+    return {
+      faces,
+      detectMs,
+      cropMs,
+      classifyMs: performance.now() - t2,
+      passes,
+      mirrored: mirror && faces.length > 0,
+    };
   }
 
   /** A focused frame: the patient alone, detected in one region or their box reused; then the others' boxes. */
@@ -149,6 +133,7 @@ export class FacePipeline {
     step: FocusStep,
     pixels: Pixels,
     source: RegionSource,
+    mirror: boolean,
   ): Promise<PipelineOutput> {
     const t0 = performance.now();
     const last = focus.current;
@@ -161,10 +146,11 @@ export class FacePipeline {
       this.focusReference = crops[0] && { grey: crops[0].grey, contrast: crops[0].quality.contrast };
     }
     const t2 = performance.now();
-    const faces = [...(await this.classify(pixels, crops)), ...this.others];
+    const read = await this.classify(pixels, crops, mirror);
     this.previous = pixels;
-    const [detectMs, cropMs] = redetect ? [t2 - t1, t1 - t0] : [0, t2 - t0];
-    return { faces, detectMs, cropMs, classifyMs: performance.now() - t2, passes: redetect ? 1 : 0 };
+    const [detectMs, cropMs, passes] = redetect ? [t2 - t1, t1 - t0, 1] : [0, t2 - t0, 0];
+    const mirrored = mirror && read.length > 0;
+    return { faces: [...read, ...this.others], detectMs, cropMs, classifyMs: performance.now() - t2, passes, mirrored };
   }
 
   /**
@@ -203,8 +189,11 @@ export class FacePipeline {
     });
   }
 
-  private async classify(pixels: Pixels, crops: Crop[]): Promise<FaceResult[]> {
-    const probabilities = await this.classifier.classify(crops.map((c) => c.input));
+  private async classify(pixels: Pixels, crops: Crop[], mirror: boolean): Promise<FaceResult[]> {
+    const probabilities = await this.classifier.classify(
+      crops.map((c) => c.input),
+      mirror,
+    );
     const previous =
       this.previous?.width === pixels.width && this.previous.height === pixels.height ? this.previous : null;
     return crops.map(({ detection: d, geometry, grey, quality }, i) => {

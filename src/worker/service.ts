@@ -1,5 +1,4 @@
 /** The worker's state: models, backend, pipeline. Messages go one at a time, in order (no frame mid-switch). */
-import * as tf from './tf.js';
 import type {
   BackendChoiceRecord,
   BackendName,
@@ -23,6 +22,8 @@ import { CanvasRegionSource } from './region-source.js';
 import { rankProbes } from './ranking.js';
 import { unhandled } from '../shared/exhaustive.js';
 import { FrameAborted, type FrameGuard, frameFailure } from './frame-guard.js';
+import { mirrorsOn } from './mirror-policy.js';
+import { frameResult } from './frame-result.js';
 
 export class InferenceService {
   private queue: Promise<void> = Promise.resolve();
@@ -31,6 +32,7 @@ export class InferenceService {
   private probes: BackendProbe[] = [];
   private ranking: BackendName[] = [];
   private maxFaces = 4;
+  private mirror = true;
   private fingerprint = '';
   private readonly decoder = new FrameDecoder();
   private readonly regions = new CanvasRegionSource();
@@ -68,6 +70,9 @@ export class InferenceService {
         return this.active?.pipeline.setRefreshInterval(request.refreshInterval);
       case 'set-focus':
         return this.active?.pipeline.setFocus(request.box);
+      case 'set-mirror':
+        this.mirror = request.mirror;
+        return;
       case 'dispose':
         this.dispose();
         this.post({ type: 'disposed' });
@@ -187,22 +192,10 @@ export class InferenceService {
     const t1 = performance.now();
     try {
       const source = this.regions.use(frame, pixels.width, pixels.height);
-      const out = await active.guard.run(active.pipeline.run(pixels, this.maxFaces, source));
-      const total = performance.now() - t0;
-      this.post({
-        type: 'result',
-        id,
-        timestamp,
-        result: {
-          faces: out.faces,
-          frameWidth: pixels.width,
-          frameHeight: pixels.height,
-          timings: { decode: t1 - t0, detect: out.detectMs, crop: out.cropMs, classify: out.classifyMs, total },
-          backend: active.backend,
-          numTensors: tf.memory().numTensors,
-          detectorPasses: out.passes,
-        },
-      });
+      const mirror = mirrorsOn(active.backend, this.mirror);
+      const out = await active.guard.run(active.pipeline.run(pixels, this.maxFaces, source, mirror));
+      const result = frameResult(out, pixels, active.backend, { decode: t1 - t0, total: performance.now() - t0 });
+      this.post({ type: 'result', id, timestamp, result });
     } catch (e) {
       const lost = e instanceof FrameAborted || active.isLost();
       this.post({ type: 'error', id, error: frameFailure(e, active.backend, lost) });
