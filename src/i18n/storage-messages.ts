@@ -15,6 +15,10 @@ export function storageErrorMessage(error: unknown): string {
       return msg('The device storage is full. Export and delete old sessions, then try again.');
     case 'unavailable':
       return msg('The browser’s storage is not available (private browsing can block it).');
+    case 'stuck':
+      return msg(
+        'The browser is not opening the records on this device. Nothing was lost. Close the browser completely, open it again, then try again.',
+      );
     case 'locked':
       return msg('The records are locked. Unlock them with your passphrase, then try again.');
     case 'corrupt':
