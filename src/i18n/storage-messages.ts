@@ -16,9 +16,8 @@ export function storageErrorMessage(error: unknown): string {
     case 'unavailable':
       return msg('The browser’s storage is not available (private browsing can block it).');
     case 'stuck':
-      return msg(
-        'The browser is not opening the records on this device. Nothing was lost. Close the browser completely, open it again, then try again.',
-      );
+      // The same sentences as the full message (src/components/ui/resmo-database-unavailable.ts).
+      return `${msg('The records on this device cannot be opened right now')}. ${msg('Close the browser completely (every window), or close the Resmo app.')}`;
     case 'locked':
       return msg('The records are locked. Unlock them with your passphrase, then try again.');
     case 'corrupt':

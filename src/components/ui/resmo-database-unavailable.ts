@@ -57,7 +57,6 @@ export class ResmoDatabaseUnavailable extends LitElement {
         <li>${msg('Close the browser completely (every window), or close the Resmo app.')}</li>
         <li>${msg('On an iPad or iPhone: swipe up from the bottom edge, then swipe Safari or Resmo up and away.')}</li>
         <li>${msg('Open it again and go back to Resmo.')}</li>
-        <li>${msg('If this message comes back, restart the device.')}</li>
       </ol>
       <button type="button" @click=${() => location.reload()}>${msg('Try again')}</button>
     </section>`;
