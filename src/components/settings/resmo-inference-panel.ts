@@ -87,7 +87,7 @@ export class ResmoInferencePanel extends LitElement {
       >
       <p class="purpose">
         ${msg(
-          'Gives slightly steadier percentages, for about twice the emotion time per frame. Not used on the CPU engine, the slowest. Each session records whether it was read this way.',
+          'Gives slightly steadier percentages for a little more computing time per frame. Not used on the CPU engine, the slowest. Each session records whether it was read this way.',
         )}
       </p>
       ${this.renderFigures()}
