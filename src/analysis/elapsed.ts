@@ -1,10 +1,12 @@
+import { numberFormat } from '../shared/number-format.js';
+
 /** Elapsed time since the session start, as charts and tables show it: "m:ss", or "h:mm:ss" past an hour. */
 export function formatElapsed(totalSeconds: number, locale?: string): string {
   const s = Math.max(0, Math.round(totalSeconds));
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
-  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
-  const one = new Intl.NumberFormat(locale, { useGrouping: false });
+  const two = numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  const one = numberFormat(locale, { useGrouping: false });
   return hours
     ? `${one.format(hours)}:${two.format(minutes)}:${two.format(s % 60)}`
     : `${one.format(minutes)}:${two.format(s % 60)}`;

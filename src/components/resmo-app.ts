@@ -16,6 +16,7 @@ import './lock/resmo-encryption-banner.js';
 import './lock/resmo-lock-screen.js';
 import './ui/resmo-recording-indicator.js';
 import './ui/resmo-welcome.js';
+import './ui/resmo-database-unavailable.js';
 import './ui/resmo-privacy-page.js';
 import './ui/resmo-consent-dialog.js';
 import { firstRunDone } from '../platform/first-run.js';
@@ -97,7 +98,7 @@ export class ResmoApp extends LitElement {
               ${this.renderConsultation(this.router.route)}
               ${this.router.route.view === 'consultation' ? nothing : this.renderView(this.router.route)}
             </main>`
-          : html`<main id="main">${state === 'locked' ? html`<resmo-lock-screen></resmo-lock-screen>` : nothing}</main>`
+          : html`<main id="main">${this.renderClosed()}</main>`
       }
       ${
         open
@@ -116,6 +117,13 @@ export class ResmoApp extends LitElement {
           : nothing
       }
     `;
+  }
+
+  private renderClosed() {
+    if (this.lock.state === 'locked') return html`<resmo-lock-screen></resmo-lock-screen>`;
+    if (this.lock.state === 'unavailable')
+      return html`<resmo-database-unavailable .reason=${this.lock.unavailableReason}></resmo-database-unavailable>`;
+    return nothing;
   }
 
   private navLink(view: TopView, label: string, current: TopView) {

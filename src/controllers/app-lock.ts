@@ -1,13 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { holdVault, lockIsWaiting, lockVault, vaultEvents, vaultStatus } from '../storage/index.js';
+import {
+  StorageError,
+  holdVault,
+  lockIsWaiting,
+  lockVault,
+  vaultEvents,
+  vaultStatus,
+  type StorageErrorReason,
+} from '../storage/index.js';
 import { recordingActivity } from '../platform/activity.js';
 import { HIDDEN_LOCK_MS, loadIdleMinutes } from '../platform/lock-settings.js';
 
 /**
  * 'pending' until the vault was read; 'covered' while a lock waits for a recording to end (the
- * key is still held so the recording keeps every second, but the screen shows nothing).
+ * key is still held so the recording keeps every second, but the screen shows nothing);
+ * 'unavailable' when the records could not be opened at all (see `unavailableReason`).
  */
-export type LockState = 'pending' | 'off' | 'locked' | 'unlocked' | 'covered';
+export type LockState = 'pending' | 'off' | 'locked' | 'unlocked' | 'covered' | 'unavailable';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 const CHECK_EVERY_MS = 5_000;
@@ -15,6 +24,8 @@ const CHECK_EVERY_MS = 5_000;
 /** Owns the app lock: idle and hidden-tab timers, the Lock button, and holding the key while recording. */
 export class AppLockController implements ReactiveController {
   state: LockState = 'pending';
+  /** Why the records could not be opened, when `state` is 'unavailable'. */
+  unavailableReason: StorageErrorReason = 'unavailable';
   #lastActive = Date.now();
   #hiddenSince: number | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -49,8 +60,14 @@ export class AppLockController implements ReactiveController {
   }
 
   private readonly refresh = async (): Promise<void> => {
-    const status = await vaultStatus();
-    this.state = status === 'unlocked' && lockIsWaiting() ? 'covered' : status;
+    try {
+      const status = await vaultStatus();
+      this.state = status === 'unlocked' && lockIsWaiting() ? 'covered' : status;
+    } catch (error) {
+      // Never an endless wait on an empty screen: say what happened and what to do.
+      this.state = 'unavailable';
+      this.unavailableReason = error instanceof StorageError ? error.reason : 'unavailable';
+    }
     this.#lastActive = Date.now();
     this.host.requestUpdate();
   };

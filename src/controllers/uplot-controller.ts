@@ -6,6 +6,8 @@ export interface UPlotSource {
   container(): HTMLElement | null;
   options(size: { width: number; height: number }): uPlot.Options;
   data(): uPlot.AlignedData;
+  /** What `data()` is made from: while none of these changed, the plot keeps the data it has. */
+  dataKey(): readonly unknown[];
   height(): number;
   /** True when the options changed (labels, locale, height) and the plot must be rebuilt. */
   rebuild(): boolean;
@@ -18,6 +20,7 @@ export interface UPlotSource {
  */
 export class UPlotController implements ReactiveController {
   private plot: uPlot | null = null;
+  private key: readonly unknown[] = [];
   private readonly resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
 
   constructor(
@@ -34,10 +37,14 @@ export class UPlotController implements ReactiveController {
   hostUpdated(): void {
     const container = this.source.container();
     if (!container) return;
+    const key = this.source.dataKey();
+    const changed = key.length !== this.key.length || key.some((k, i) => k !== this.key[i]);
+    this.key = key;
     if (!this.plot || this.source.rebuild()) {
       this.plot?.destroy();
       this.plot = new uPlot(this.source.options(this.size()), this.source.data(), container);
-    } else {
+    } else if (changed) {
+      // Other updates (marker tags placed after a draw, the hover readout) leave the data as it is.
       this.plot.setData(this.source.data());
     }
   }

@@ -1,3 +1,4 @@
+import { numberFormat } from '../shared/number-format.js';
 import { getLocale } from './localization.js';
 
 /** Intl.DurationFormat (Chromium 129+, ES2025) is missing from the ES2023 lib typings. */
@@ -26,7 +27,7 @@ export function formatDuration(totalSeconds: number): string {
   const formatter = durationFormat('short');
   if (formatter) return formatter.format(p.hours ? p : { minutes: p.minutes, seconds: p.seconds });
   const unit = (value: number, u: string) =>
-    new Intl.NumberFormat(getLocale(), { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+    numberFormat(getLocale(), { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
   return [p.hours ? unit(p.hours, 'hour') : '', unit(p.minutes, 'minute'), unit(p.seconds, 'second')]
     .filter(Boolean)
     .join(' ');
@@ -37,8 +38,8 @@ export function formatClock(totalSeconds: number): string {
   const p = parts(totalSeconds);
   const formatter = durationFormat('digital');
   if (formatter) return formatter.format(p);
-  const two = new Intl.NumberFormat(getLocale(), { minimumIntegerDigits: 2 });
-  const one = new Intl.NumberFormat(getLocale());
+  const two = numberFormat(getLocale(), { minimumIntegerDigits: 2 });
+  const one = numberFormat(getLocale());
   return p.hours
     ? `${one.format(p.hours)}:${two.format(p.minutes)}:${two.format(p.seconds)}`
     : `${one.format(p.minutes)}:${two.format(p.seconds)}`;
@@ -61,7 +62,7 @@ export function formatCalendarDate(isoDate: string): string {
 
 /** 0–1 as a whole percentage. */
 export function formatShare(fraction: number): string {
-  return new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return numberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 export function formatCount(value: number, locale: string = getLocale()): string {
@@ -70,5 +71,5 @@ export function formatCount(value: number, locale: string = getLocale()): string
 
 /** A size or a time in one unit ('megabyte', 'millisecond'), in the app's locale. */
 export function formatUnit(value: number, unit: 'megabyte' | 'millisecond', digits = 1): string {
-  return new Intl.NumberFormat(getLocale(), { style: 'unit', unit, maximumFractionDigits: digits }).format(value);
+  return numberFormat(getLocale(), { style: 'unit', unit, maximumFractionDigits: digits }).format(value);
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from '../shared/number-format.js';
 import { msg, str } from '@lit/localize';
 import type { Clip, WindowSummary } from '../analysis/index.js';
 import { formatElapsed } from '../analysis/index.js';
@@ -24,6 +25,6 @@ function clipText(clip: Clip): string {
 }
 
 export function usableText(w: WindowSummary): string {
-  const seconds = new Intl.NumberFormat(getLocale()).format(w.usable);
+  const seconds = numberFormat(getLocale()).format(w.usable);
   return msg(str`${seconds} s with a usable face`);
 }

@@ -15,6 +15,9 @@ export function storageErrorMessage(error: unknown): string {
       return msg('The device storage is full. Export and delete old sessions, then try again.');
     case 'unavailable':
       return msg('The browser’s storage is not available (private browsing can block it).');
+    case 'stuck':
+      // The same sentences as the full message (src/components/ui/resmo-database-unavailable.ts).
+      return `${msg('The records on this device cannot be opened right now')}. ${msg('Close the browser completely (every window), or close the Resmo app.')}`;
     case 'locked':
       return msg('The records are locked. Unlock them with your passphrase, then try again.');
     case 'corrupt':

@@ -1,6 +1,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ResmoDB, Sample } from './schema.js';
-import { toStorageError } from './errors.js';
+import { StorageError, toStorageError } from './errors.js';
+import { OpenTimeoutError, openWithTimeout } from './open-timeout.js';
 
 export type ResmoDatabase = IDBPDatabase<ResmoDB>;
 type UpgradeTransaction = IDBPTransaction<ResmoDB, StoreNames<ResmoDB>[], 'versionchange'>;
@@ -38,9 +39,13 @@ async function renameSampleField(tx: UpgradeTransaction, from: string, to: strin
 
 let connection: Promise<ResmoDatabase> | undefined;
 
-function open(): Promise<ResmoDatabase> {
+/** How long one open may stay unanswered before it is tried again, once. */
+export const OPEN_TIMEOUT_MS = 8_000;
+
+function open(alive: () => void): Promise<ResmoDatabase> {
   return openDB<ResmoDB>(DATABASE_NAME, DATABASE_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
+      alive();
       for (const migrate of MIGRATIONS.slice(oldVersion)) migrate(db, tx);
     },
     // Another tab is upgrading: let it, and reopen on the next call.
@@ -55,10 +60,14 @@ function open(): Promise<ResmoDatabase> {
 
 /** The shared connection, opened on first use. */
 export function database(): Promise<ResmoDatabase> {
-  connection ??= open().catch((error: unknown) => {
-    connection = undefined;
-    throw toStorageError(error);
-  });
+  connection ??= openWithTimeout(open, { timeoutMs: OPEN_TIMEOUT_MS, attempts: 2, late: (db) => db.close() }).catch(
+    (error: unknown) => {
+      connection = undefined;
+      if (error instanceof OpenTimeoutError)
+        throw new StorageError('stuck', 'The browser does not open the database.', { cause: error });
+      throw toStorageError(error);
+    },
+  );
   return connection;
 }
 

@@ -4,6 +4,8 @@ export type StorageErrorReason =
   | 'invalid-input'
   | 'in-use'
   | 'unavailable'
+  /** The browser never answers when the database is opened (a WebKit fault): restart the browser. */
+  | 'stuck'
   | 'quota-exceeded'
   /** Encryption is on and the records are locked: unlock first. */
   | 'locked'

@@ -3,27 +3,20 @@
  * export it, delete the patient, import the file: the same records come back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../src/storage/schema';
 import { storesWithRecords } from '../support/page-database';
-import { secondsOfRows } from '../support/sample-rows';
 import { serveDist, type DistServer } from '../support/serve-dist';
-import { captureDownloads, click, deep, dump, importFile, lastDownload, skipWelcome, waitForText } from './support/app';
+import {
+  captureDownloads,
+  choose,
+  click,
+  dump,
+  recordSeconds,
+  importFile,
+  lastDownload,
+  skipWelcome,
+  waitForText,
+} from './support/app';
 import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './support/webkit';
-
-/** Sets a form control's value the way a choice by the user does, change event included. */
-async function choose(browser: WebKitBrowser, selector: string, value: string): Promise<void> {
-  const element = await deep(browser, selector);
-  await element.waitForExist({ timeout: 20_000 });
-  await browser.execute(
-    (el, v) => {
-      (el as unknown as HTMLInputElement).value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    element,
-    value,
-  );
-}
 
 describe.skipIf(!hasWebKit())('patient file in WebKit', () => {
   let server: DistServer;
@@ -51,21 +44,7 @@ describe.skipIf(!hasWebKit())('patient file in WebKit', () => {
     await browser.waitUntil(async () => (await dump(browser)).patients?.length === 1, { timeout: 20_000 });
     const patientId = String(((await dump(browser)).patients?.[0] as { id: string }).id);
 
-    await browser.url(`${server.url}#/consultation`);
-    await waitForText(browser, 'h1', 'Consultation');
-    await click(browser, 'resmo-consultation-view .controls button.source');
-    await choose(browser, 'resmo-session-controls select[name="patient"]', patientId);
-    await click(browser, 'resmo-session-controls button.start');
-    // A new patient: the consent dialog asks first; a verbal consent dated today.
-    await click(browser, 'resmo-consent-dialog button[type="submit"]');
-    await browser.waitUntil(async () => secondsOfRows((await dump(browser)).samples).length >= 3, {
-      timeout: 60_000,
-      timeoutMsg: 'no seconds were recorded',
-    });
-    await click(browser, 'resmo-session-controls button.stop');
-    await browser.waitUntil(async () => (await dump(browser)).sessions?.every((s) => (s as Session).endedAt !== null), {
-      timeout: 20_000,
-    });
+    await recordSeconds(browser, server.url, patientId, 3);
     const before = await dump(browser);
 
     await browser.url(`${server.url}#/patients/${patientId}`);

@@ -13,6 +13,7 @@ import {
   deep,
   deepText,
   dump,
+  fill,
   importFile,
   lastDownload,
   skipWelcome,
@@ -22,20 +23,6 @@ import { hasWebKit, startWebKit, type WebKit, type WebKitBrowser } from './suppo
 
 const FILE_PASSPHRASE = 'for doctor ruiz only';
 const RECORD_STORES = ['patients', 'sessions', 'samples', 'markers'];
-
-/** Types into a field the way WebDriver's typing would, without WebKitGTK's slow key events. */
-async function fill(browser: WebKitBrowser, selector: string, value: string): Promise<void> {
-  const element = await deep(browser, selector);
-  await element.waitForExist({ timeout: 20_000 });
-  await browser.execute(
-    (el, v) => {
-      (el as unknown as HTMLInputElement).value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    element,
-    value,
-  );
-}
 
 async function unlock(browser: WebKitBrowser, passphrase: string): Promise<void> {
   await fill(browser, 'resmo-lock-screen input[name="passphrase"]', passphrase);

@@ -62,6 +62,7 @@ export class ResmoSessionTrend extends LitElement {
     container: () => this.renderRoot.querySelector<HTMLElement>('.plot'),
     options: (size) => this.options(size),
     data: () => this.data(),
+    dataKey: () => [this.sessions, this.metric, this.adjusted],
     height: () => 240,
     rebuild: () => true,
   });

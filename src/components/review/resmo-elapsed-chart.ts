@@ -10,6 +10,7 @@ import { getLocale } from '../../i18n/localization.js';
 import { placeTags, type ChartMarker, type PlacedTag } from '../../analysis/index.js';
 import type { ChartSeries } from '../../shared/chart-series.js';
 import { chartStyles } from '../../styles/chart-styles.js';
+import { numberFormat } from '../../shared/number-format.js';
 
 export type { ChartSeries } from '../../shared/chart-series.js';
 
@@ -20,10 +21,9 @@ const Y_RANGE: Record<ChartScale, [number, number]> = { share: [0, 1], differenc
 
 function formatY(scale: ChartScale, v: number): string {
   const locale = getLocale();
-  if (scale === 'plain')
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
-  if (scale === 'share') return new Intl.NumberFormat(locale, { style: 'percent' }).format(v);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(v * 100);
+  if (scale === 'plain') return numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
+  if (scale === 'share') return numberFormat(locale, { style: 'percent' }).format(v);
+  return numberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(v * 100);
 }
 
 /**
@@ -59,6 +59,7 @@ export class ResmoElapsedChart extends LitElement {
     container: () => this.renderRoot.querySelector<HTMLElement>('.plot'),
     options: (size) => this.options(size),
     data: () => this.data(),
+    dataKey: () => [this.xs, this.series, this.windowSeconds],
     height: () => this.height,
     rebuild: () => this.needsRebuild(),
   });
@@ -144,8 +145,8 @@ export class ResmoElapsedChart extends LitElement {
       const first = (this.xs.at(-1) ?? 0) - this.windowSeconds;
       while (from < this.xs.length && (this.xs[from] as number) < first) from++;
     }
-    const xs = this.xs.slice(from);
-    const ys = this.drawOrder().map((s) => s.values.slice(from));
+    const xs = from ? this.xs.slice(from) : this.xs;
+    const ys = this.drawOrder().map((s) => (from ? s.values.slice(from) : s.values));
     const d = decimateMinMax(xs, ys, Math.max(100, Math.round(this.clientWidth)));
     return [d.x, ...d.ys] as uPlot.AlignedData;
   }

@@ -6,6 +6,7 @@ import { EMOTION_LABELS } from '../../shared/emotions.js';
 import type { Reading } from '../../analysis/index.js';
 import { emotionName } from '../../i18n/emotions.js';
 import { EMOTION_COLORS } from '../../styles/emotion-colors.js';
+import { getLocale } from '../../i18n/localization.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import type { ChartMarker } from '../../analysis/index.js';
 import { describeSecond, emotionSeries, type ReadingView } from '../../i18n/reading-series.js';
@@ -65,11 +66,17 @@ export class ResmoReadingsPanel extends LitElement {
   @state() private shown: boolean[] = EMOTION_LABELS.map(() => true);
   private series: ChartSeries[] = [];
   private xs: number[] = [];
+  private seriesFor: readonly unknown[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('readings') || changed.has('firstSecond'))
       this.xs = this.readings.map((_, i) => i + this.firstSecond);
-    this.series = emotionSeries(this.readings, this.shown, this.adjusted ? 'lines' : this.view, EMOTION_COLORS);
+    // Only when what the series are made of changed: otherwise the chart keeps the data it has.
+    const key = [this.readings, this.adjusted, this.view, this.shown, getLocale()];
+    if (key.some((k, i) => k !== this.seriesFor[i])) {
+      this.seriesFor = key;
+      this.series = emotionSeries(this.readings, this.shown, this.adjusted ? 'lines' : this.view, EMOTION_COLORS);
+    }
   }
 
   override render() {

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { DEFAULT_WINDOW_SECONDS, markerComparisons, type Reading } from '../../analysis/index.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { getLocale } from '../../i18n/localization.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import type { ChartMarker } from '../../analysis/index.js';
 import { shownReadings, type SessionBaseline } from '../../storage/index.js';
@@ -54,40 +55,47 @@ export class ResmoSessionReadings extends LitElement {
   @state() private adjusted: boolean | null = null;
   @state() private windowSeconds = DEFAULT_WINDOW_SECONDS;
   private shown: Reading[] = [];
+  private xs: number[] = [];
   private affect: ChartSeries[] = [];
   private changes: MarkerChangeRow[] = [];
   private shownFor: readonly unknown[] = [];
+  private changesFor: readonly unknown[] = [];
 
   private get isAdjusted(): boolean {
     return this.baseline !== null && (this.adjusted ?? true);
   }
 
   protected override willUpdate(): void {
-    const key = [this.readings, this.baseline, this.isAdjusted] as const;
+    const key = [this.readings, this.baseline, this.isAdjusted, getLocale()] as const;
     if (key.some((k, i) => k !== this.shownFor[i])) {
       this.shownFor = key;
       this.shown = shownReadings(this.readings, this.baseline, this.isAdjusted);
+      this.xs = this.shown.map((_, i) => i);
       const { valence, arousal } = affectValues(this.shown);
       this.affect = [
         { label: msg('Valence'), color: '#0072B2', dash: [], values: valence },
         { label: msg('Arousal'), color: '#D55E00', dash: [8, 4], values: arousal },
       ];
     }
-    const comparisons = markerComparisons(
-      this.shown,
-      this.markers.map((m) => m.at),
-      this.windowSeconds,
-    );
-    this.changes = comparisons.map((comparison, i) => ({
-      comparison,
-      n: this.markers[i]?.n ?? i + 1,
-      label: this.markers[i]?.label ?? '',
-    }));
+    // Once per readings shown, markers and window: not again on each update (hover, tags drawn).
+    const windowKey = [this.shown, this.markers, this.windowSeconds] as const;
+    if (windowKey.some((k, i) => k !== this.changesFor[i])) {
+      this.changesFor = windowKey;
+      const comparisons = markerComparisons(
+        this.shown,
+        this.markers.map((m) => m.at),
+        this.windowSeconds,
+      );
+      this.changes = comparisons.map((comparison, i) => ({
+        comparison,
+        n: this.markers[i]?.n ?? i + 1,
+        label: this.markers[i]?.label ?? '',
+      }));
+    }
   }
 
   override render() {
     const mode = modeText(this.isAdjusted, this.baseline?.baseline.recordedAt ?? null);
-    const xs = this.shown.map((_, i) => i);
     return html`
       ${
         this.baseline
@@ -119,7 +127,7 @@ export class ResmoSessionReadings extends LitElement {
           )}
         </p>
         <resmo-elapsed-chart
-          .xs=${xs}
+          .xs=${this.xs}
           .series=${this.affect}
           .markers=${this.markers}
           .readout=${(s: number) => this.describeAffect(s)}

@@ -9,11 +9,28 @@ import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { reportStyles } from '../../styles/report-styles.js';
 import './resmo-session-readings.js';
-import { chartMarkers, sessionBaseline } from '../../storage/index.js';
+import { chartMarkers, sessionBaseline, type SessionBaseline } from '../../storage/index.js';
+import type { ChartMarker, Reading } from '../../analysis/index.js';
 import './resmo-emotion-distribution.js';
 import './resmo-segment-table.js';
 import './resmo-session-notes.js';
 import '../ui/resmo-export-buttons.js';
+
+/** The review's data with what the charts read from it, computed once per load, not per render. */
+type ReviewWithReadings = SessionReviewData & {
+  readings: Reading[];
+  chartMarkers: ChartMarker[];
+  baseline: SessionBaseline | null;
+};
+
+function withReadings(d: SessionReviewData): ReviewWithReadings {
+  return {
+    ...d,
+    readings: d.points.map((pt) => pt.p),
+    chartMarkers: chartMarkers(d.markers),
+    baseline: sessionBaseline(d.patient, d.session),
+  };
+}
 
 /** One session: timeline with markers, distribution, segments, face coverage, notes; printable. */
 @customElement('resmo-session-review')
@@ -24,7 +41,7 @@ export class ResmoSessionReview extends LitElement {
   @property({ attribute: 'session-id' }) sessionId = '';
 
   private readonly data = new Task(this, {
-    task: ([id]) => loadSessionReview(id),
+    task: ([id]) => loadSessionReview(id).then(withReadings),
     args: () => [this.sessionId] as const,
   });
 
@@ -36,7 +53,7 @@ export class ResmoSessionReview extends LitElement {
     });
   }
 
-  private renderReview(d: SessionReviewData) {
+  private renderReview(d: ReviewWithReadings) {
     const { session, patient } = d;
     return html`
       <nav class="screen-only" aria-label=${msg('Breadcrumb')}>
@@ -65,9 +82,9 @@ export class ResmoSessionReview extends LitElement {
         <resmo-export-buttons session-id=${session.id}></resmo-export-buttons>
       </div>
       <resmo-session-readings
-        .readings=${d.points.map((pt) => pt.p)}
-        .markers=${chartMarkers(d.markers)}
-        .baseline=${sessionBaseline(patient, session)}
+        .readings=${d.readings}
+        .markers=${d.chartMarkers}
+        .baseline=${d.baseline}
         startedAt=${session.startedAt}
       ></resmo-session-readings>
       <div class="columns">

@@ -1,5 +1,7 @@
 /** The app's pages in WebKit through WebDriver: shadow-DOM-deep queries and the app's own signals. */
+import type { Session } from '../../../src/storage/schema';
 import { readDatabaseInPage, type DatabaseDump } from '../../support/page-database';
+import { secondsOfRows } from '../../support/sample-rows';
 import type { WebKitBrowser } from './webkit';
 
 /** The first element matching `selector` across shadow roots (webdriverio's deep selector). */
@@ -123,4 +125,67 @@ export async function click(browser: WebKitBrowser, selector: string, timeout = 
 /** The app's IndexedDB as the page sees it. */
 export async function dump(browser: WebKitBrowser): Promise<DatabaseDump> {
   return await browser.execute(readDatabaseInPage, 'resmo');
+}
+
+/** Types into a field the way WebDriver's typing would, without WebKitGTK's slow key events. */
+export async function fill(browser: WebKitBrowser, selector: string, value: string): Promise<void> {
+  const element = await deep(browser, selector);
+  await element.waitForExist({ timeout: 20_000 });
+  await browser.execute(
+    (el, v) => {
+      (el as unknown as HTMLInputElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    element,
+    value,
+  );
+}
+
+/** Turns encryption on from Settings over what is stored; returns once the recovery words were confirmed. */
+export async function turnOnEncryption(browser: WebKitBrowser, url: string, passphrase: string): Promise<void> {
+  await browser.url(`${url}#/settings`);
+  await fill(browser, 'resmo-vault-setup input[name="passphrase"]', passphrase);
+  await fill(browser, 'resmo-vault-setup input[name="repeat"]', passphrase);
+  await click(browser, 'resmo-vault-setup input[name="understood"]');
+  await click(browser, 'resmo-vault-setup button.primary');
+  await deep(browser, 'resmo-vault-setup ol.words li').waitForExist({ timeout: 90_000 });
+  await click(browser, 'resmo-vault-setup button.primary');
+}
+
+/** Sets a form control's value the way a choice by the user does, change event included. */
+export async function choose(browser: WebKitBrowser, selector: string, value: string): Promise<void> {
+  const element = await deep(browser, selector);
+  await element.waitForExist({ timeout: 20_000 });
+  await browser.execute(
+    (el, v) => {
+      (el as unknown as HTMLInputElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    element,
+    value,
+  );
+}
+
+/**
+ * Records at least `seconds` seconds for a patient with WebKit's mock camera (the consent dialog
+ * answered on the way: a verbal consent dated today), then stops and waits for the session to end.
+ */
+export async function recordSeconds(browser: WebKitBrowser, url: string, patientId: string, seconds: number) {
+  const recorded = async () => secondsOfRows((await dump(browser)).samples).length;
+  const before = await recorded();
+  await browser.url(`${url}#/consultation`);
+  await waitForText(browser, 'h1', 'Consultation');
+  await click(browser, 'resmo-consultation-view .controls button.source');
+  await choose(browser, 'resmo-session-controls select[name="patient"]', patientId);
+  await click(browser, 'resmo-session-controls button.start');
+  await click(browser, 'resmo-consent-dialog button[type="submit"]');
+  await browser.waitUntil(async () => (await recorded()) >= before + seconds, {
+    timeout: 60_000,
+    timeoutMsg: 'no seconds were recorded',
+  });
+  await click(browser, 'resmo-session-controls button.stop');
+  await browser.waitUntil(async () => (await dump(browser)).sessions?.every((s) => (s as Session).endedAt !== null), {
+    timeout: 20_000,
+  });
 }
