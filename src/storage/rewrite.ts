@@ -2,6 +2,7 @@ import { database } from './database.js';
 import type { RecordKinds } from './envelope.js';
 import { StorageError } from './errors.js';
 import { unchanged } from './envelope.js';
+import { stampEdits } from './field-times.js';
 import { openRecord, sealRecord } from './records.js';
 import type { StoreName } from './schema.js';
 
@@ -32,7 +33,8 @@ export async function updateRecord<K extends Updatable>(
     const before = await db.get(store, id);
     if (!before) throw new StorageError('not-found', `No ${kind} ${id}.`);
     const current = await openRecord(kind, before as never);
-    const next = change(current);
+    const changed = change(current);
+    const next = stampEdits(current, changed, changed.updatedAt) as RecordKinds[K];
     const [sealed, rows] = await Promise.all([sealRecord(kind, next), extra(current)]);
     const tx = db.transaction([store, ...rows.map((r) => r.store)], 'readwrite');
     if (!unchanged(before, await tx.objectStore(store).get(id))) {
