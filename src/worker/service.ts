@@ -2,7 +2,6 @@
  * The worker's state: models, backend, pipeline. Messages are handled one at a time, in order, so
  * a backend switch never interleaves with a frame.
  */
-import * as tf from './tf.js';
 import type {
   BackendChoiceRecord,
   BackendName,
@@ -26,6 +25,8 @@ import { CanvasRegionSource } from './region-source.js';
 import { rankProbes } from './ranking.js';
 import { unhandled } from '../shared/exhaustive.js';
 import { FrameAborted, type FrameGuard, frameFailure } from './frame-guard.js';
+import { mirrorsOn } from './mirror-policy.js';
+import { frameResult } from './frame-result.js';
 
 export class InferenceService {
   private queue: Promise<void> = Promise.resolve();
@@ -34,6 +35,7 @@ export class InferenceService {
   private probes: BackendProbe[] = [];
   private ranking: BackendName[] = [];
   private maxFaces = 4;
+  private mirror = true;
   private fingerprint = '';
   private readonly decoder = new FrameDecoder();
   private readonly regions = new CanvasRegionSource();
@@ -69,6 +71,9 @@ export class InferenceService {
         return this.active?.pipeline.resetTracking();
       case 'set-tracking':
         return this.active?.pipeline.setRefreshInterval(request.refreshInterval);
+      case 'set-mirror':
+        this.mirror = request.mirror;
+        return;
       case 'dispose':
         this.dispose();
         this.post({ type: 'disposed' });
@@ -188,22 +193,10 @@ export class InferenceService {
     const t1 = performance.now();
     try {
       const source = this.regions.use(frame, pixels.width, pixels.height);
-      const out = await active.guard.run(active.pipeline.run(pixels, this.maxFaces, source));
-      const total = performance.now() - t0;
-      this.post({
-        type: 'result',
-        id,
-        timestamp,
-        result: {
-          faces: out.faces,
-          frameWidth: pixels.width,
-          frameHeight: pixels.height,
-          timings: { decode: t1 - t0, detect: out.detectMs, crop: out.cropMs, classify: out.classifyMs, total },
-          backend: active.backend,
-          numTensors: tf.memory().numTensors,
-          detectorPasses: out.passes,
-        },
-      });
+      const mirror = mirrorsOn(active.backend, this.mirror);
+      const out = await active.guard.run(active.pipeline.run(pixels, this.maxFaces, source, mirror));
+      const result = frameResult(out, pixels, active.backend, { decode: t1 - t0, total: performance.now() - t0 });
+      this.post({ type: 'result', id, timestamp, result });
     } catch (e) {
       const lost = e instanceof FrameAborted || active.isLost();
       this.post({ type: 'error', id, error: frameFailure(e, active.backend, lost) });
