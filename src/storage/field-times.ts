@@ -39,17 +39,22 @@ function contentFields(...records: object[]): string[] {
   return [...fields].filter((f) => !META.has(f)).sort();
 }
 
-/** Stamps the time of every field `next` changed from `current` (what updateRecord writes). */
-export function stampEdits<T extends Mergeable>(current: T, next: T, now: number): T {
+/**
+ * Stamps the time of every field `next` changed from `current` (what updateRecord writes);
+ * `only` limits it to the fields two devices can both change (a session's notes).
+ */
+export function stampEdits<T extends Mergeable>(current: T, next: T, now: number, only?: readonly string[]): T {
   const edited = { ...current.edited };
   let notesPast = current.notesPast;
   for (const field of contentFields(current, next)) {
+    if (only && !only.includes(field)) continue;
     const [before, after] = [(current as never)[field], (next as never)[field]];
     if (canonical(before) === canonical(after)) continue;
     edited[field] = now;
     if (field === 'notes') notesPast = [...(current.notesPast ?? []), timeOf(current, 'notes')].slice(-PAST_KEPT);
   }
-  return { ...next, edited, ...(notesPast ? { notesPast } : {}) };
+  const stamped = Object.keys(edited).length > 0;
+  return { ...next, ...(stamped ? { edited } : {}), ...(notesPast ? { notesPast } : {}) };
 }
 
 interface Merged<T> {

@@ -15,6 +15,7 @@ export interface ExtraRow {
 type Updatable = 'patient' | 'session';
 const STORE: Record<Updatable, StoreName> = { patient: 'patients', session: 'sessions' };
 const ATTEMPTS = 5;
+const CARD_FIELDS = ['code', 'name', 'birthDate', 'notes', 'ehrIdentifier', 'archived'];
 
 /**
  * Reads a record, computes its next state, seals it and writes it with any extra rows in one
@@ -34,7 +35,10 @@ export async function updateRecord<K extends Updatable>(
     if (!before) throw new StorageError('not-found', `No ${kind} ${id}.`);
     const current = await openRecord(kind, before as never);
     const changed = change(current);
-    const next = stampEdits(current, changed, changed.updatedAt) as RecordKinds[K];
+    // What a clinician edits on a card or a session; consent, baselines and the recording's own
+    // fields are not stamped (an export round trip then stays exact for them).
+    const only = kind === 'session' ? ['notes'] : CARD_FIELDS;
+    const next = stampEdits(current, changed, changed.updatedAt, only) as RecordKinds[K];
     const [sealed, rows] = await Promise.all([sealRecord(kind, next), extra(current)]);
     const tx = db.transaction([store, ...rows.map((r) => r.store)], 'readwrite');
     if (!unchanged(before, await tx.objectStore(store).get(id))) {
