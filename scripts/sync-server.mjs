@@ -11,9 +11,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Rejects anything that is not a sealed record or a keyring: a client bug cannot upload plaintext. */
 export const VALIDATE_DOC_UPDATE = `function (doc, old, user) {
-  if (doc._deleted) return;
   var b64 = /^[A-Za-z0-9+\\/]*={0,2}$/;
   function refuse(why) { throw { forbidden: 'Only sealed records are accepted: ' + why }; }
+  if (doc._deleted) {
+    for (var d in doc) if (['_id', '_rev', '_deleted', '_revisions'].indexOf(d) < 0) refuse('a deleted record keeps no fields');
+    return;
+  }
   function only(keys) {
     for (var k in doc) if (k.charAt(0) !== '_' && keys.indexOf(k) < 0) refuse('field ' + k);
   }
@@ -96,7 +99,7 @@ export async function startSyncServer({
   clinician = ['clinician', 'clinic-secret'],
 }) {
   const data = dir ?? mkdtempSync(join(tmpdir(), 'resmo-sync-'));
-  const bin = join(ROOT, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
+  const bin = join(ROOT, 'scripts', 'sync-server-child.mjs');
   const child = spawn(process.execPath, [bin, '--host', '127.0.0.1', '--port', String(port), '--dir', data], {
     cwd: data,
     stdio: ['ignore', 'ignore', 'pipe'],

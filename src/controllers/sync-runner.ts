@@ -52,7 +52,7 @@ export function syncView(): SyncView {
 }
 
 function idleStatus(stored: SavedSync): SyncStatus {
-  return { state: 'connecting', lastSyncedAt: stored.lastSyncedAt, waiting: 0, problem: null };
+  return { state: 'connecting', lastSyncedAt: stored.lastSyncedAt, waiting: 0, problem: null, notesJoined: 0 };
 }
 
 /** The lazily loaded sync chunk (PouchDB and the bridge). */

@@ -80,3 +80,19 @@ export function waitingText(waiting: number): string {
     other: (n) => msg(str`Waiting to sync: ${n} records.`, { id: 'count-sync-waiting-other' }),
   });
 }
+
+/** Notes written on two devices before they synced: both texts were kept, one after the other. */
+export function notesJoinedText(count: number): string {
+  return countText(count, {
+    one: (n) =>
+      msg(
+        str`Notes were changed on two devices before they synced (${n} record). Both texts were kept, one after the other: please read them and tidy them up.`,
+        { id: 'count-sync-notes-joined-one' },
+      ),
+    other: (n) =>
+      msg(
+        str`Notes were changed on two devices before they synced (${n} records). Both texts were kept, one after the other: please read them and tidy them up.`,
+        { id: 'count-sync-notes-joined-other' },
+      ),
+  });
+}

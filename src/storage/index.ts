@@ -80,3 +80,4 @@ export {
   type SealedDoc,
   type SyncedKind,
 } from './sync-port.js';
+export { heldHere, mergeVersions, type MergeResult, type MergedKind } from './sync-merge.js';

@@ -2,6 +2,7 @@ import { database } from './database.js';
 import type { RecordKinds } from './envelope.js';
 import { StorageError } from './errors.js';
 import { unchanged } from './envelope.js';
+import { stampEdits } from './field-times.js';
 import { openRecord, sealRecord } from './records.js';
 import type { StoreName } from './schema.js';
 
@@ -14,6 +15,7 @@ export interface ExtraRow {
 type Updatable = 'patient' | 'session';
 const STORE: Record<Updatable, StoreName> = { patient: 'patients', session: 'sessions' };
 const ATTEMPTS = 5;
+const CARD_FIELDS = ['code', 'name', 'birthDate', 'notes', 'ehrIdentifier', 'archived'];
 
 /**
  * Reads a record, computes its next state, seals it and writes it with any extra rows in one
@@ -32,7 +34,11 @@ export async function updateRecord<K extends Updatable>(
     const before = await db.get(store, id);
     if (!before) throw new StorageError('not-found', `No ${kind} ${id}.`);
     const current = await openRecord(kind, before as never);
-    const next = change(current);
+    const changed = change(current);
+    // What a clinician edits on a card or a session; consent, baselines and the recording's own
+    // fields are not stamped (an export round trip then stays exact for them).
+    const only = kind === 'session' ? ['notes'] : CARD_FIELDS;
+    const next = stampEdits(current, changed, changed.updatedAt, only) as RecordKinds[K];
     const [sealed, rows] = await Promise.all([sealRecord(kind, next), extra(current)]);
     const tx = db.transaction([store, ...rows.map((r) => r.store)], 'readwrite');
     if (!unchanged(before, await tx.objectStore(store).get(id))) {

@@ -7,7 +7,15 @@ import type { EndReason } from '../shared/session-limits.js';
 import type { VaultMeta } from './vault-keys.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
-export interface Patient {
+/** Per-field edit times inside a sealed record: what merges a record changed on two devices apart. */
+export interface FieldTimes {
+  /** Epoch milliseconds of the last change of each field; a field never changed counts as 0. */
+  edited?: Record<string, number>;
+  /** Edit times of the notes this text replaced, newest last: tells a later edit from a parallel one. */
+  notesPast?: number[];
+}
+
+export interface Patient extends FieldTimes {
   id: string;
   code: string;
   /** Optional; empty when the clinician keeps the record pseudonymous. */
@@ -42,7 +50,7 @@ export function combineMirror(a: MirrorUse | undefined, b: MirrorUse | undefined
 }
 
 /** One consultation recording. `endedAt === null` means it is running or was interrupted. */
-export interface Session {
+export interface Session extends FieldTimes {
   id: string;
   patientId: string;
   /** Epoch milliseconds of the first second. */

@@ -3,10 +3,13 @@ import {
   applyChunk,
   applyRecord,
   chunkId,
+  heldHere,
   localRecords,
+  mergeVersions,
   sealChunk,
   type SealedDoc,
 } from '../storage/index.js';
+import { resolveConflict, type HeldDoc } from './leaves.js';
 import { fromWire, isWireDoc, toBase64, toWire, wireId, type WireDoc } from './wire.js';
 
 type Local = PouchDB.Database<object>;
@@ -15,6 +18,8 @@ type Local = PouchDB.Database<object>;
 interface BridgeState {
   seq: string | number;
   waiting: string[];
+  /** For each record, the IV of the version both sides had last (this device's store and the outbox). */
+  base?: Record<string, string>;
 }
 
 const STATE_ID = '_local/resmo-bridge';
@@ -33,6 +38,9 @@ export class OtherKeyError extends Error {
  */
 export class Bridge {
   private readonly sent = new Set<string>();
+  private readonly written = (id: string, rev: string) => void this.sent.add(`${id}@${rev}`);
+  /** Records whose notes this device merged from two devices' texts since sync started. */
+  notesJoined = 0;
 
   constructor(
     private readonly local: Local,
@@ -41,9 +49,15 @@ export class Bridge {
 
   /** Writes to the outbox what differs from it; returns how many records went in. */
   async send(): Promise<number> {
+    const state = await this.state();
+    const base = (state.base ??= {});
     const records = await localRecords();
     const held = await this.heldIvs(['patient', 'session', 'marker']);
-    const changed = (doc: SealedDoc) => held.get(wireId(doc.type, doc.id))?.iv !== toBase64(doc.iv);
+    // A version that came in and is not applied here yet is merged by receive(), not written over.
+    const changed = (doc: SealedDoc) => {
+      const h = held.get(wireId(doc.type, doc.id));
+      return h?.iv !== toBase64(doc.iv) && (!h || h.iv === base[wireId(doc.type, doc.id)]);
+    };
     const withRev = (doc: SealedDoc): WireDoc => {
       const rev = held.get(wireId(doc.type, doc.id))?.rev;
       return { ...toWire(doc), ...(rev ? { _rev: rev } : {}) };
@@ -52,15 +66,21 @@ export class Bridge {
     // Chunks before their session: a device that receives them in this order shows a session whole.
     const first = [...records.patients.filter(changed).map(withRev), ...chunks.map(toWire)];
     const then = [...records.markers.filter(changed), ...records.sessions.map((s) => s.doc).filter(changed)];
-    await this.write(first);
-    await this.write(then.map(withRev));
+    await this.write(first, base);
+    await this.write(then.map(withRev), base);
+    await this.saveState(state);
     return first.length + then.length;
   }
 
-  private async write(docs: WireDoc[]): Promise<void> {
+  private async write(docs: WireDoc[], base: Record<string, string>): Promise<void> {
     for (let i = 0; i < docs.length; i += BATCH) {
       const results = await this.local.bulkDocs(docs.slice(i, i + BATCH));
-      for (const r of results) if ('rev' in r && r.rev) this.sent.add(`${r.id}@${r.rev}`);
+      for (const [n, r] of results.entries()) {
+        const doc = docs[i + n];
+        if (!('rev' in r) || !r.rev || !doc) continue;
+        this.written(doc._id, r.rev);
+        if (doc.type !== 'chunk') base[doc._id] = doc.iv;
+      }
     }
   }
 
@@ -95,12 +115,18 @@ export class Bridge {
     const state = await this.state();
     let applied = 0;
     for (;;) {
-      const page = await this.local.changes({ since: state.seq, include_docs: true, limit: BATCH });
+      const page = await this.local.changes({ since: state.seq, include_docs: true, conflicts: true, limit: BATCH });
       for (const change of page.results) {
-        const doc = change.doc as (WireDoc & { _rev: string }) | undefined;
-        if (change.deleted || !doc || !isWireDoc(doc) || this.sent.has(`${doc._id}@${doc._rev}`)) continue;
+        if (change.deleted) continue;
+        let doc = change.doc as HeldDoc | undefined;
+        if (!doc || !isWireDoc(doc)) continue;
         if (doc.kid !== this.kid) throw new OtherKeyError('A record under another key.');
-        if (await this.apply(fromWire(doc))) applied++;
+        if (doc._conflicts?.length && (doc.type === 'patient' || doc.type === 'session')) {
+          const resolved = await resolveConflict(this.local, doc, this.written);
+          doc = resolved.doc;
+          if (resolved.notesJoined) this.notesJoined++;
+        } else if (this.sent.has(`${doc._id}@${doc._rev}`)) continue;
+        if (await this.applyIncoming(doc, state)) applied++;
         else if (!state.waiting.includes(doc._id)) state.waiting.push(doc._id);
       }
       state.seq = page.last_seq;
@@ -111,6 +137,29 @@ export class Bridge {
     return applied;
   }
 
+  /**
+   * Applies a version from the outbox. When this device changed the same record and has not sent
+   * it yet, both are merged into this device's store (send() then writes the merge over it).
+   */
+  private async applyIncoming(doc: HeldDoc, state: BridgeState): Promise<boolean> {
+    const base = (state.base ??= {});
+    const incoming = fromWire(doc);
+    if (doc.type === 'patient' || doc.type === 'session') {
+      const here = await heldHere(doc.type, incoming.id);
+      const hereIv = here && toBase64(here.iv);
+      if (here && hereIv !== doc.iv && hereIv !== base[doc._id]) {
+        const merged = await mergeVersions(doc.type, [incoming, here]);
+        if (merged.notesJoined) this.notesJoined++;
+        const stored = await this.apply(merged.doc);
+        if (stored) base[doc._id] = doc.iv;
+        return stored;
+      }
+    }
+    const stored = await this.apply(incoming);
+    if (stored && doc.type !== 'chunk') base[doc._id] = doc.iv;
+    return stored;
+  }
+
   private apply(doc: SealedDoc): Promise<boolean> {
     if (doc.type === 'chunk') return applyChunk(doc).then(() => true);
     return applyRecord(doc as SealedDoc & { type: 'patient' | 'session' | 'marker' });
@@ -119,8 +168,8 @@ export class Bridge {
   private async retryWaiting(state: BridgeState): Promise<number> {
     const still: string[] = [];
     for (const id of state.waiting) {
-      const doc = (await this.local.get(id).catch(() => null)) as WireDoc | null;
-      if (doc && !(await this.apply(fromWire(doc)))) still.push(id);
+      const doc = (await this.local.get(id).catch(() => null)) as HeldDoc | null;
+      if (doc && !(await this.applyIncoming(doc, state))) still.push(id);
     }
     const applied = state.waiting.length - still.length;
     state.waiting = still;

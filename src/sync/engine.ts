@@ -23,7 +23,7 @@ export function remoteOf(account: SyncAccount): PouchDB.Database<object> {
  * between the outbox and the app's store. Fires 'status' whenever `status` changes.
  */
 export class SyncEngine extends EventTarget {
-  status: SyncStatus = { state: 'connecting', lastSyncedAt: null, waiting: 0, problem: null };
+  status: SyncStatus = { state: 'connecting', lastSyncedAt: null, waiting: 0, problem: null, notesJoined: 0 };
   private readonly local = new PouchDB<object>(LOCAL_NAME);
   private readonly remote: PouchDB.Database<object>;
   private replications: PouchDB.Replication.Replication<object>[] = [];
@@ -45,7 +45,7 @@ export class SyncEngine extends EventTarget {
     this.bridge = new Bridge(this.local, meta.kid);
     const keyring = await toKeyring(meta);
     await this.local.put(keyring).catch(() => undefined);
-    await this.cycle();
+    await this.schedule();
     const options: PouchDB.Replication.ReplicateOptions = {
       live: true,
       retry: true,
@@ -102,7 +102,8 @@ export class SyncEngine extends EventTarget {
     try {
       this.outgoing += await this.bridge.send();
       await this.bridge.receive();
-      this.update({ waiting: this.outgoing + (await this.bridge.waitingCount()) });
+      const waiting = this.outgoing + (await this.bridge.waitingCount());
+      this.update({ waiting, notesJoined: this.bridge.notesJoined });
     } catch (error) {
       this.update({ state: 'problem', problem: error instanceof OtherKeyError ? 'other-key' : 'failed' });
       console.warn('Sync could not apply a record', error);

@@ -27,6 +27,8 @@ export interface SyncStatus {
   /** Records written here and not yet on the server, plus sessions still arriving. */
   waiting: number;
   problem: SyncProblem | null;
+  /** Records whose notes were changed on two devices at once: both texts were kept, to be tidied. */
+  notesJoined: number;
 }
 
 export class SyncProblemError extends Error {

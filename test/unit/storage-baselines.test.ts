@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/fresh-database';
-import { dumpDatabase } from '../support/dump-database';
+import { dumpDatabase, withoutEditTimes } from '../support/dump-database';
 import { sampleExport } from '../support/sample-export';
 import { addBaseline } from '../../src/storage/baselines';
 import { ImportError, importFile, parseExport } from '../../src/storage/import';
@@ -41,7 +41,7 @@ describe('baselines', () => {
     await importFile(fileOf(serializeExport(original)));
     const patientId = original.patients[0]?.id ?? '';
     await addBaseline(patientId, rest(15), Date.UTC(2026, 10, 2, 9, 29));
-    const before = await dumpDatabase();
+    const before = withoutEditTimes(await dumpDatabase());
     const exported = serializeExport(await exportPatientData(patientId));
     const file = parseExport(exported);
     expect(file.version).toBe(3);

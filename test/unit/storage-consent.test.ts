@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/fresh-database';
-import { dumpDatabase } from '../support/dump-database';
+import { dumpDatabase, withoutEditTimes } from '../support/dump-database';
 import { sampleExport } from '../support/sample-export';
 import { recordConsent, withdrawConsent } from '../../src/storage/consent';
 import { ImportError, importFile, parseExport } from '../../src/storage/import';
@@ -54,7 +54,7 @@ describe('consent', () => {
     const patientId = original.patients[0]?.id ?? '';
     await recordConsent(patientId, { givenOn: '2026-11-30', form: 'verbal' }, NOW);
     await withdrawConsent(patientId, NOW + 60_000);
-    const before = await dumpDatabase();
+    const before = withoutEditTimes(await dumpDatabase());
     const exported = serializeExport(await exportPatientData(patientId));
     const file = parseExport(exported);
     expect(file.version).toBe(3);

@@ -12,6 +12,7 @@ import {
 } from '../../controllers/sync-runner.js';
 import {
   lastSyncedText,
+  notesJoinedText,
   syncErrorMessage,
   syncProblemMessage,
   syncStateText,
@@ -138,6 +139,7 @@ export class ResmoSyncPanel extends LitElement {
         <span>${waitingText(status.waiting)}</span>
       </p>
       ${status.problem ? html`<p class="error" role="alert">${syncProblemMessage(status.problem)}</p>` : nothing}
+      ${status.notesJoined ? html`<p class="notes-joined">${notesJoinedText(status.notesJoined)}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${syncNow}>${msg('Sync now')}</button>
         <button type="button" @click=${this.turnOff} ?disabled=${this.busy}>${msg('Turn off sync')}</button>

@@ -21,6 +21,8 @@
 'count-second-other': str`${0} segundos`,
 'count-session-one': str`${0} sesión`,
 'count-session-other': str`${0} sesiones`,
+'count-sync-notes-joined-one': str`Las notas se cambiaron en dos dispositivos antes de sincronizarse (${0} expediente). Se guardaron los dos textos, uno después del otro: léalos y déjelos en orden, por favor.`,
+'count-sync-notes-joined-other': str`Las notas se cambiaron en dos dispositivos antes de sincronizarse (${0} expedientes). Se guardaron los dos textos, uno después del otro: léalos y déjelos en orden, por favor.`,
 'count-sync-waiting-one': str`Pendiente de sincronizar: ${0} registro.`,
 'count-sync-waiting-other': str`Pendientes de sincronizar: ${0} registros.`,
 'emotion.angry': `Enojo`,
