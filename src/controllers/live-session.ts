@@ -9,9 +9,9 @@ import { SessionRecorder } from './session-recorder.js';
 import { WorkerClient, type WorkerClientOptions } from './worker-client.js';
 
 export interface LiveSessionOptions {
-  preferences: Pick<Preferences, 'smoothing' | 'backend' | 'maxFaces'>;
+  preferences: Pick<Preferences, 'smoothing' | 'backend' | 'maxFaces' | 'mirror'>;
   /** Worker options for tests (a fake worker, no localStorage); the app uses the defaults. */
-  worker?: Omit<WorkerClientOptions, 'preference' | 'maxFaces' | 'onResult' | 'onIdle'>;
+  worker?: Omit<WorkerClientOptions, 'preference' | 'maxFaces' | 'mirror' | 'onResult' | 'onIdle'>;
   /** performance.now() and Date.now(), or a test's hand-driven clocks. */
   now?: () => number;
   wallClock?: () => number;
@@ -45,6 +45,7 @@ export class LiveSession implements ReactiveController {
       ...options.worker,
       preference: options.preferences.backend,
       maxFaces: options.preferences.maxFaces,
+      mirror: options.preferences.mirror,
       onResult: (result, timestamp) => this.receive(result, timestamp),
       onIdle: () => this.pump.poke(),
     });
@@ -78,6 +79,7 @@ export class LiveSession implements ReactiveController {
     this.stream.readout.configure(preferences.smoothing);
     if (preferences.backend !== before.backend) this.worker.setBackend(preferences.backend);
     if (preferences.maxFaces !== before.maxFaces) this.worker.setMaxFaces(preferences.maxFaces);
+    if (preferences.mirror !== before.mirror) this.worker.setMirror(preferences.mirror);
   }
 
   /** The clinician chose another face on the overlay. */
@@ -148,6 +150,7 @@ export class LiveSession implements ReactiveController {
 
   private receive(result: FrameResult, timestamp: number): void {
     this.stream.push(result, timestamp);
+    if (result.faces.length > 0) this.recorder.observe(result.mirrored === true);
   }
 
   /** Restarts the clock now, at wall-clock `startedAt`; returns what the old clock still held. */

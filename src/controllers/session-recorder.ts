@@ -8,10 +8,12 @@ import {
   StorageError,
   addMarker,
   appendSamples,
+  combineMirror,
   finishSession,
   getSession,
   startSession,
   type Marker,
+  type MirrorUse,
   type SampleInput,
   type Session,
   type SessionSource,
@@ -53,6 +55,8 @@ export class SessionRecorder {
   private stoppedAt = 0;
   private endReason: EndReason | undefined;
   private retryTimer: ReturnType<typeof setInterval> | undefined;
+  /** How the frames with a face since the last write were read; undefined while there was none. */
+  private mirror: MirrorUse | undefined;
 
   constructor(private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
 
@@ -85,6 +89,11 @@ export class SessionRecorder {
     }
     if (this.written + this.pending.length >= MAX_RECORDED_SECONDS) return this.halt('time-limit');
     return this.flush();
+  }
+
+  /** A frame with a face was read, with its mirror image averaged in or not: the session keeps which. */
+  observe(mirrored: boolean): void {
+    if (this.accepting) this.mirror = combineMirror(this.mirror, mirrored ? 'all' : 'none');
   }
 
   /** Marks the moment `elapsedMs` into the stream, with an optional label. */
@@ -128,6 +137,7 @@ export class SessionRecorder {
   private begin(session: Session): Session {
     this.first = this.written = session.seconds;
     this.pending = [];
+    this.mirror = undefined;
     this.endReason = undefined;
     this.setState({ status: 'recording', session, markers: 0 });
     return session;
@@ -156,8 +166,12 @@ export class SessionRecorder {
   }
 
   private async writeBatch(sessionId: string): Promise<Session> {
-    const batch = this.pending.slice();
-    const session = await appendSamples(sessionId, batch);
+    const [batch, mirror] = [this.pending.slice(), this.mirror];
+    this.mirror = undefined;
+    const session = await appendSamples(sessionId, batch, Date.now(), mirror).catch((error: unknown) => {
+      this.mirror = combineMirror(mirror, this.mirror);
+      throw error;
+    });
     this.pending.splice(0, batch.length);
     this.written += batch.length;
     return session;

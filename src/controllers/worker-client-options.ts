@@ -8,6 +8,8 @@ export type InferenceStatus = 'idle' | 'loading' | 'ready' | 'error' | 'stopped'
 export interface WorkerClientOptions {
   preference?: BackendPreference;
   maxFaces?: number;
+  /** Whether mirror averaging is allowed (default true; the worker applies it where it fits). */
+  mirror?: boolean;
   models?: ModelUrls;
   /** Where the measured backend choice is kept; null to keep nothing. Default: localStorage. */
   storage?: ChoiceStorage;

@@ -11,7 +11,6 @@ import type {
   InferenceError,
   ProgressMessage,
   ReadyMessage,
-  StageTimings,
   WorkerMessage,
   WorkerRequest,
 } from '../shared/protocol.js';
@@ -29,7 +28,6 @@ import type { InferenceStatus, WorkerClientOptions } from './worker-client-optio
 
 export type { InferenceFrame } from './frame-slot.js';
 export type { WorkerLike } from './worker-spawn.js';
-
 export type { InferenceStatus, WorkerClientOptions } from './worker-client-options.js';
 
 /**
@@ -54,6 +52,7 @@ export class WorkerClient implements ReactiveController {
   private restarts = 0;
   private preference: BackendPreference;
   private maxFaces: number;
+  private mirror: boolean;
   private readonly storage: ChoiceStorage;
 
   constructor(
@@ -61,18 +60,10 @@ export class WorkerClient implements ReactiveController {
     private readonly options: WorkerClientOptions = {},
   ) {
     this.preference = options.preference ?? 'auto';
-    this.maxFaces = options.maxFaces ?? 4;
+    [this.maxFaces, this.mirror] = [options.maxFaces ?? 4, options.mirror ?? true];
     this.storage = options.storage === undefined ? deviceStorage() : options.storage;
     this.watch = new StuckWatch(() => this.stuck(), options.watchGpu);
     host.addController(this);
-  }
-
-  get timings(): StageTimings | null {
-    return this.result?.timings ?? null;
-  }
-
-  get busy(): boolean {
-    return this.slot.busy;
   }
 
   /** Frames closed unsent because a newer one replaced them. */
@@ -123,6 +114,12 @@ export class WorkerClient implements ReactiveController {
     if (this.worker !== null) this.post({ type: 'set-max-faces', maxFaces });
   }
 
+  /** Whether the clinician allows mirror averaging (the worker applies it where it fits). */
+  setMirror(mirror: boolean): void {
+    this.mirror = mirror;
+    if (this.worker !== null) this.post({ type: 'set-mirror', mirror });
+  }
+
   /** A new video source: faces tracked so far belong to the old one. */
   resetTracking(): void {
     if (this.worker !== null) this.post({ type: 'reset-tracking' });
@@ -169,6 +166,7 @@ export class WorkerClient implements ReactiveController {
       remembered: readBackendChoice(this.storage),
       maxFaces: this.maxFaces,
     });
+    this.post({ type: 'set-mirror', mirror: this.mirror });
     this.host.requestUpdate();
   }
 

@@ -7,6 +7,8 @@ export interface Preferences {
   backend: BackendPreference;
   cameraHeight: number;
   maxFaces: number;
+  /** Mirror averaging allowed (each face read with its mirror image); the worker uses it where it fits. */
+  mirror: boolean;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -14,6 +16,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   backend: 'auto',
   cameraHeight: 480,
   maxFaces: 4,
+  mirror: true,
 };
 
 const KEY = 'resmo.preferences';
@@ -35,6 +38,7 @@ export function loadPreferences(storage: Pick<Storage, 'getItem'> = localStorage
         : 'auto',
     cameraHeight: inRange(saved.cameraHeight, 240, 2160) ?? DEFAULT_PREFERENCES.cameraHeight,
     maxFaces: inRange(saved.maxFaces, 1, 8) ?? DEFAULT_PREFERENCES.maxFaces,
+    mirror: typeof saved.mirror === 'boolean' ? saved.mirror : DEFAULT_PREFERENCES.mirror,
   };
 }
 

@@ -85,6 +85,8 @@ export const sessionSchema = v.pipe(
     notes: text(LIMITS.notes),
     /** Absent in files from before video calls could be read: the camera. */
     source: v.optional(v.picklist(['camera', 'video-call']), 'camera'),
+    /** Whether the probabilities were averaged over each face and its mirror image; absent: unknown or no face. */
+    mirror: v.optional(v.picklist(['all', 'none', 'some'])),
     markers: v.pipe(v.array(markerSchema), v.maxLength(MAX_MARKERS_PER_SESSION)),
     /** One entry per recorded second, from second 0. */
     seconds: v.pipe(v.array(secondSchema), v.maxLength(MAX_SECONDS_PER_SESSION)),

@@ -91,6 +91,8 @@ export interface FrameResult {
   numTensors: number;
   /** Regions the detector looked at on this frame (0 when the last boxes were reused). */
   detectorPasses?: number;
+  /** The faces' probabilities are averaged over each face and its mirror image. */
+  mirrored?: boolean;
 }
 
 /** One backend's outcome while the worker chose where to run. */
@@ -160,6 +162,15 @@ export interface SetTrackingRequest {
   refreshInterval: number;
 }
 
+/**
+ * Whether the clinician allows mirror averaging (each face read with its mirror image, the two
+ * averaged). The worker applies it on the backends where it fits the frame budget (mirror-policy.ts).
+ */
+export interface SetMirrorRequest {
+  type: 'set-mirror';
+  mirror: boolean;
+}
+
 export interface DisposeRequest {
   type: 'dispose';
 }
@@ -171,6 +182,7 @@ export type WorkerRequest =
   | SetMaxFacesRequest
   | ResetTrackingRequest
   | SetTrackingRequest
+  | SetMirrorRequest
   | DisposeRequest;
 
 export type ProgressStage = 'loading-models' | 'probing' | 'warming-up';

@@ -41,6 +41,7 @@ function toExportSession(session: Session, samples: readonly Sample[], markers: 
     ...(session.endReason ? { endReason: session.endReason } : {}),
     notes: session.notes,
     source: session.source ?? 'camera',
+    ...(session.mirror ? { mirror: session.mirror } : {}),
     markers: markers.map(({ id, t, label }) => ({ id, t, label })),
     seconds: samples.map(toExportSecond),
   };

@@ -39,6 +39,7 @@ export function toSession(s: ExportSession, patientId: string): Session {
     notes: s.notes,
     ...(s.endReason ? { endReason: s.endReason } : {}),
     source: s.source,
+    ...(s.mirror ? { mirror: s.mirror } : {}),
     updatedAt: Date.parse(s.updatedAt),
   };
 }

@@ -1,5 +1,6 @@
 /** The app's only door to IndexedDB: components and controllers import from here. */
-export type { Marker, Patient, Sample, Session, SessionSource } from './schema.js';
+export type { Marker, MirrorUse, Patient, Sample, Session, SessionSource } from './schema.js';
+export { combineMirror } from './schema.js';
 export { StorageError, type StorageErrorReason } from './errors.js';
 export { closeDatabase } from './database.js';
 export {

@@ -30,6 +30,17 @@ export interface Patient {
 /** Where a session's picture came from: the device's camera, or a shared video-call window. */
 export type SessionSource = 'camera' | 'video-call';
 
+/**
+ * Whether the recorded probabilities were averaged over each face and its mirror image: on every
+ * frame with a face (`all`), on none, or on some (the setting or the engine changed mid-session).
+ */
+export type MirrorUse = 'all' | 'none' | 'some';
+
+/** The use over two stretches of frames; undefined stands for a stretch without a face. */
+export function combineMirror(a: MirrorUse | undefined, b: MirrorUse | undefined): MirrorUse | undefined {
+  return a === undefined ? b : b === undefined || a === b ? a : 'some';
+}
+
 /** One consultation recording. `endedAt === null` means it is running or was interrupted. */
 export interface Session {
   id: string;
@@ -44,6 +55,8 @@ export interface Session {
   endReason?: EndReason;
   /** Absent in sessions recorded before video calls could be read: those came from the camera. */
   source?: SessionSource;
+  /** Absent when no frame with a face was recorded, and in sessions from before mirror averaging (none). */
+  mirror?: MirrorUse;
   /** Epoch milliseconds of the last write; a stale open session was interrupted. */
   updatedAt: number;
 }

@@ -5,7 +5,7 @@ import { openRecord, openRecords, sealRecord, sealRecords } from './records.js';
 import { updateRecord } from './rewrite.js';
 import { blockBefore, openSampleRows, toBlocks } from './sample-blocks.js';
 import type { SampleInput } from './samples.js';
-import type { Marker, Sample, Session, SessionSource } from './schema.js';
+import { combineMirror, type Marker, type MirrorUse, type Sample, type Session, type SessionSource } from './schema.js';
 import { LIMITS, isPlainLine, isPlainText } from '../shared/text-rules.js';
 import type { EndReason } from '../shared/session-limits.js';
 
@@ -58,12 +58,13 @@ export async function getSamples(sessionId: string): Promise<Sample[]> {
 /**
  * Appends the next seconds of an open session and bumps its length in the same transaction,
  * so after a crash the session and its samples always agree. The seconds go into the minute's
- * block, rewritten each second until the minute is full.
+ * block, rewritten each second until the minute is full. `mirror` is how these seconds were read.
  */
 export async function appendSamples(
   sessionId: string,
   inputs: readonly SampleInput[],
   now = Date.now(),
+  mirror?: MirrorUse,
 ): Promise<Session> {
   try {
     const sealSamples = async (session: Session) => {
@@ -76,7 +77,13 @@ export async function appendSamples(
       sessionId,
       (session) => {
         if (session.endedAt !== null) throw new StorageError('invalid-input', `Session ${sessionId} is finished.`);
-        return { ...session, seconds: session.seconds + inputs.length, updatedAt: now };
+        const use = combineMirror(session.mirror, mirror);
+        return {
+          ...session,
+          seconds: session.seconds + inputs.length,
+          updatedAt: now,
+          ...(use ? { mirror: use } : {}),
+        };
       },
       sealSamples,
     );

@@ -7,6 +7,18 @@ export const formStyles = css`
     font-weight: 600;
     margin-bottom: 0.25rem;
   }
+  label.check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    min-height: 44px;
+    margin-top: 0.75rem;
+  }
+  label.check input {
+    width: 1.25rem;
+    height: 1.25rem;
+    flex: none;
+  }
   select {
     font: inherit;
     min-height: 44px;

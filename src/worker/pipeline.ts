@@ -17,6 +17,8 @@ export interface PipelineOutput {
   classifyMs: number;
   /** Detector passes (regions) on this frame. */
   passes: number;
+  /** The faces were read with their mirror images, the two averaged. */
+  mirrored: boolean;
 }
 
 interface Crop {
@@ -97,6 +99,7 @@ export class FacePipeline {
     pixels: Pixels,
     maxFaces: number,
     source: RegionSource = pixelRegionSource(pixels),
+    mirror = false,
   ): Promise<PipelineOutput> {
     const { width, height } = pixels;
     const regions = this.planner.plan(width, height, maxFaces);
@@ -127,9 +130,16 @@ export class FacePipeline {
       }
     }
     const t2 = performance.now();
-    const faces = await this.classify(pixels, crops);
+    const faces = await this.classify(pixels, crops, mirror);
     this.previous = pixels;
-    return { faces, detectMs, cropMs, classifyMs: performance.now() - t2, passes };
+    return {
+      faces,
+      detectMs,
+      cropMs,
+      classifyMs: performance.now() - t2,
+      passes,
+      mirrored: mirror && faces.length > 0,
+    };
   }
 
   /**
@@ -158,8 +168,11 @@ export class FacePipeline {
     });
   }
 
-  private async classify(pixels: Pixels, crops: Crop[]): Promise<FaceResult[]> {
-    const probabilities = await this.classifier.classify(crops.map((c) => c.input));
+  private async classify(pixels: Pixels, crops: Crop[], mirror: boolean): Promise<FaceResult[]> {
+    const probabilities = await this.classifier.classify(
+      crops.map((c) => c.input),
+      mirror,
+    );
     const previous =
       this.previous?.width === pixels.width && this.previous.height === pixels.height ? this.previous : null;
     return crops.map(({ detection: d, geometry, grey, quality }, i) => {

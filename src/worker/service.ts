@@ -2,7 +2,6 @@
  * The worker's state: models, backend, pipeline. Messages are handled one at a time, in order, so
  * a backend switch never interleaves with a frame.
  */
-import * as tf from './tf.js';
 import type {
   BackendChoiceRecord,
   BackendName,
@@ -26,6 +25,8 @@ import { CanvasRegionSource } from './region-source.js';
 import { rankProbes } from './ranking.js';
 import { unhandled } from '../shared/exhaustive.js';
 import { FrameAborted, type FrameGuard, frameFailure } from './frame-guard.js';
+import { mirrorsOn } from './mirror-policy.js';
+import { frameResult } from './frame-result.js';
 
 export class InferenceService {
   private queue: Promise<void> = Promise.resolve();
@@ -35,6 +36,7 @@ export class InferenceService {
   private measureNext: (() => Promise<void>) | null = null;
   private ranking: BackendName[] = [];
   private maxFaces = 4;
+  private mirror = true;
   private fingerprint = '';
   private readonly decoder = new FrameDecoder();
   private readonly regions = new CanvasRegionSource();
@@ -70,6 +72,9 @@ export class InferenceService {
         return this.active?.pipeline.resetTracking();
       case 'set-tracking':
         return this.active?.pipeline.setRefreshInterval(request.refreshInterval);
+      case 'set-mirror':
+        this.mirror = request.mirror;
+        return;
       case 'dispose':
         this.dispose();
         this.post({ type: 'disposed' });
@@ -186,22 +191,10 @@ export class InferenceService {
     const t1 = performance.now();
     try {
       const source = this.regions.use(frame, pixels.width, pixels.height);
-      const out = await active.guard.run(active.pipeline.run(pixels, this.maxFaces, source));
-      const total = performance.now() - t0;
-      this.post({
-        type: 'result',
-        id,
-        timestamp,
-        result: {
-          faces: out.faces,
-          frameWidth: pixels.width,
-          frameHeight: pixels.height,
-          timings: { decode: t1 - t0, detect: out.detectMs, crop: out.cropMs, classify: out.classifyMs, total },
-          backend: active.backend,
-          numTensors: tf.memory().numTensors,
-          detectorPasses: out.passes,
-        },
-      });
+      const mirror = mirrorsOn(active.backend, this.mirror);
+      const out = await active.guard.run(active.pipeline.run(pixels, this.maxFaces, source, mirror));
+      const result = frameResult(out, pixels, active.backend, { decode: t1 - t0, total: performance.now() - t0 });
+      this.post({ type: 'result', id, timestamp, result });
       // Other backends are measured once the clinician sees a first emotion (`measureNext`), not before.
       if (this.measureNext !== null) [this.queue, this.measureNext] = [this.queue.then(this.measureNext), null];
     } catch (e) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
@@ -101,6 +102,8 @@ describe('one consultation, from the patient page to the report', () => {
     await expect(indicator(page).count()).resolves.toBe(0);
     const stored = (await storedSessions(page)).sessions.find((s) => s.id === session?.id);
     expect(stored?.endedAt).not.toBeNull();
+    // Read on WebAssembly with the default settings: every face with its mirror image.
+    expect(stored?.mirror).toBe('all');
     await saved.getByRole('link', { name: 'Open its report' }).click();
     await page.locator('resmo-session-review resmo-session-readings').waitFor();
     expect(new URL(page.url()).hash).toBe(`#/sessions/${session?.id}`);
@@ -112,6 +115,10 @@ describe('one consultation, from the patient page to the report', () => {
     const download = page.waitForEvent('download');
     await exports.getByRole('button', { name: 'Export JSON' }).click();
     const file = (await download).suggestedFilename();
+    const written = JSON.parse(readFileSync((await (await download).path()) ?? '', 'utf8')) as {
+      patients: { sessions: { mirror?: string }[] }[];
+    };
+    expect(written.patients[0]?.sessions.map((s) => s.mirror)).toContain('all');
     expect(file).toMatch(/^resmo-P-7K3F9Q-.*\.json$/);
     const done = exports.locator('[role="status"]');
     await expect.poll(() => done.textContent()).toContain(file);

@@ -7,7 +7,7 @@ import type { WorkerLike } from '../../src/controllers/worker-client';
 import type { FrameResult, WorkerMessage, WorkerRequest } from '../../src/shared/protocol';
 import { timelinePoint } from '../../src/shared/timeline';
 import { createPatient } from '../../src/storage/patients';
-import { getSamples, listMarkers } from '../../src/storage/sessions';
+import { getSamples, getSession, listMarkers } from '../../src/storage/sessions';
 
 beforeEach(freshDatabase);
 
@@ -41,7 +41,7 @@ function liveSession() {
   const clock = { now: 0, wall: 1_700_000_000_000 };
   const worker = new FakeWorker();
   const live = new LiveSession(new Host(), {
-    preferences: { smoothing: { kind: 'off' }, backend: 'auto', maxFaces: 4 },
+    preferences: { smoothing: { kind: 'off' }, backend: 'auto', maxFaces: 4, mirror: true },
     worker: { createWorker: () => worker, models: { detector: 'd', classifier: 'c' }, storage: null },
     now: () => clock.now,
     wallClock: () => clock.wall + clock.now,
@@ -101,5 +101,26 @@ describe('live session', () => {
     const samples = await getSamples(session.id);
     expect(samples.map((s) => s.probabilities)).toEqual([[0, 0, 0, 90, 0, 0, 10]]);
     expect(live.stream.points).toEqual([timelinePoint(session.startedAt, 0, samples[0]!.probabilities)]);
+  });
+
+  it('records in the session whether its readings were mirror-averaged: all, none or some', async () => {
+    const { clock, live, feed } = liveSession();
+    const patient = (await createPatient()).id;
+    const record = async (mirrored: (t: number) => boolean) => {
+      const start = clock.now;
+      const session = await live.startRecording(patient);
+      feed(start, 0, 2_000, (t) => ({ ...liveFrame([liveFace(HAPPY)]), mirrored: mirrored(t) }));
+      // Frames without a face say nothing about how faces were read.
+      feed(start, 2_000, 2_500, () => ({ ...liveFrame([]), mirrored: false }));
+      clock.now = start + 2_500;
+      live.tick();
+      await live.stopRecording();
+      clock.now += 1_000;
+      return (await getSession(session.id)).mirror;
+    };
+    expect(await record(() => true)).toBe('all');
+    expect(await record(() => false)).toBe('none');
+    // The engine changed mid-session (a lost GPU moved it to one that does not mirror).
+    expect(await record((t) => t < 1_000)).toBe('some');
   });
 });

@@ -15,13 +15,16 @@ describe('preferences', () => {
       backend: 'quantum',
       cameraHeight: 720,
       maxFaces: 99,
+      mirror: 'yes',
     });
     expect(loadPreferences(storageWith(saved))).toEqual({
       smoothing: { kind: 'window', windowMs: 3000 },
       backend: 'auto',
       cameraHeight: 720,
       maxFaces: DEFAULT_PREFERENCES.maxFaces,
+      mirror: DEFAULT_PREFERENCES.mirror,
     });
+    expect(loadPreferences(storageWith(JSON.stringify({ mirror: false }))).mirror).toBe(false);
   });
 
   it('rejects a smoothing with a missing or absurd parameter', () => {

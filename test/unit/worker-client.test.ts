@@ -110,7 +110,18 @@ describe('WorkerClient', () => {
       remembered: { fingerprint: 'f', backend: 'webgl', probes: [] },
       maxFaces: 4,
     });
+    expect(workers[0]?.sent[1]).toEqual({ type: 'set-mirror', mirror: true });
     expect(controller.status).toBe('loading');
+  });
+
+  it('tells the worker when mirror averaging is turned off, and tells a restarted worker too', () => {
+    const { controller, workers } = setup();
+    controller.start();
+    controller.setMirror(false);
+    expect(workers[0]?.sent.at(-1)).toEqual({ type: 'set-mirror', mirror: false });
+    (workers[0] as FakeWorker).crash();
+    expect(workers[1]?.sent.slice(0, 2).map((m) => m.type)).toEqual(['init', 'set-mirror']);
+    expect(workers[1]?.sent[1]).toEqual({ type: 'set-mirror', mirror: false });
   });
 
   it('sends 1 request for 10 frames offered to a busy worker: the newest, once it is free', () => {
@@ -132,7 +143,7 @@ describe('WorkerClient', () => {
     expect(offered[9]?.closed).toBe(false);
     expect(controller.framesDropped).toBe(9);
     expect(controller.result).toBe(result);
-    expect(controller.timings).toEqual(result.timings);
+    expect(controller.result?.timings).toEqual(result.timings);
   });
 
   it('closes frames offered before the worker is ready', () => {
@@ -198,7 +209,7 @@ describe('WorkerClient', () => {
     controller.offer(frame());
     worker.reply({ type: 'error', id: 1, error: { code: 'bad-frame', message: 'empty' } });
     expect(controller.error?.code).toBe('bad-frame');
-    expect(controller.busy).toBe(false);
+    expect(controller.idle).toBe(true);
     expect(controller.status).toBe('ready');
     worker.reply({
       type: 'error',

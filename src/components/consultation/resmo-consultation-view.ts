@@ -172,8 +172,9 @@ export class ResmoConsultationView extends LitElement {
   }
 
   override updated(): void {
-    const { worker, stream } = this.live;
-    liveFigures.set({ backend: worker.backend, fps: this.running ? stream.readout.fps : 0, timings: worker.timings });
+    const { backend, result } = this.live.worker;
+    const fps = this.running ? this.live.stream.readout.fps : 0;
+    liveFigures.set({ backend, fps, timings: result?.timings ?? null });
     const video = this.video;
     const source = this.source === 'camera' ? this.camera.stream : this.call.display.stream;
     if (video && video.srcObject !== source) {

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { html as staticHtml, literal } from 'lit/static-html.js';
 import { localized, msg } from '@lit/localize';
 import { sharedStyles } from '../../styles/shared-styles.js';
 
@@ -16,8 +17,16 @@ export class ResmoPrivacyFacts extends LitElement {
     `,
   ];
 
+  /** The level of its headings: 3 under a page's section (h2), 2 directly under a page heading. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 2 | 3 = 3;
+
+  private heading(text: string) {
+    const tag = this.headingLevel === 2 ? literal`h2` : literal`h3`;
+    return staticHtml`<${tag}>${text}</${tag}>`;
+  }
+
   override render() {
-    return html`<h3>${msg('What this protects')}</h3>
+    return html`${this.heading(msg('What this protects'))}
       <ul>
         <li>${msg('The video never leaves the device; only the per-second readings are kept.')}</li>
         <li>
@@ -26,7 +35,7 @@ export class ResmoPrivacyFacts extends LitElement {
           )}
         </li>
       </ul>
-      <h3>${msg('What it cannot protect')}</h3>
+      ${this.heading(msg('What it cannot protect'))}
       <ul>
         <li>
           ${msg(

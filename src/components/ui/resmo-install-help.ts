@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { html as staticHtml, literal } from 'lit/static-html.js';
 import { localized, msg } from '@lit/localize';
 import {
   canPromptInstall,
@@ -39,12 +40,15 @@ export class ResmoInstallHelp extends LitElement {
         margin: 0;
         padding-left: 1.25rem;
       }
+      h2,
       h3 {
         font-size: 1rem;
       }
     `,
   ];
 
+  /** The level of its headings: 3 under a page's section (h2), 2 directly under a page heading. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 2 | 3 = 3;
   @state() private canPrompt = canPromptInstall();
   @state() private installed = isInstalled();
   private readonly platform: InstallPlatform = installPlatform();
@@ -84,7 +88,7 @@ export class ResmoInstallHelp extends LitElement {
 
   private apple() {
     return html`<section class=${this.platform === 'apple' ? 'first' : ''} aria-labelledby="install-apple">
-      <h3 id="install-apple">${msg('iPad or iPhone (Safari)')}</h3>
+      ${this.heading('install-apple', msg('iPad or iPhone (Safari)'))}
       <ol>
         <li>${msg('Open Resmo in Safari.')}</li>
         <li>${msg('Tap the Share button (a square with an arrow pointing up).')}</li>
@@ -95,13 +99,18 @@ export class ResmoInstallHelp extends LitElement {
 
   private chromium() {
     return html`<section class=${this.platform === 'apple' ? '' : 'first'} aria-labelledby="install-chromium">
-      <h3 id="install-chromium">${msg('Android, Windows or Mac (Chrome or Edge)')}</h3>
+      ${this.heading('install-chromium', msg('Android, Windows or Mac (Chrome or Edge)'))}
       <ol>
         <li>${msg('Open Resmo in Chrome or Edge.')}</li>
         <li>${msg('Open the browser menu (⋮ or …).')}</li>
         <li>${msg('Choose “Install app” or “Add to Home screen”, then confirm.')}</li>
       </ol>
     </section>`;
+  }
+
+  private heading(id: string, text: string) {
+    const tag = this.headingLevel === 2 ? literal`h2` : literal`h3`;
+    return staticHtml`<${tag} id=${id}>${text}</${tag}>`;
   }
 
   private async install(): Promise<void> {

@@ -76,7 +76,7 @@ export class ResmoWelcome extends LitElement {
           ${this.nav()}`;
       case 2:
         return html`<h1 tabindex="-1">${msg('Install it on this device')}</h1>
-          <resmo-install-help></resmo-install-help>
+          <resmo-install-help heading-level="2"></resmo-install-help>
           ${this.nav()}`;
       default:
         return html`<h1 tabindex="-1">${msg('Protect the records with a passphrase')}</h1>
@@ -85,8 +85,8 @@ export class ResmoWelcome extends LitElement {
               'Every patient record on this device is encrypted with a passphrase that only you know. You type it when you open Resmo and after it locks. This step is needed before the first patient.',
             )}
           </p>
-          <resmo-vault-setup @resmo-vault-ready=${this.finish}></resmo-vault-setup>
-          <resmo-privacy-facts></resmo-privacy-facts>
+          <resmo-vault-setup heading-level="2" @resmo-vault-ready=${this.finish}></resmo-vault-setup>
+          <resmo-privacy-facts heading-level="2"></resmo-privacy-facts>
           <div class="actions"><button type="button" @click=${() => this.go(-1)}>${msg('Back')}</button></div>`;
     }
   }
