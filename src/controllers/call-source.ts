@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { FaceResult } from '../shared/protocol.js';
+import type { Box, FaceResult } from '../shared/protocol.js';
 import { CallFaceSelector, type CallSelection } from '../live/call-selector.js';
 import { DisplayCaptureController } from './display-capture.js';
 import type { FaceSelector } from '../live/frame-readout.js';
@@ -17,16 +17,33 @@ export class CallSourceController {
   tapMode: TapMode = 'patient';
   selection: CallSelection | null = null;
   private readonly selector = new CallFaceSelector();
+  /** Whether the worker was told to read mostly the patient, since the last stream was attached. */
+  private focused = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /**
+   * `focus` tells the inference worker where the followed patient is (when the follower finds
+   * them) or that it should read the whole gallery again (when they are missing or not chosen).
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly focus: (box: Box | null) => void = () => undefined,
+  ) {
     this.display = new DisplayCaptureController(host);
   }
 
   /** For the live readout: the followed patient and what stops their reading. */
   readonly select: FaceSelector = (faces: readonly FaceResult[], now: number) => {
     this.selection = this.selector.select(faces, now);
+    const following = this.selection.face !== null;
+    if (following !== this.focused) this.focus(this.selection.face?.box ?? null);
+    this.focused = following;
     return this.selection;
   };
+
+  /** A new stream reaches the worker, which starts reading the whole gallery. */
+  attached(): void {
+    this.focused = false;
+  }
 
   /** A tap on face `index` of the last frame, as the tap mode says. */
   tap(index: number): void {
@@ -54,5 +71,7 @@ export class CallSourceController {
   forget(): void {
     this.selector.clear();
     this.selection = null;
+    if (this.focused) this.focus(null);
+    this.focused = false;
   }
 }

@@ -143,7 +143,7 @@ export class WorkerClient implements ReactiveController {
     if (!this.slot.done(this.status === 'ready')) this.options.onIdle?.();
   }
 
-  private post(message: WorkerRequest, transfer: Transferable[] = [], frame = false): void {
+  post(message: WorkerRequest, transfer: Transferable[] = [], frame = false): void {
     if (frame) this.watch.sent(this.backend === 'webgl' || this.backend === 'webgpu');
     this.worker?.postMessage(message, transfer);
   }

@@ -163,6 +163,15 @@ export interface SetTrackingRequest {
 }
 
 /**
+ * A call's patient was chosen (their box in a recent frame): read mostly them, in a region around
+ * their face, and the whole gallery only now and then. Null: read every face again.
+ */
+export interface SetFocusRequest {
+  type: 'set-focus';
+  box: Box | null;
+}
+
+/**
  * Whether the clinician allows mirror averaging (each face read with its mirror image, the two
  * averaged). The worker applies it on the backends where it fits the frame budget (mirror-policy.ts).
  */
@@ -182,6 +191,7 @@ export type WorkerRequest =
   | SetMaxFacesRequest
   | ResetTrackingRequest
   | SetTrackingRequest
+  | SetFocusRequest
   | SetMirrorRequest
   | DisposeRequest;
 

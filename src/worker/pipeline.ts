@@ -1,6 +1,6 @@
 /** One frame through detection, cropping and classification, on whatever backend is active. */
 import { EMOTION_LABELS } from '../shared/emotions.js';
-import type { FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/protocol.js';
+import type { Box, FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/protocol.js';
 import type { RawDetection, Region } from './blazeface-decode.js';
 import { EmotionClassifier } from './classifier.js';
 import { FaceDetector } from './detector.js';
@@ -8,6 +8,7 @@ import { appearanceSignature, frameChange } from './appearance.js';
 import { cropGeometry, cropGrey, measureQuality, normalise, type CropGeometry, type Pixels } from './face-crop.js';
 import { pixelRegionSource, type RegionSource } from './region-source.js';
 import { RegionPlanner, followRegion, scanTiles } from './regions.js';
+import { PatientFocus, type FocusStep } from './focus.js';
 import type { ModelArtifactsSet } from './artifacts.js';
 
 export interface PipelineOutput {
@@ -34,34 +35,8 @@ function keypoints(k: readonly number[]): FaceKeypoints {
   return { rightEye: p(0), leftEye: p(1), nose: p(2), mouth: p(3), rightEar: p(4), leftEar: p(5) };
 }
 
-/**
- * How much a face's 48×48 grey crop may change in its reused box before the face counts as moved:
- * the mean absolute difference divided by the reference crop's standard deviation, so the same
- * move counts the same in a dim room as in a bright one. On 120 FER2013 faces in composed scenes
- * (64–160 px), at full and at 30 % contrast alike, a shift of 4 % of the crop gave 0.44 (median;
- * 0.33 at the 10th percentile), 2 % gave 0.25, 8 % gave 0.68; camera noise of 3 grey levels gave
- * at most 0.04 at full contrast and 0.12 at 30 %. ResmoNet is trained with shifts of up to 10 %, so
- * smaller moves can wait for the next planned refresh.
- */
-export const MOTION_THRESHOLD = 0.3;
-
-/** Standard deviations under this many grey levels count as this many: flat crops are not noise. */
-const MIN_SPREAD = 4;
-
-/** A face's grey crop at its last detection, with the RMS contrast `measureQuality` gave it. */
-export interface MotionReference {
-  grey: Float32Array;
-  contrast: number;
-}
-
-/** Whether the crop `now` differs from `before` (same size) by more than MOTION_THRESHOLD. */
-export function moved(before: MotionReference | undefined, now: Float32Array): boolean {
-  if (before?.grey.length !== now.length) return true;
-  let difference = 0;
-  for (let i = 0; i < now.length; i++) difference += Math.abs((now[i] ?? 0) - (before.grey[i] ?? 0));
-  const spread = Math.max(before.contrast * 255, MIN_SPREAD);
-  return difference / now.length / spread > MOTION_THRESHOLD;
-}
+export { MOTION_THRESHOLD, moved, type MotionReference } from './motion.js';
+import { moved, type MotionReference } from './motion.js';
 
 function argmax(values: readonly number[]): number {
   return values.reduce((best, v, i) => (v > (values[best] ?? -Infinity) ? i : best), 0);
@@ -73,6 +48,12 @@ export class FacePipeline {
   private reference: MotionReference[] = [];
   /** The previous frame, to tell a frozen face from a still one. */
   private previous: Pixels | null = null;
+  /** The call's patient, once chosen: most frames read only them (see focus.ts). */
+  private focus: PatientFocus | null = null;
+  private focusReference: MotionReference | undefined;
+  /** The faces of the last whole frame; while focused, the others' boxes shown beside the patient. */
+  private gallery: FaceResult[] = [];
+  private others: FaceResult[] = [];
 
   private constructor(
     private readonly detector: FaceDetector,
@@ -101,6 +82,8 @@ export class FacePipeline {
     source: RegionSource = pixelRegionSource(pixels),
     mirror = false,
   ): Promise<PipelineOutput> {
+    const step = this.focus?.next() ?? 'gallery';
+    if (this.focus !== null && step !== 'gallery') return this.runFocused(this.focus, step, pixels, source, mirror);
     const { width, height } = pixels;
     const regions = this.planner.plan(width, height, maxFaces);
     let detectMs = 0;
@@ -132,6 +115,8 @@ export class FacePipeline {
     const t2 = performance.now();
     const faces = await this.classify(pixels, crops, mirror);
     this.previous = pixels;
+    this.gallery = faces;
+    if (this.focus !== null) this.others = faces.filter((f) => !this.focus?.owns(f.box));
     return {
       faces,
       detectMs,
@@ -140,6 +125,42 @@ export class FacePipeline {
       passes,
       mirrored: mirror && faces.length > 0,
     };
+  }
+
+  /** A focused frame: the patient alone, detected in one region or their box reused; then the others' boxes. */
+  private async runFocused(
+    focus: PatientFocus,
+    step: FocusStep,
+    pixels: Pixels,
+    source: RegionSource,
+    mirror: boolean,
+  ): Promise<PipelineOutput> {
+    const t0 = performance.now();
+    const last = focus.current;
+    let crops = last === null ? [] : this.crop(pixels, [last]);
+    const t1 = performance.now();
+    const redetect = step === 'detect' || crops.some((c) => moved(this.focusReference, c.grey));
+    if (redetect) {
+      const face = focus.pick(await this.detector.detect(source, [focus.region(pixels.width, pixels.height)]));
+      crops = face === null ? [] : this.crop(pixels, [face]);
+      this.focusReference = crops[0] && { grey: crops[0].grey, contrast: crops[0].quality.contrast };
+    }
+    const t2 = performance.now();
+    const read = await this.classify(pixels, crops, mirror);
+    this.previous = pixels;
+    const [detectMs, cropMs, passes] = redetect ? [t2 - t1, t1 - t0, 1] : [0, t2 - t0, 0];
+    const mirrored = mirror && read.length > 0;
+    return { faces: [...read, ...this.others], detectMs, cropMs, classifyMs: performance.now() - t2, passes, mirrored };
+  }
+
+  /**
+   * The clinician chose the call's patient (their box in a recent frame), or null: read every face
+   * again. The faces of the last whole frame other than the patient are kept for the overlay.
+   */
+  setFocus(box: Box | null): void {
+    this.focus = box === null ? null : new PatientFocus(box);
+    this.focusReference = undefined;
+    this.others = this.focus === null ? [] : this.gallery.filter((f) => !this.focus?.owns(f.box));
   }
 
   /**
@@ -200,6 +221,8 @@ export class FacePipeline {
     this.planner.reset();
     this.reference = [];
     this.previous = null;
+    this.gallery = [];
+    this.setFocus(null);
   }
 
   dispose(): void {

@@ -1,7 +1,4 @@
-/**
- * The worker's state: models, backend, pipeline. Messages are handled one at a time, in order, so
- * a backend switch never interleaves with a frame.
- */
+/** The worker's state: models, backend, pipeline. Messages go one at a time, in order (no frame mid-switch). */
 import type {
   BackendChoiceRecord,
   BackendName,
@@ -72,6 +69,8 @@ export class InferenceService {
         return this.active?.pipeline.resetTracking();
       case 'set-tracking':
         return this.active?.pipeline.setRefreshInterval(request.refreshInterval);
+      case 'set-focus':
+        return this.active?.pipeline.setFocus(request.box);
       case 'set-mirror':
         this.mirror = request.mirror;
         return;
@@ -231,7 +230,7 @@ export class InferenceService {
     try {
       this.active?.pipeline.dispose();
     } catch {
-      // A lost GPU context cannot free its textures; they went with it.
+      // A lost GPU context cannot free its textures.
     }
     this.active = null;
   }

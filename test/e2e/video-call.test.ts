@@ -129,6 +129,15 @@ describe.skipIf(!hasFer2013())('consultation by video call, read from a shared t
     await expect.poll(() => secondsRead(app), { timeout: 60_000 }).toBeGreaterThanOrEqual(moved + 2);
     expect(await analysedTile(app)).toBe(2);
     expect(await announced(app)).toBe('Happiness');
+    // The patient leaves and a relative shows in their tile: nobody is read, and the screen asks again.
+    await callTab.evaluate(() => (window as unknown as { reshuffle(o: number[]): void }).reshuffle([2, 3, 3, 0]));
+    await expect
+      .poll(() => reason(app), { timeout: 30_000 })
+      .toBe("Resmo lost the patient and is not reading anyone. Tap the patient's face again.");
+    expect(await analysedTile(app)).toBe(-1);
+    // Back in the gallery, the patient is found again by their look.
+    await callTab.evaluate(() => (window as unknown as { reshuffle(o: number[]): void }).reshuffle([2, 3, 1, 0]));
+    await expect.poll(() => analysedTile(app), { timeout: 30_000 }).toBe(2);
     // Loading the models and choosing a backend takes minutes on a busy two-core machine.
   }, 400_000);
 

@@ -22,14 +22,15 @@ function session(next: () => number, startedAt: number, seconds: number, seed: n
     notes: 'Talked about work, then about sleep.\nCalmer at the end.',
     source: 'camera',
     markers: [
-      { id: fixedId(next), t: 12_300, label: 'talked about work' },
-      { id: fixedId(next), t: 40_000, label: '' },
+      // Inside the recording whatever its length: a marker after the end makes the file invalid.
+      { id: fixedId(next), t: Math.min(12_300, seconds * 205), label: 'talked about work' },
+      { id: fixedId(next), t: Math.min(40_000, seconds * 667), label: '' },
     ],
     seconds: fakeSeconds(seconds, seed).map((input, i) => toExportSecond(toSample(id, i, input))),
   };
 }
 
-/** A valid export: one patient, two one-minute sessions a week apart. */
+/** A valid export: one patient, two sessions a week apart (one minute each unless told). */
 export function sampleExport(seed = 7, secondsPerSession = 60): ExportFile {
   const next = random(seed);
   const start = Date.UTC(2026, 10, 2, 9, 30);

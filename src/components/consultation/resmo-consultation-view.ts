@@ -47,7 +47,7 @@ export class ResmoConsultationView extends LitElement {
   private readonly camera = new CameraController(this);
   private readonly live = new LiveSession(this, { preferences: loadPreferences() });
   private readonly actions = new RecordingActions(this, this.live);
-  private readonly call = new CallSourceController(this);
+  private readonly call = new CallSourceController(this, (box) => this.live.worker.post({ type: 'set-focus', box }));
   /** Settings changed (possibly in another view of this page): apply them without a restart. */
   protected readonly preferences = new PreferencesWatch(this, (p) => this.live.configure(p));
   @state() private source: SessionSource = 'camera';
@@ -180,6 +180,7 @@ export class ResmoConsultationView extends LitElement {
     if (video && video.srcObject !== source) {
       video.srcObject = source;
       this.live.stream.readout.selector = this.source === 'video-call' ? this.call.select : null;
+      this.call.attached();
       this.live.attach(source?.getVideoTracks()[0] ?? null);
     }
   }

@@ -37,7 +37,11 @@ export class ResmoPrivacySummary extends LitElement {
       <dt>${msg('Where')}</dt>
       <dd>${msg('On this device only, in this browser. There is no account and no server: nothing is uploaded.')}</dd>
       <dt>${msg('The video')}</dt>
-      <dd>${msg('The camera picture (or the video call) is analysed on this device and never stored or sent.')}</dd>
+      <dd>
+        ${msg(
+          'The camera picture, or the window of a video call you share (never its sound), is analysed on this device and never stored or sent. In a call, only the patient you tap is read; the others are not recorded.',
+        )}
+      </dd>
       <dt>${msg('What leaves the device')}</dt>
       <dd>
         ${msg(
