@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { quantizeModel } from './quantize.ts';
 
@@ -17,7 +17,7 @@ export function quantizedResmonet(): Plugin {
     name: 'resmo-quantized-resmonet',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
     // After the public folder is copied, before the service worker's precache manifest is made.
     writeBundle: {
