@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { appManifest } from './src/shared/app-manifest.ts';
 import { SECURITY_HEADERS } from './scripts/csp.ts';
 import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
+import { quantizedResmonet } from './scripts/quantize-plugin.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -35,6 +36,7 @@ export default defineConfig({
   preview: { headers: { ...SECURITY_HEADERS } },
   plugins: [
     contentSecurityPolicy(),
+    quantizedResmonet(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

@@ -129,6 +129,9 @@ export class LiveSession implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The models load and warm up while the clinician looks at the screen, so that the first
+    // emotion follows Start at once (it waited for the camera before: issue 26).
+    this.worker.start();
     document.addEventListener('visibilitychange', this.onVisibilityChange);
   }
 

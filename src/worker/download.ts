@@ -39,3 +39,6 @@ export class DownloadCounter {
     return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
   };
 }
+
+/** A `fetch` that reports the share of weight bytes downloaded to `onStep` at each 5 % step. */
+export const countingFetch = (onStep: (fraction: number) => void): typeof fetch => new DownloadCounter(onStep).counting;

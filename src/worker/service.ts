@@ -12,7 +12,7 @@ import type {
   WorkerRequest,
 } from '../shared/protocol.js';
 import { artifactError, fetchArtifacts, type ModelArtifactsSet } from './artifacts.js';
-import { DownloadCounter } from './download.js';
+import { countingFetch } from './download.js';
 import { BACKEND_ORDER } from './backends.js';
 import { FrameDecoder } from './decode.js';
 import { browserPlatform, measureAfter, type BackendPlatform } from './measure.js';
@@ -30,6 +30,7 @@ export class InferenceService {
   private artifacts: ModelArtifactsSet | null = null;
   private active: ActiveBackend | null = null;
   private probes: BackendProbe[] = [];
+  private measureNext: (() => Promise<void>) | null = null;
   private ranking: BackendName[] = [];
   private maxFaces = 4;
   private mirror = true;
@@ -86,10 +87,8 @@ export class InferenceService {
     this.maxFaces = request.maxFaces;
     this.post({ type: 'progress', stage: 'loading-models' });
     try {
-      const download = new DownloadCounter((fraction) =>
-        this.post({ type: 'progress', stage: 'loading-models', fraction }),
-      );
-      this.artifacts = await fetchArtifacts(request.models, undefined, undefined, download.counting);
+      const fetchFunc = countingFetch((fraction) => this.post({ type: 'progress', stage: 'loading-models', fraction }));
+      this.artifacts = await fetchArtifacts(request.models, undefined, undefined, fetchFunc);
     } catch (e) {
       this.post({ type: 'error', id: null, error: artifactError(e) });
       return;
@@ -104,8 +103,7 @@ export class InferenceService {
    * fastest at once (`answerFirst`), the others measured after the first answer (`measureLater`).
    */
   private async choose(preference: BackendPreference, remembered: BackendChoiceRecord | null): Promise<void> {
-    const artifacts = this.artifacts;
-    if (artifacts === null) {
+    if (this.artifacts === null) {
       this.post({ type: 'error', id: null, error: { code: 'not-ready', message: 'the models did not load' } });
       return;
     }
@@ -128,7 +126,7 @@ export class InferenceService {
       const failure = await this.start(backend);
       if (failure === null) {
         this.announce(backend === first ? reason : 'fallback');
-        if (others !== null) this.queue = this.queue.then(() => this.measureLater(others, kinds));
+        this.measureNext = others === null ? null : () => this.measureLater(others, kinds);
         return;
       }
       failures.push(`${backend}: ${failure}`);
@@ -196,6 +194,8 @@ export class InferenceService {
       const out = await active.guard.run(active.pipeline.run(pixels, this.maxFaces, source, mirror));
       const result = frameResult(out, pixels, active.backend, { decode: t1 - t0, total: performance.now() - t0 });
       this.post({ type: 'result', id, timestamp, result });
+      // Other backends are measured once the clinician sees a first emotion (`measureNext`), not before.
+      if (this.measureNext !== null) [this.queue, this.measureNext] = [this.queue.then(this.measureNext), null];
     } catch (e) {
       const lost = e instanceof FrameAborted || active.isLost();
       this.post({ type: 'error', id, error: frameFailure(e, active.backend, lost) });

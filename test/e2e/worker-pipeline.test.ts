@@ -47,6 +47,8 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
   it('answers at once on the likely fastest backend, measures the others after, and runs on the fastest', async () => {
     // No GPU here (or only SwiftShader): WASM answers first, and nothing slower is measured.
     expect(ready).toMatchObject({ backend: 'wasm', reason: 'likely', probes: [] });
+    // Measuring waits for the first answered frame: a frame sent at once is answered before it.
+    await page.run(composeScene(split!, [], 640, 480, 98), 1);
     let measured: ReadyMessage | undefined;
     await expect
       .poll(async () => {
@@ -62,6 +64,8 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     expect(measured?.backend).toBe(fastest.backend);
     // The CPU backend is listed as not measured: a last resort, never a probe that stalls the view.
     expect(measured?.probes.find((p) => p.backend === 'cpu')).toMatchObject({ ok: false });
+    const order = (await page.messages()).map((m) => (m.type === 'ready' ? m.reason : m.type));
+    expect(order.indexOf('result')).toBeLessThan(order.indexOf('measured'));
   });
 
   /** FER faces found so far, with what the pipeline called them. */

@@ -1,4 +1,4 @@
-/** ResmoNet on the bare 48×48 FER2013 crops, in Node on tfjs WASM: the model's own accuracy on a set of faces. */
+/** ResmoNet as the build ships it (dist/), on the bare 48×48 FER2013 crops, in Node on tfjs WASM: the model's own accuracy on a set of faces. */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { EmotionClassifier } from '../../src/worker/classifier';
@@ -13,7 +13,7 @@ export async function classifyFerFaces(split: FerSplit, indices: readonly number
   await tf.setBackend('wasm');
   const metadata = parseMetadata(readJson(RESMONET_METADATA));
   const classifier = await EmotionClassifier.load(
-    readArtifacts(`${REPO}/public/models/resmonet/${metadata.modelUrl}`),
+    readArtifacts(`${REPO}/dist/models/resmonet/${metadata.modelUrl}`),
     metadata,
   );
   try {

@@ -93,6 +93,16 @@ describe.skipIf(!hasWebKit() || !hasFer2013())("inference in WebKit's worker", (
     const first = await browser.execute(initInPage, init);
     // A first start answers on the likely fastest backend, then measures the others and says so again.
     expect(first.reason).toBe('likely');
+    // The others are measured once a first frame is answered (the clinician sees an emotion first).
+    frames = [composeScene(loadFer2013('val'), [], 640, 480, 98)];
+    const firstFrame: RunArgs = {
+      sizes: [{ width: 640, height: 480 }],
+      repeats: 1,
+      firstId: 500,
+      timeoutMs: 60_000,
+      kind: 'ImageBitmap',
+    };
+    await browser.execute(runInPage, firstFrame);
     await expect
       .poll(async () => {
         const all: WorkerMessage[] = await browser.execute(messagesInPage);
