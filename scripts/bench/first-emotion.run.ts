@@ -27,12 +27,12 @@ async function firstEmotion(page: Page): Promise<{ ms: number; backend: string }
   await start.click();
   await page.locator('resmo-consultation-view resmo-face-overlay rect').first().waitFor({ timeout: 120_000 });
   const ms = performance.now() - t0;
-  const backend =
-    (await page
-      .getByText(/^Runs on /)
-      .textContent()
-      .catch(() => null)) ?? '?';
-  return { ms, backend: backend.replace(/^Runs on /, '') };
+  // The engine is not on the clinical screen: read it from the live session's worker client.
+  const backend = await page
+    .locator('resmo-consultation-view')
+    .evaluate((view) => (view as unknown as { live: { worker: { backend: string | null } } }).live.worker.backend)
+    .catch(() => null);
+  return { ms, backend: backend ?? '?' };
 }
 
 async function oneRun(context: BrowserContext, url: string): Promise<{ ms: number; backend: string }[]> {
