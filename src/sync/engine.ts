@@ -3,6 +3,7 @@ import { vaultMeta } from '../storage/index.js';
 import { Bridge, OtherKeyError } from './bridge.js';
 import { problemOf, type SyncAccount, type SyncStatus } from './status.js';
 import { toKeyring } from './wire.js';
+import { answerBlobCheck } from './blob-check.js';
 
 const LOCAL_NAME = 'resmo-sync';
 /** How often the app's store is compared with the outbox while sync is on. */
@@ -24,7 +25,7 @@ export function remoteOf(account: SyncAccount): PouchDB.Database<object> {
  */
 export class SyncEngine extends EventTarget {
   status: SyncStatus = { state: 'connecting', lastSyncedAt: null, waiting: 0, problem: null, notesJoined: 0 };
-  private readonly local = new PouchDB<object>(LOCAL_NAME);
+  private readonly local: PouchDB.Database<object>;
   private readonly remote: PouchDB.Database<object>;
   private replications: PouchDB.Replication.Replication<object>[] = [];
   private readonly caughtUp = { push: false, pull: false };
@@ -35,6 +36,8 @@ export class SyncEngine extends EventTarget {
 
   constructor(account: SyncAccount, lastSyncedAt: number | null) {
     super();
+    answerBlobCheck();
+    this.local = new PouchDB<object>(LOCAL_NAME);
     this.remote = remoteOf(account);
     this.status = { ...this.status, lastSyncedAt };
   }
