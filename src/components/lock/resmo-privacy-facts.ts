@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 import { localized, msg } from '@lit/localize';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import { heading, type HeadingLevel } from '../../styles/heading.js';
 
 /** What encryption on this device protects against, and what it does not: said plainly. */
 @customElement('resmo-privacy-facts')
@@ -18,15 +18,10 @@ export class ResmoPrivacyFacts extends LitElement {
   ];
 
   /** The level of its headings: 3 under a page's section (h2), 2 directly under a page heading. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 2 | 3 = 3;
-
-  private heading(text: string) {
-    const tag = this.headingLevel === 2 ? literal`h2` : literal`h3`;
-    return staticHtml`<${tag}>${text}</${tag}>`;
-  }
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 3;
 
   override render() {
-    return html`${this.heading(msg('What this protects'))}
+    return html`${heading(this.headingLevel, msg('What this protects'))}
       <ul>
         <li>${msg('The video never leaves the device; only the per-second readings are kept.')}</li>
         <li>
@@ -35,7 +30,7 @@ export class ResmoPrivacyFacts extends LitElement {
           )}
         </li>
       </ul>
-      ${this.heading(msg('What it cannot protect'))}
+      ${heading(this.headingLevel, msg('What it cannot protect'))}
       <ul>
         <li>
           ${msg(

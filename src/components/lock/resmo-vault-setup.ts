@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 import { localized, msg, str } from '@lit/localize';
 import { setUpVault } from '../../storage/index.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import { heading, type HeadingLevel } from '../../styles/heading.js';
 import { lockFormStyles } from '../../styles/lock-styles.js';
 import { readNewPassphrase, unlockErrorMessage } from '../../i18n/lock-messages.js';
 import { getLocale } from '../../i18n/localization.js';
@@ -33,8 +33,8 @@ export class ResmoVaultSetup extends LitElement {
 
   /** Setting up while recording would race the recorder's writes; the settings screen says why. */
   @property({ type: Boolean }) disabled = false;
-  /** The level of its heading: 3 under a page's section (h2), 2 directly under a page heading. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 2 | 3 = 3;
+  /** The level of its headings: 3 under a page's section (h2), 2 directly under a page heading. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 3;
   @state() private busy = false;
   @state() private sealed = 0;
   @state() private error = '';
@@ -71,14 +71,9 @@ export class ResmoVaultSetup extends LitElement {
     </form>`;
   }
 
-  private heading(text: string) {
-    const tag = this.headingLevel === 2 ? literal`h2` : literal`h3`;
-    return staticHtml`<${tag}>${text}</${tag}>`;
-  }
-
   private renderWords(words: string[]) {
     return html`<div class="notice" role="status">
-        ${this.heading(msg('Your recovery key'))}
+        ${heading(this.headingLevel, msg('Your recovery key'))}
         <p>
           ${msg(
             'Write these 12 words on paper, in order, and keep them somewhere safe away from this device. They are shown only this once. With them you can set a new passphrase if you forget it.',

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 import { localized, msg } from '@lit/localize';
 import {
   canPromptInstall,
@@ -11,6 +10,7 @@ import {
   type InstallPlatform,
 } from '../../platform/install-prompt.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import { heading, type HeadingLevel } from '../../styles/heading.js';
 
 /**
  * How to put Resmo on the home screen or desktop, so it opens like an app and works offline:
@@ -48,7 +48,7 @@ export class ResmoInstallHelp extends LitElement {
   ];
 
   /** The level of its headings: 3 under a page's section (h2), 2 directly under a page heading. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 2 | 3 = 3;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: HeadingLevel = 3;
   @state() private canPrompt = canPromptInstall();
   @state() private installed = isInstalled();
   private readonly platform: InstallPlatform = installPlatform();
@@ -88,7 +88,7 @@ export class ResmoInstallHelp extends LitElement {
 
   private apple() {
     return html`<section class=${this.platform === 'apple' ? 'first' : ''} aria-labelledby="install-apple">
-      ${this.heading('install-apple', msg('iPad or iPhone (Safari)'))}
+      ${heading(this.headingLevel, msg('iPad or iPhone (Safari)'), 'install-apple')}
       <ol>
         <li>${msg('Open Resmo in Safari.')}</li>
         <li>${msg('Tap the Share button (a square with an arrow pointing up).')}</li>
@@ -99,18 +99,13 @@ export class ResmoInstallHelp extends LitElement {
 
   private chromium() {
     return html`<section class=${this.platform === 'apple' ? '' : 'first'} aria-labelledby="install-chromium">
-      ${this.heading('install-chromium', msg('Android, Windows or Mac (Chrome or Edge)'))}
+      ${heading(this.headingLevel, msg('Android, Windows or Mac (Chrome or Edge)'), 'install-chromium')}
       <ol>
         <li>${msg('Open Resmo in Chrome or Edge.')}</li>
         <li>${msg('Open the browser menu (⋮ or …).')}</li>
         <li>${msg('Choose “Install app” or “Add to Home screen”, then confirm.')}</li>
       </ol>
     </section>`;
-  }
-
-  private heading(id: string, text: string) {
-    const tag = this.headingLevel === 2 ? literal`h2` : literal`h3`;
-    return staticHtml`<${tag} id=${id}>${text}</${tag}>`;
   }
 
   private async install(): Promise<void> {
