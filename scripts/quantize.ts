@@ -8,6 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
+import { expandChannelWeights } from '../src/worker/channel-weights.ts';
+import { channelGroup } from './channels.mjs';
 
 interface WeightSpec {
   name: string;
@@ -77,20 +80,49 @@ export function quantizeGroup(
   return { weights, data: Buffer.concat(parts) };
 }
 
-/** A model folder's model.json and its shards, each group written back to its first shard's name. */
-export function quantizeModel(
+type GroupRewrite = (group: WeightsGroup, data: Buffer) => { weights: object[]; data: Buffer };
+
+/** A model folder's model.json and its shards, each group rewritten and written back to its first shard's name. */
+export function rewriteModel(
   dir: string,
-  bits: number,
+  rewrite: GroupRewrite,
   json = 'model.json',
+  rename = (path: string): string => path,
 ): { modelJson: string; shards: Map<string, Buffer> } {
   const model = JSON.parse(readFileSync(join(dir, json), 'utf8')) as { weightsManifest: WeightsGroup[] };
   const shards = new Map<string, Buffer>();
   const weightsManifest = model.weightsManifest.map((group) => {
     const data = Buffer.concat(group.paths.map((p) => readFileSync(join(dir, p))));
-    const path = group.paths[0] ?? 'weights.bin';
-    const written = quantizeGroup(group, data, bits);
+    const path = rename(group.paths[0] ?? 'weights.bin');
+    const written = rewrite(group, data);
     shards.set(path, written.data);
     return { paths: [path], weights: written.weights };
   });
   return { modelJson: JSON.stringify({ ...model, weightsManifest }), shards };
+}
+
+/** A model folder on `bits` levels per tensor. */
+export const quantizeModel = (dir: string, bits: number, json = 'model.json') =>
+  rewriteModel(dir, (group, data) => quantizeGroup(group, data, bits), json);
+
+/** A model folder on `bits` per output channel (scripts/channels.mjs). */
+export const channelModel = (dir: string, bits: number, json = 'model.json') =>
+  rewriteModel(dir, (group, data) => channelGroup(group as Parameters<typeof channelGroup>[0], data, bits), json);
+
+/** In-memory artifacts of a rewritten model, as the worker's loader hands them to tfjs. */
+export function artifactsOf(model: { modelJson: string; shards: Map<string, Buffer> }): tf.io.ModelArtifacts {
+  const json = JSON.parse(model.modelJson) as {
+    modelTopology: object;
+    signature?: object;
+    weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  };
+  const all = Buffer.concat(
+    json.weightsManifest.flatMap((g) => g.paths.map((p) => model.shards.get(p) ?? Buffer.of())),
+  );
+  return expandChannelWeights({
+    modelTopology: json.modelTopology,
+    weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+    weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer,
+    ...(json.signature ? { signature: json.signature } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 /** Fetches model files once, so each backend can build its own copy from memory. */
 import * as tf from './tf.js';
 import type { InferenceError, ModelUrls } from '../shared/protocol.js';
+import { expandChannelWeights } from './channel-weights.js';
 import { parseMetadata, type ResmoNetMetadata } from './metadata.js';
 
 export type ArtifactLoader = (modelJsonUrl: string, fetchFunc?: typeof fetch) => Promise<tf.io.ModelArtifacts>;
@@ -8,7 +9,7 @@ export type ArtifactLoader = (modelJsonUrl: string, fetchFunc?: typeof fetch) =>
 export const httpArtifacts: ArtifactLoader = async (url, fetchFunc) => {
   const handler = tf.io.http(url, fetchFunc === undefined ? {} : { fetchFunc });
   if (handler.load === undefined) throw new Error(`${url}: no HTTP loader`);
-  return handler.load();
+  return expandChannelWeights(await handler.load());
 };
 
 export type JsonLoader = (url: string) => Promise<unknown>;

@@ -1,14 +1,13 @@
-// The shipped ResmoNet (its weights on 10 bits, as the build writes them: scripts/quantize-plugin.ts), run through the app's own classifier (src/worker/classifier.ts: calibration, and mirror
+// The shipped ResmoNet (its weights on 8 bits per output channel, as the build writes them: scripts/quantize-plugin.ts), run through the app's own classifier (src/worker/classifier.ts: calibration, and mirror
 // averaging as a batch of two) on tfjs's WASM backend as in the worker, must reproduce the val figures recorded
 // in its metadata within 3 faces (0.08 points; the two differ by 6 faces, so a mirror that is not applied fails):
 // face only (metrics.accuracy) and mirror-averaged (metrics.mirror_averaged.accuracy, from npm run eval:mirror).
 // Data: FER2013 PublicTest from ../shared/data/fer2013 or $FER2013_DIR.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { RESMONET_BITS } from '../../scripts/quantize-plugin.ts';
-import { quantizeModel } from '../../scripts/quantize.ts';
+import { shippedResmonet } from '../../scripts/quantize-plugin.ts';
+import { artifactsOf } from '../../scripts/quantize.ts';
 import { EmotionClassifier } from '../../src/worker/classifier';
 import { parseMetadata } from '../../src/worker/metadata';
 import { MODEL_DIR, fer2013Dir, hasValData, useBackend } from '../model/load-model.ts';
@@ -20,22 +19,7 @@ const FACES = 3;
 
 async function appClassifier(): Promise<EmotionClassifier> {
   const raw = JSON.parse(readFileSync(join(MODEL_DIR, 'metadata.json'), 'utf8')) as unknown;
-  const shipped = quantizeModel(MODEL_DIR, RESMONET_BITS);
-  const json = JSON.parse(shipped.modelJson) as {
-    modelTopology: object;
-    signature?: object;
-    weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-  };
-  const all = Buffer.concat(
-    json.weightsManifest.flatMap((g) => g.paths.map((p) => shipped.shards.get(p) ?? Buffer.of())),
-  );
-  const artifacts: tf.io.ModelArtifacts = {
-    modelTopology: json.modelTopology,
-    weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
-    weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer,
-    ...(json.signature ? { signature: json.signature } : {}),
-  };
-  return EmotionClassifier.load(artifacts, parseMetadata(raw));
+  return EmotionClassifier.load(artifactsOf(shippedResmonet(MODEL_DIR)), parseMetadata(raw));
 }
 
 async function accuracy(classifier: EmotionClassifier, pixels: Uint8Array, labels: Uint8Array, mirror: boolean) {
