@@ -1,87 +1,69 @@
 /**
  * `npm run bench`, detector weights: face recall of BlazeFace with its original float32 weights
- * (node_modules/@vladmandic/human/models) and with the float16 copy the app ships
- * (public/models/blazeface, written by scripts/vendor-models.mjs), and on 10 bits per tensor as
- * ResmoNet ships (scripts/quantize.ts; BlazeFace's 1×1 kernels have weights 20–58× their RMS, so a
- * per-tensor step loses small weights), on the WASM backend in Node,
- * on composed FER2013 scenes: 8 scenes × 3 faces per size. Each scene is searched once over every
- * region of a search cycle (the whole frame and the 12 tiles, in one batch), then once more over
- * a follow-up region around each face found, as the app's planner does.
+ * (node_modules/@vladmandic/human/models), as float16, on 10 bits per tensor (as ResmoNet shipped
+ * before: scripts/quantize.ts; BlazeFace's 1×1 kernels have weights 20–58× their RMS, so a
+ * per-tensor step loses small weights) and on 8 to 10 bits per output channel
+ * (scripts/channels.mjs), WASM in Node, on the composed FER2013 scenes of scene-recall.ts.
  */
+import { gzipSync } from 'node:zlib';
 import { it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { FaceDetector } from '../../src/worker/detector';
-import { pixelRegionSource } from '../../src/worker/region-source';
-import { followRegion, scanTiles, wholeFrame } from '../../src/worker/regions';
-import type { Box } from '../../src/shared/protocol';
-import { DETECTOR_JSON, readArtifacts, REPO } from '../../test/support/model-files';
-import { quantizeModel } from '../quantize';
-import { loadFer2013, makeScenes, toRgba } from '../../test/support/scenes';
+import { readArtifacts, REPO } from '../../test/support/model-files';
+import { halveGroup } from '../float16.mjs';
+import { artifactsOf, channelModel, quantizeModel, rewriteModel } from '../quantize';
+import { loadFer2013 } from '../../test/support/scenes';
+import { recallBySize, SIZES } from './scene-recall';
 
-const SIZES = [24, 32, 40, 48, 64, 96, 144, 200];
+/** Which forms to compare (BENCH_WEIGHTS=float16,c8 …); all by default. */
+const ONLY = process.env.BENCH_WEIGHTS?.split(',');
 
-const centreInside = (found: Box, truth: Box): boolean =>
-  Math.abs(found.x + found.width / 2 - truth.x - truth.width / 2) < truth.width / 2 &&
-  Math.abs(found.y + found.height / 2 - truth.y - truth.height / 2) < truth.height / 2 &&
-  found.width > truth.width / 2 &&
-  found.width < truth.width * 2;
-
-it('compares face recall of float32 and float16 BlazeFace weights', async () => {
+it('compares face recall of BlazeFace weight formats', async () => {
   setWasmPaths(`${REPO}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
   await tf.setBackend('wasm');
   const split = loadFer2013('val');
   const original = `${REPO}/node_modules/@vladmandic/human/models`;
-  const tenBits = quantizeModel(original, 10, 'blazeface.json');
-  const tenBitsJson = JSON.parse(tenBits.modelJson) as { modelTopology: object; weightsManifest: { weights: [] }[] };
-  const tenBitsData = new Uint8Array(Buffer.concat([...tenBits.shards.values()])).buffer;
-  const weights = {
-    float32: readArtifacts(`${original}/blazeface.json`),
-    float16: readArtifacts(DETECTOR_JSON),
-    bits10: {
-      modelTopology: tenBitsJson.modelTopology,
-      weightSpecs: tenBitsJson.weightsManifest.flatMap((g) => g.weights),
-      weightData: tenBitsData,
-    },
+  const json = 'blazeface.json';
+  const forms = {
+    float16: rewriteModel(original, (g, d) => halveGroup(g as Parameters<typeof halveGroup>[0], d), json),
+    t10: quantizeModel(original, 10, json),
+    c8: channelModel(original, 8, json),
+    c9: channelModel(original, 9, json),
+    c10: channelModel(original, 10, json),
   };
-  const rows: string[] = [];
-  const found: Record<string, number[]> = { float32: [], float16: [], bits10: [] };
-  const totals: number[] = [];
-  for (const [name, detector] of Object.entries(weights)) {
-    const model = await FaceDetector.load(detector);
-    for (const [k, size] of SIZES.entries()) {
-      const scenes = makeScenes(split, { count: 8, sizes: [size], facesPerScene: 3, seed: 31 + size });
-      let hits = 0;
-      let total = 0;
-      for (const scene of scenes) {
-        const source = pixelRegionSource({ data: toRgba(scene), width: scene.width, height: scene.height });
-        const search = [wholeFrame(640, 480), ...scanTiles(640, 480)];
-        const seen = await model.detect(source, search);
-        const faces =
-          seen.length === 0
-            ? []
-            : await model.detect(
-                source,
-                seen.map((f) => followRegion(f, 640)),
-              );
-        const boxes: Box[] = faces.map(({ x, y, width, height }) => ({ x, y, width, height }));
-        total += scene.faces.length;
-        hits += scene.faces.filter((t) => boxes.some((b) => centreInside(b, t.box))).length;
-      }
-      (found[name] ?? [])[k] = hits;
-      totals[k] = total;
-    }
+  const names: Record<string, string> = {
+    float32: 'float32',
+    float16: 'float16',
+    t10: '10 bits per tensor',
+    c8: '8 bits per channel',
+    c9: '9 bits per channel',
+    c10: '10 bits per channel',
+  };
+  const kB = (m: { shards: Map<string, Buffer> }): string =>
+    `${Math.round(gzipSync(Buffer.concat([...m.shards.values()]), { level: 9 }).length / 1000)} kB gz`;
+  const columns: { name: string; found: number[] }[] = [];
+  let totals: number[] = [];
+  const all: [string, tf.io.ModelArtifacts, string][] = [
+    ['float32', readArtifacts(`${original}/${json}`), ''],
+    ...Object.entries(forms).map(([key, m]): [string, tf.io.ModelArtifacts, string] => [
+      key,
+      artifactsOf(m),
+      ` (${kB(m)})`,
+    ]),
+  ];
+  for (const [key, artifacts, size] of all) {
+    if (ONLY !== undefined && !ONLY.includes(key)) continue;
+    const model = await FaceDetector.load(artifacts);
+    const { found, total } = await recallBySize(split, model);
     model.dispose();
+    columns.push({ name: `${names[key]}${size}`, found });
+    totals = total;
   }
-  SIZES.forEach((size, k) =>
-    rows.push(
-      `| ${size} px | ${found.float32?.[k]} / ${totals[k]} | ${found.float16?.[k]} / ${totals[k]} | ` +
-        `${found.bits10?.[k]} / ${totals[k]} |`,
-    ),
-  );
+  const rows = SIZES.map((s, k) => `| ${s} px | ${columns.map((c) => `${c.found[k]} / ${totals[k]}`).join(' | ')} |`);
   process.stdout.write(
     `\nBlazeFace recall by face size (WASM in Node, search regions then follow-ups):\n\n` +
-      `| face | float32 (539 KB) | float16 (270 KB, shipped) | 10 bits (170 KB gz) |\n` +
-      `|---|---|---|---|\n${rows.join('\n')}\n`,
+      `| face | ${columns.map((c) => c.name).join(' | ')} |\n|---|${columns.map(() => '---').join('|')}|\n` +
+      `${rows.join('\n')}\n`,
   );
 });

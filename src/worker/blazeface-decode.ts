@@ -29,12 +29,13 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = { minScore: 0.5, iouThresho
 /**
  * Anchor centres in input pixels, in the model's output order: the stride-16 grid with 2 anchors
  * per cell (512 for 256 px), then the stride-32 grid with 6 per cell (384). Same layout as
- * MediaPipe's SSD anchor calculator and Human's `generateAnchors`.
+ * MediaPipe's SSD anchor calculator and Human's `generateAnchors`. The network is convolutional:
+ * a 128 px input has the same strides on a quarter of the cells (128 + 96 anchors).
  */
 export function generateAnchors(inputSize = BLAZEFACE_INPUT_SIZE): Float32Array {
   const layers = [
-    { stride: inputSize / 16, perCell: 2 },
-    { stride: inputSize / 8, perCell: 6 },
+    { stride: 16, perCell: 2 },
+    { stride: 32, perCell: 6 },
   ];
   const out: number[] = [];
   for (const { stride, perCell } of layers) {
@@ -128,6 +129,15 @@ export interface Region {
   x: number;
   y: number;
   size: number;
+  /** Side of the detector's input for this region (default 256; 128 for a zoomed follow-up). */
+  input?: number;
+  /**
+   * Looked at instead when this region holds no face of about `face` px centred in it (a close
+   * follow-up at 128 px falls back to the wide one at 256).
+   */
+  fallback?: Region;
+  /** Side of the face a follow-up region expects, in frame pixels. */
+  face?: number;
 }
 
 /** Maps a detection from detector-input pixels of `region` back to frame pixels. */

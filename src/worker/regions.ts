@@ -22,8 +22,15 @@ export interface PlannerOptions {
   refreshInterval: number;
   /** Once settled, search for new faces on one frame in this many (a multiple of `refreshInterval`). */
   settledSearchInterval: number;
-  /** Side of a follow-up region, as a multiple of the face box side. */
+  /** Side of the wide follow-up region, as a multiple of the face box side (read at `inputSize`). */
   followFactor: number;
+  /**
+   * Side of the close follow-up region read first at `followInput` px, as a multiple of the face
+   * box side; the wide region is read only when this one finds no face.
+   */
+  closeFactor: number;
+  /** Input side of the close follow-up region (a quarter of the pixels of 256). */
+  followInput: number;
   /** No tiles for frames whose longer side is at most this (they are nearly full resolution). */
   minTiledSide: number;
   inputSize: number;
@@ -36,6 +43,8 @@ export const DEFAULT_PLANNER: PlannerOptions = {
   refreshInterval: 8,
   settledSearchInterval: 16,
   followFactor: 4,
+  closeFactor: 2,
+  followInput: 128,
   minTiledSide: 384,
   inputSize: 256,
 };
@@ -60,10 +69,21 @@ export function scanTiles(width: number, height: number, options = DEFAULT_PLANN
   return starts(height, size, stride).flatMap((y) => starts(width, size, stride).map((x) => ({ x, y, size })));
 }
 
-/** A zoomed square centred on a face seen in the previous frame, no larger than the whole frame. */
-export function followRegion(face: RawDetection, frameSide: number, options = DEFAULT_PLANNER): Region {
-  const size = Math.min(frameSide, Math.max(face.width, face.height) * options.followFactor);
+function around(face: RawDetection, factor: number, frameSide: number): Region {
+  const size = Math.min(frameSide, Math.max(face.width, face.height) * factor);
   return { x: face.x + face.width / 2 - size / 2, y: face.y + face.height / 2 - size / 2, size };
+}
+
+/**
+ * A zoomed square centred on a face seen in the previous frame, no larger than the whole frame:
+ * 2× the face read at 128 px (a quarter of the work of a 256 px pass), falling back to 4× the face
+ * at 256 px when it finds no face (docs/inference.md, "A cheaper detector path").
+ */
+export function followRegion(face: RawDetection, frameSide: number, options = DEFAULT_PLANNER): Region {
+  const wide = around(face, options.followFactor, frameSide);
+  if (options.followInput >= options.inputSize) return wide;
+  const close = around(face, options.closeFactor, frameSide);
+  return { ...close, input: options.followInput, fallback: wide, face: Math.max(face.width, face.height) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { FaceDetector } from '../../src/worker/detector';
 import { cropGeometry, cropGrey, normalise } from '../../src/worker/face-crop';
 import { parseMetadata } from '../../src/worker/metadata';
 import { pixelRegionSource } from '../../src/worker/region-source';
-import { wholeFrame } from '../../src/worker/regions';
+import { followRegion, wholeFrame } from '../../src/worker/regions';
 import { DETECTOR_JSON, RESMONET_METADATA, readArtifacts, readJson, REPO } from '../support/model-files';
 import { composeScene, FER_SIDE, ferFace, hasFer2013, loadFer2013, toRgba } from '../support/scenes';
 
@@ -67,6 +67,29 @@ describe.skipIf(!hasFer2013())('models on the WASM backend in Node', () => {
       expect(g.size / side).toBeLessThan(1.5);
       expect(correlation(cropGrey(pixels, g, FER_SIDE), ferFace(split, face.index))).toBeGreaterThan(0);
     }
+  });
+
+  it('follows a face at 128 px as at 256 px, and looks through the wide region when the close one misses', async () => {
+    if (split === null) return;
+    const [a = 0] = split.faces.slice(10, 11);
+    const scene = composeScene(split, [{ index: a, x: 240, y: 140, size: 96 }]);
+    const source = pixelRegionSource({ data: toRgba(scene), width: 640, height: 480 });
+    const face = { score: 1, x: 240, y: 140, width: 96, height: 96, keypoints: [] };
+    const close = followRegion(face, 640);
+    expect(close).toMatchObject({ input: 128, size: 192 });
+    const wide = close.fallback ?? close;
+    const [atClose] = await detector.detect(source, [{ ...close, fallback: undefined }]);
+    const [atWide] = await detector.detect(source, [wide]);
+    expect(atClose).toBeDefined();
+    expect(Math.abs((atClose?.x ?? 0) - (atWide?.x ?? 0))).toBeLessThan(96 * 0.15);
+    expect((atClose?.width ?? 0) / (atWide?.width ?? 1)).toBeGreaterThan(0.8);
+    expect((atClose?.width ?? 0) / (atWide?.width ?? 1)).toBeLessThan(1.25);
+    // The face moved out of the close region (a quick step): the wide region still finds it.
+    const moved = { ...close, x: close.x - 150 };
+    const missed = await detector.detect(source, [{ ...moved, fallback: undefined }]);
+    expect(missed).toEqual([]);
+    const found = await detector.detect(source, [{ ...moved, fallback: { ...wide, x: wide.x - 30 } }]);
+    expect(found).toHaveLength(1);
   });
 
   it('finds no face in a frame without one', async () => {

@@ -58,7 +58,15 @@ describe('RegionPlanner', () => {
     const counts = Array.from({ length: 6 }, () => planner.plan(640, 480, 4).length);
     expect(counts).toEqual([2, 3, 2, 3, 2, 3]);
     const [first] = planner.plan(640, 480, 4);
-    expect(first).toEqual({ x: 115 - 60, y: 115 - 60, size: 120 });
+    // 2× the face at 128 px (a quarter of the work), falling back to 4× the face at 256 px.
+    expect(first).toEqual({
+      x: 115 - 30,
+      y: 115 - 30,
+      size: 60,
+      input: 128,
+      face: 30,
+      fallback: { x: 115 - 60, y: 115 - 60, size: 120 },
+    });
     planner.update([face(100, 100, 30), face(400, 300, 40)]);
     expect(planner.plan(640, 480, 1).length).toBeLessThanOrEqual(2);
   });
