@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { putAccount, setUpClinicDatabase, startSyncServer, type SyncServer } from '../../scripts/sync-server.mjs';
+import { axeViolations } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { importThroughUi } from '../support/import-through-ui';
+import { sampleExport } from '../support/sample-export';
+import { freePort, serveDist, type DistServer } from '../support/serve-dist';
+import { serverDocuments, storeCounts, turnOnSyncThroughUi, waitUntilSynced } from '../support/sync-page';
+import { PASSPHRASE, setUpEncryption } from '../support/vault-ui';
+import { openClinician, openGrants } from '../../src/storage/clinic-keys';
+import { openValue } from '../../src/storage/envelope';
+import { clinicRingOf, fromClinicianDoc, fromGrantDoc, type GrantDoc } from '../../src/sync/clinic-docs';
+import { fromBase64 } from '../../src/sync/wire';
+
+const BETO = ['beto', 'beto-account-secret'] as const;
+const BETO_PASSPHRASE = 'a different room with a garden';
+const PANEL = ['resmo-app', 'resmo-settings-view', 'resmo-sync-panel'];
+const clinicians = (page: Page) => page.locator('resmo-sync-panel resmo-clinicians');
+
+type Doc = Record<string, unknown> & { _id: string };
+
+describe('a keyring per clinician: adding one, removing one with a new clinic key', () => {
+  let app: DistServer;
+  let server: SyncServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [app, server] = await Promise.all([serveDist(), freePort().then((port) => startSyncServer({ port }))]);
+    await putAccount(server.origin, server.admin, BETO[0], BETO[1]);
+    await setUpClinicDatabase(server.origin, 'resmo', server.admin, [server.clinician[0], BETO[0]]);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await Promise.all([app?.close(), server?.close()]);
+  });
+
+  async function device(): Promise<Page> {
+    // bypassCSP only lets the test inject axe-core; the CSP itself has its own test.
+    const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function writtenDown(page: Page): Promise<string[]> {
+    const words = await clinicians(page).locator('ol.words li').allTextContents();
+    await clinicians(page).getByRole('button', { name: 'The words are written down' }).click();
+    return words;
+  }
+
+  it('B, added on A, opens the records with B’s passphrase; after B is removed, new records are under a key B never had', async () => {
+    const first = sampleExport(13, 120);
+    const a = await device();
+    await setUpEncryption(a, app.url);
+    await a.goto(`${app.url}#/patients`);
+    expect(await importThroughUi(a, 'first.json', JSON.stringify(first))).toBe('done');
+    await turnOnSyncThroughUi(a, app.url, server);
+    await waitUntilSynced(a);
+
+    // The clinic shared one passphrase so far: it becomes Ana's own.
+    const part = clinicians(a);
+    await part.locator('input[name="name"]').fill('Dra. Ana Quintero');
+    await part.locator('input[name="mine"]').fill(PASSPHRASE);
+    await part.getByRole('button', { name: 'Set up my own keys' }).click();
+    expect(await writtenDown(a)).toHaveLength(12);
+    await part.getByRole('button', { name: 'Add a clinician' }).click();
+    await part.locator('input[name="name"]').fill('Dr. Beto Salinas');
+    await part.locator('input[name="theirs"]').fill(BETO_PASSPHRASE);
+    await part.locator('input[name="repeat"]').fill(BETO_PASSPHRASE);
+    await part.locator('input[name="mine"]').fill(PASSPHRASE);
+    await part.getByRole('button', { name: 'Add clinician', exact: true }).click();
+    expect(await writtenDown(a)).toHaveLength(12);
+    await part.getByText('Dr. Beto Salinas').waitFor();
+    expect(await axeViolations(a, PANEL)).toEqual([]);
+    await waitUntilSynced(a);
+    const onA = await storeCounts(a);
+
+    // B's device: B's own account and B's own passphrase.
+    const b = await device();
+    await turnOnSyncThroughUi(b, app.url, { ...server, clinician: [BETO[0], BETO[1]] }, BETO[1]);
+    const join = b.locator('resmo-sync-panel input[name="passphrase"]');
+    await join.fill(BETO_PASSPHRASE);
+    await b.locator('resmo-sync-panel button[type="submit"]').click();
+    await waitUntilSynced(b);
+    await expect.poll(() => storeCounts(b), { timeout: 30_000 }).toEqual(onA);
+    await b.goto(`${app.url}#/patients`);
+    await b.locator('resmo-patients-view').getByText(first.patients[0]!.code).waitFor();
+    await b.goto(`${app.url}#/settings`);
+    await clinicians(b).getByText('Dra. Ana Quintero').waitFor();
+
+    const before = await serverDocuments(server);
+    const text = JSON.stringify(before);
+    expect(['Ana Quintero', 'Beto Salinas', BETO_PASSPHRASE].filter((n) => text.includes(n))).toEqual([]);
+    const ringBefore = clinicRingOf(before as Doc[]);
+    expect(ringBefore.clinicians).toHaveLength(2);
+    // B's keyring is the one B's passphrase opens (names are sealed, so the server cannot tell).
+    const opens = await Promise.all(
+      ringBefore.clinicians.map((k) =>
+        openClinician(k, { passphrase: BETO_PASSPHRASE }).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    const betoId = ringBefore.clinicians[opens.indexOf(true)]!;
+    const betoDocs = before.filter((d) => String(d._id).includes(betoId.clinician)) as Doc[];
+    const oldKid = ringBefore.grants[0]!.kid;
+
+    // The clinic closes B's account on the server, then A removes B: a new key for new records.
+    await setUpClinicDatabase(server.origin, 'resmo', server.admin, [server.clinician[0]]);
+    await a.goto(`${app.url}#/settings`);
+    await part.getByRole('button', { name: 'Remove Dr. Beto Salinas' }).click();
+    await part.getByRole('button', { name: 'Remove and make a new key' }).click();
+    await part.getByText('New records are locked with the new clinic key').waitFor({ timeout: 30_000 });
+    const second = sampleExport(29, 60);
+    await a.goto(`${app.url}#/patients`);
+    expect(await importThroughUi(a, 'second.json', JSON.stringify(second))).toBe('done');
+    await a.locator('resmo-patients-view').getByText(first.patients[0]!.code).waitFor();
+    await a.goto(`${app.url}#/settings`);
+    await waitUntilSynced(a);
+
+    const after = (await serverDocuments(server)) as Doc[];
+    const newPatient = after.find((d) => d._id === `patient:${second.patients[0]!.id}`)!;
+    expect(newPatient).toBeDefined();
+    expect(newPatient.kid).not.toBe(oldKid);
+    const ringAfter = clinicRingOf(after);
+    expect(ringAfter.clinicians.map((k) => k.clinician)).not.toContain(betoId.clinician);
+    expect(ringAfter.grants.filter((g) => g.kid === newPatient.kid).map((g) => g.clinician)).not.toContain(
+      betoId.clinician,
+    );
+
+    // Everything B ever held (their keyring and grants, as read before the removal) opens only the old key.
+    const keyring = fromClinicianDoc(betoDocs.find((d) => d.type === 'keyring') as never);
+    const privateKey = await openClinician(keyring, { passphrase: BETO_PASSPHRASE });
+    const grants = betoDocs.filter((d) => d.type === 'grant').map((d) => fromGrantDoc(d as unknown as GrantDoc));
+    const betoKeys = await openGrants(keyring.clinician, grants, privateKey);
+    expect(betoKeys.map((k) => k.kid)).toEqual([oldKid]);
+    const sealed = {
+      kid: String(newPatient.kid),
+      v: 1 as const,
+      iv: fromBase64(String(newPatient.iv)),
+      ct: fromBase64(String(newPatient.ct)),
+    };
+    await expect(openValue(second.patients[0]!.id, 'patient', sealed, betoKeys[0]!.key)).rejects.toThrow();
+  });
+});
