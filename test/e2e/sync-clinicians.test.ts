@@ -47,12 +47,14 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
   }
 
   async function writtenDown(page: Page): Promise<string[]> {
-    const words = await clinicians(page).locator('ol.words li').allTextContents();
+    const list = clinicians(page).locator('ol.words li');
+    await list.first().waitFor({ timeout: 60_000 });
+    const words = await list.allTextContents();
     await clinicians(page).getByRole('button', { name: 'The words are written down' }).click();
     return words;
   }
 
-  it('B, added on A, opens the records with B’s passphrase; after B is removed, new records are under a key B never had', async () => {
+  it('B, added on A, opens the records with B’s passphrase; after B is removed, new records are under a key B never had and Ana’s other device has', async () => {
     const first = sampleExport(13, 120);
     const a = await device();
     await setUpEncryption(a, app.url);
@@ -74,7 +76,7 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     await part.locator('input[name="mine"]').fill(PASSPHRASE);
     await part.getByRole('button', { name: 'Add clinician', exact: true }).click();
     expect(await writtenDown(a)).toHaveLength(12);
-    await part.getByText('Dr. Beto Salinas').waitFor();
+    await part.getByText('Dr. Beto Salinas', { exact: true }).waitFor();
     expect(await axeViolations(a, PANEL)).toEqual([]);
     await waitUntilSynced(a);
     const onA = await storeCounts(a);
@@ -90,7 +92,7 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     await b.goto(`${app.url}#/patients`);
     await b.locator('resmo-patients-view').getByText(first.patients[0]!.code).waitFor();
     await b.goto(`${app.url}#/settings`);
-    await clinicians(b).getByText('Dra. Ana Quintero').waitFor();
+    await clinicians(b).getByText('Dra. Ana Quintero', { exact: true }).waitFor();
 
     const before = await serverDocuments(server);
     const text = JSON.stringify(before);
@@ -110,6 +112,14 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     const betoDocs = before.filter((d) => String(d._id).includes(betoId.clinician)) as Doc[];
     const oldKid = ringBefore.grants[0]!.kid;
 
+    // Ana's second device joins with Ana's passphrase; it will get the new key only through sync.
+    const c = await device();
+    await turnOnSyncThroughUi(c, app.url, server);
+    await c.locator('resmo-sync-panel input[name="passphrase"]').fill(PASSPHRASE);
+    await c.locator('resmo-sync-panel button[type="submit"]').click();
+    await waitUntilSynced(c);
+    await clinicians(c).getByText('Dr. Beto Salinas', { exact: true }).waitFor();
+
     // The clinic closes B's account on the server, then A removes B: a new key for new records.
     await setUpClinicDatabase(server.origin, 'resmo', server.admin, [server.clinician[0]]);
     await a.goto(`${app.url}#/settings`);
@@ -117,9 +127,12 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     await part.getByRole('button', { name: 'Remove and make a new key' }).click();
     await part.getByText('New records are locked with the new clinic key').waitFor({ timeout: 30_000 });
     const second = sampleExport(29, 60);
+    second.patients[0]!.code = 'P-AFTER1';
     await a.goto(`${app.url}#/patients`);
     expect(await importThroughUi(a, 'second.json', JSON.stringify(second))).toBe('done');
-    await a.locator('resmo-patients-view').getByText(first.patients[0]!.code).waitFor();
+    // A opens both: the old record under the old key, the new one under the new key.
+    for (const code of [first.patients[0]!.code, 'P-AFTER1'])
+      await a.locator('resmo-patients-view').getByRole('link', { name: code, exact: true }).waitFor();
     await a.goto(`${app.url}#/settings`);
     await waitUntilSynced(a);
 
@@ -132,6 +145,13 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     expect(ringAfter.grants.filter((g) => g.kid === newPatient.kid).map((g) => g.clinician)).not.toContain(
       betoId.clinician,
     );
+
+    // Ana's other device took the new key in from the server and opens the new record.
+    await c.goto(`${app.url}#/patients`);
+    await c
+      .locator('resmo-patients-view')
+      .getByRole('link', { name: 'P-AFTER1', exact: true })
+      .waitFor({ timeout: 60_000 });
 
     // Everything B ever held (their keyring and grants, as read before the removal) opens only the old key.
     const keyring = fromClinicianDoc(betoDocs.find((d) => d.type === 'keyring') as never);
