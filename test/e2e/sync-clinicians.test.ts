@@ -136,9 +136,12 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     await a.goto(`${app.url}#/settings`);
     await waitUntilSynced(a);
 
+    const newId = `patient:${second.patients[0]!.id}`;
+    await expect
+      .poll(async () => (await serverDocuments(server)).some((d) => d._id === newId), { timeout: 60_000 })
+      .toBe(true);
     const after = (await serverDocuments(server)) as Doc[];
-    const newPatient = after.find((d) => d._id === `patient:${second.patients[0]!.id}`)!;
-    expect(newPatient).toBeDefined();
+    const newPatient = after.find((d) => d._id === newId)!;
     expect(newPatient.kid).not.toBe(oldKid);
     const ringAfter = clinicRingOf(after);
     expect(ringAfter.clinicians.map((k) => k.clinician)).not.toContain(betoId.clinician);
@@ -166,5 +169,32 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
       ct: fromBase64(String(newPatient.ct)),
     };
     await expect(openValue(second.patients[0]!.id, 'patient', sealed, betoKeys[0]!.key)).rejects.toThrow();
+  });
+  it('the server refuses a keyring or a key grant that carries a clear name or an unknown field', async () => {
+    const docs = await serverDocuments(server);
+    const keyring = docs.find((d) => d.type === 'keyring' && d.v === 2)!;
+    const grant = docs.find((d) => d.type === 'grant')!;
+    const put = (doc: Record<string, unknown>) =>
+      fetch(`${server.url}/${encodeURIComponent(String(doc._id))}`, {
+        method: 'PUT',
+        headers: { authorization: `Basic ${btoa(server.clinician.join(':'))}`, 'content-type': 'application/json' },
+        body: JSON.stringify(doc),
+      }).then((r) => r.status);
+    const fresh = (doc: Record<string, unknown>, id: string) => {
+      const copy: Record<string, unknown> = { ...doc, _id: id };
+      delete copy._rev;
+      return copy;
+    };
+    expect(await put({ ...fresh(keyring, 'keyring:x1'), displayName: 'Dr. Plain' })).toBe(403);
+    expect(await put({ ...fresh(keyring, 'keyring:x2'), name: { iv: 'AAAA', ct: 'AAAA', clear: 'Dr. Plain' } })).toBe(
+      403,
+    );
+    expect(await put({ ...fresh(keyring, 'keyring:x3'), kdf: { ...(keyring.kdf as object), who: 'Dr. Plain' } })).toBe(
+      403,
+    );
+    expect(await put({ ...fresh(grant, 'grant:x4:y'), note: 'for Dr. Plain' })).toBe(403);
+    expect(await put({ ...grant, wrapped: 'AAAA' })).toBe(403);
+    // The same documents without the extra field are accepted: the refusals above are about that field.
+    expect(await put(fresh(keyring, 'keyring:x5'))).toBe(201);
   });
 });
