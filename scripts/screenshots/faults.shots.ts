@@ -85,7 +85,6 @@ let server: DistServer;
 
 async function gpuLost(browser: Browser, page: Page, tag: string): Promise<void> {
   await startRecording(page, server.url, patientId);
-  await page.getByRole('button', { name: /^(Start camera|Iniciar cámara)$/ }).click();
   await page.locator('resmo-face-overlay rect').first().waitFor({ timeout: 180_000 });
   await page.waitForTimeout(1_000);
   await (await browser.newBrowserCDPSession()).send('Browser.crashGpuProcess');

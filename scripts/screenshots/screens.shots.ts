@@ -9,6 +9,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/support/browser';
 import { serveDist } from '../../test/support/serve-dist';
+import { slowWeights } from '../../test/support/slow-weights';
+import { startWithConsent } from '../../test/support/first-run';
 import { confidentFaceVideo } from '../../test/support/fake-camera';
 import { LOCALES, SCREENS, WIDTHS, clinicPatient, openScreen, seedApp } from '../../test/support/screens';
 
@@ -23,7 +25,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 it('takes a screenshot of every screen and of one consultation', async () => {
   mkdirSync(DIR, { recursive: true });
   const video = await confidentFaceVideo('happy');
-  const server = await serveDist();
+  const slow = slowWeights(125_000);
+  const server = await serveDist(slow.route);
   const browser = await launchChromium([
     '--use-fake-device-for-media-stream',
     '--use-fake-ui-for-media-stream',
@@ -31,7 +34,8 @@ it('takes a screenshot of every screen and of one consultation', async () => {
   ]);
   try {
     for (const [short, locale] of LOCALES) {
-      const context = await browser.newContext({ locale });
+      // No service worker: the models come from the (slow) network, as on a first visit.
+      const context = await browser.newContext({ locale, serviceWorkers: 'block' });
       await context.grantPermissions(['camera'], { origin: server.url });
       const page = await context.newPage();
       const seeded = clinicPatient();
@@ -39,13 +43,15 @@ it('takes a screenshot of every screen and of one consultation', async () => {
 
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${server.url}#/patients/${seeded.patient.id}`);
+      // A first visit on a slow connection (1 Mbit/s) shows the download's progress.
+      slow.on = true;
       await page.locator('resmo-patient-page .actions a.primary').click();
       await page.locator('resmo-status-strip progress').waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1500);
       await shoot(page, `flow-preparing-${short}-390`);
+      slow.on = false;
       await page.locator('resmo-face-overlay rect').first().waitFor({ timeout: 180_000 });
-      await page.locator(`${CONTROLS} button.start`).click();
-      await page.locator(`${CONTROLS} .live`).waitFor();
+      await startWithConsent(page, page.locator(`${CONTROLS} button.start`), page.locator(`${CONTROLS} .live`));
       await page.waitForTimeout(6000);
       await shoot(page, `flow-recording-${short}-390x844`);
       await page.setViewportSize({ width: 320, height: 640 });

@@ -4,7 +4,8 @@ import { CONSENT_TEXT_VERSION } from '../shared/consent.js';
  * The consent text shown to the patient, in both languages whatever the app's language, because
  * the clinician shows or prints it in the patient's language. It is versioned data, not an
  * interface message: what a patient agreed to must not change when the translation file does.
- * A change of wording needs a new CONSENT_TEXT_VERSION.
+ * A change of wording needs a new CONSENT_TEXT_VERSION; earlier versions stay, so a consent shows
+ * the text that was agreed to. Version 2 adds the clinic's opt-in sync between its own devices.
  */
 export type ConsentLanguage = 'en' | 'es';
 
@@ -14,7 +15,9 @@ export interface ConsentText {
   versionLine: string;
 }
 
-const TEXTS: Record<ConsentLanguage, Omit<ConsentText, 'versionLine'> & { version: string }> = {
+type Texts = Record<ConsentLanguage, Omit<ConsentText, 'versionLine'> & { version: string }>;
+
+const V1: Texts = {
   en: {
     title: 'Consent to the recording of facial expression',
     version: 'Consent text, version',
@@ -39,9 +42,34 @@ const TEXTS: Record<ConsentLanguage, Omit<ConsentText, 'versionLine'> & { versio
   },
 };
 
+const replaced = (paragraphs: readonly string[], at: number, text: string): readonly string[] =>
+  paragraphs.map((p, i) => (i === at ? text : p));
+
+/** Version 2: the same text, with the clinic's sync between its own devices in the fourth paragraph. */
+const V2: Texts = {
+  en: {
+    ...V1.en,
+    paragraphs: replaced(
+      V1.en.paragraphs,
+      3,
+      'Nothing leaves this device unless I export a file, for example for your health record, or, if my clinic syncs its devices, a sealed copy of your file goes to the clinic’s other devices, which only the clinic’s clinicians can open. I will not share it with anyone without your permission, except where the law requires it.',
+    ),
+  },
+  es: {
+    ...V1.es,
+    paragraphs: replaced(
+      V1.es.paragraphs,
+      3,
+      'Nada sale de este dispositivo salvo que yo exporte un archivo, por ejemplo para su expediente clínico, o que mi clínica sincronice sus dispositivos: entonces una copia sellada de su expediente pasa a los otros dispositivos de la clínica, que solo sus clínicos pueden abrir. No lo compartiré con nadie sin su permiso, salvo cuando la ley lo exija.',
+    ),
+  },
+};
+
+const TEXTS: Readonly<Record<string, Texts>> = { '1': V1, '2': V2 };
+
 export const CONSENT_LANGUAGES: readonly ConsentLanguage[] = ['en', 'es'];
 
 export function consentText(language: ConsentLanguage, version = CONSENT_TEXT_VERSION): ConsentText {
-  const { title, paragraphs, version: label } = TEXTS[language];
+  const { title, paragraphs, version: label } = (TEXTS[version] ?? TEXTS[CONSENT_TEXT_VERSION]!)[language];
   return { title, paragraphs, versionLine: `${label} ${version}` };
 }

@@ -6,7 +6,7 @@
 import { LIMITS, isCalendarDate, isPlainText } from './text-rules.js';
 
 /** The version of the consent text this build shows; a new wording gets a new version. */
-export const CONSENT_TEXT_VERSION = '1';
+export const CONSENT_TEXT_VERSION = '2';
 export const CONSENT_FORMS = ['verbal', 'written'] as const;
 export type ConsentForm = (typeof CONSENT_FORMS)[number];
 export const MAX_CONSENT_NOTE = 1_000;

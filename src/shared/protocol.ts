@@ -195,7 +195,7 @@ export type WorkerRequest =
   | SetMirrorRequest
   | DisposeRequest;
 
-export type ProgressStage = 'loading-models' | 'probing' | 'warming-up';
+export type ProgressStage = 'loading-models' | 'warming-up';
 
 export interface ProgressMessage {
   type: 'progress';

@@ -56,7 +56,7 @@ describe('export, delete, import round trip in Chromium', () => {
   it('shows the imported session in the review with its markers and timeline', async () => {
     const session = patient?.sessions[0];
     await page.goto(`${server.url}#/sessions/${session?.id}`);
-    await expect.poll(() => page.locator('resmo-session-review h1').textContent()).toContain('P-7K3F9Q');
+    await expect.poll(() => page.locator('resmo-session-review h1').textContent()).toContain('P\u20117K3F9Q');
     await expect.poll(() => page.locator('resmo-session-review .markers li').count()).toBe(2);
     await expect.poll(() => page.locator('resmo-session-review resmo-elapsed-chart canvas').count()).toBe(2);
     await expect.poll(() => page.locator('resmo-session-review resmo-segment-table tbody tr').count()).toBe(3);

@@ -104,7 +104,7 @@ describe('consent', () => {
     const bundle = await buildBundle(fromExport(file, { includeIdentifying: false, software }));
     const consent = bundle.entry?.map((e) => e.resource).find((r) => r?.resourceType === 'Consent');
     expect(consent).toMatchObject({ status: 'active', dateTime: '2026-11-30' });
-    expect(JSON.stringify(consent)).toContain('version 1; given in writing');
+    expect(JSON.stringify(consent)).toContain(`version ${CONSENT_TEXT_VERSION}; given in writing`);
     expect(parseBundle(bundle).sessions).toHaveLength(file.patients[0]?.sessions.length ?? -1);
   });
 });

@@ -23,7 +23,7 @@ const SCREENS = [
   {
     name: 'review',
     hash: `#/sessions/${session?.id}`,
-    heading: { en: 'Session report: P-7K3F9Q', es: 'Informe de sesión: P-7K3F9Q' },
+    heading: { en: 'Session report: P\u20117K3F9Q', es: 'Informe de sesión: P\u20117K3F9Q' },
   },
   { name: 'settings', hash: '#/settings', heading: { en: 'Settings', es: 'Configuración' } },
 ] as const;

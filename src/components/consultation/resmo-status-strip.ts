@@ -5,7 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ProgressMessage } from '../../shared/protocol.js';
 import type { InferenceStatus } from '../../controllers/worker-client.js';
 import type { QualityIssue } from '../../live/face-quality.js';
-import { preparedShare, secondsLeft } from '../../live/preparation.js';
+import { SHOW_PROGRESS_AFTER_MS, downloading, preparedShare, secondsLeft } from '../../live/preparation.js';
 import { qualityMessage } from '../../i18n/quality-messages.js';
 
 /**
@@ -58,7 +58,7 @@ export class ResmoStatusStrip extends LitElement {
   /** A fallback note from the inference controller. */
   @property() note = '';
   private since = 0;
-  /** The engines are being measured: a first visit (or the first after an update). */
+  /** The models are still downloading after a moment: a first visit (or the first after an update) on a slow connection. */
   private firstTime = false;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -67,7 +67,7 @@ export class ResmoStatusStrip extends LitElement {
       this.since = performance.now();
       this.firstTime = false;
     }
-    if (this.progress?.stage === 'probing') this.firstTime = true;
+    if (downloading(this.progress) && performance.now() - this.since > SHOW_PROGRESS_AFTER_MS) this.firstTime = true;
     const loading = this.status === 'loading';
     if (loading && this.ticker === undefined) this.ticker = setInterval(() => this.requestUpdate(), 1000);
     if (!loading) this.stopTicker();

@@ -16,6 +16,9 @@ import './resmo-segment-table.js';
 import './resmo-session-notes.js';
 import '../ui/resmo-export-buttons.js';
 
+/** A patient code such as P-7K3F9Q kept on one line: its hyphen becomes a non-breaking one. */
+const unbroken = (code: string): string => code.replace(/-/g, '\u2011');
+
 /** The review's data with what the charts read from it, computed once per load, not per render. */
 type ReviewWithReadings = SessionReviewData & {
   readings: Reading[];
@@ -60,7 +63,7 @@ export class ResmoSessionReview extends LitElement {
         <a href="#/patients/${encodeURIComponent(patient.id)}">${msg(str`Back to ${patient.code}`)}</a>
       </nav>
       <header>
-        <h1>${msg(str`Session report: ${patient.code}`)}</h1>
+        <h1>${msg(str`Session report: ${unbroken(patient.code)}`)}</h1>
         <dl class="facts">
           <dt>${msg('Date')}</dt>
           <dd>${formatDateTime(session.startedAt)}</dd>

@@ -35,7 +35,11 @@ export class ResmoPrivacySummary extends LitElement {
         )}
       </dd>
       <dt>${msg('Where')}</dt>
-      <dd>${msg('On this device only, in this browser. There is no account and no server: nothing is uploaded.')}</dd>
+      <dd>
+        ${msg(
+          'On this device only, in this browser. Nothing is uploaded, unless your clinic turns on sync between its devices (Settings): then only sealed records go to its server, which cannot read them.',
+        )}
+      </dd>
       <dt>${msg('The video')}</dt>
       <dd>
         ${msg(
@@ -45,7 +49,7 @@ export class ResmoPrivacySummary extends LitElement {
       <dt>${msg('What leaves the device')}</dt>
       <dd>
         ${msg(
-          'Only the files you export yourself (and reports you print). An export holds clinical data: seal it with a passphrase before sending it.',
+          'Only the files you export yourself (and reports you print), and, if your clinic turns on sync, sealed records for its other devices. An export holds clinical data: seal it with a passphrase before sending it.',
         )}
       </dd>
       <dt>${msg('What the readings are')}</dt>
