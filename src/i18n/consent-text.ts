@@ -70,6 +70,6 @@ const TEXTS: Readonly<Record<string, Texts>> = { '1': V1, '2': V2 };
 export const CONSENT_LANGUAGES: readonly ConsentLanguage[] = ['en', 'es'];
 
 export function consentText(language: ConsentLanguage, version = CONSENT_TEXT_VERSION): ConsentText {
-  const { title, paragraphs, version: label } = (TEXTS[version] ?? TEXTS[CONSENT_TEXT_VERSION]!)[language];
+  const { title, paragraphs, version: label } = (TEXTS[version] ?? TEXTS[CONSENT_TEXT_VERSION] ?? V2)[language];
   return { title, paragraphs, versionLine: `${label} ${version}` };
 }
