@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Rejects anything that is not a sealed record or a keyring: a client bug cannot upload plaintext. */
+/** Rejects anything that is not a sealed record, a keyring or a key grant: a client bug cannot upload plaintext. */
 export const VALIDATE_DOC_UPDATE = `function (doc, old, user) {
   var b64 = /^[A-Za-z0-9+\\/]*={0,2}$/;
   function refuse(why) { throw { forbidden: 'Only sealed records are accepted: ' + why }; }
@@ -20,9 +20,31 @@ export const VALIDATE_DOC_UPDATE = `function (doc, old, user) {
   function only(keys) {
     for (var k in doc) if (k.charAt(0) !== '_' && keys.indexOf(k) < 0) refuse('field ' + k);
   }
+  function within(value, keys, name) {
+    if (!value || typeof value !== 'object') refuse(name);
+    for (var n in value) if (keys.indexOf(n) < 0) refuse(name + '.' + n);
+  }
   function opaque(value, name) { if (typeof value !== 'string' || !b64.test(value)) refuse(name); }
-  if (doc.v !== 1 || typeof doc.kid !== 'string' || !/^[0-9a-f-]{36}$/.test(doc.kid)) refuse('key id');
+  var v = doc.type === 'keyring' && doc.v === 2 ? 2 : 1;
+  if (doc.v !== v || typeof doc.kid !== 'string' || !/^[0-9a-f-]{36}$/.test(doc.kid)) refuse('key id');
   if (doc._id.indexOf(doc.type + ':') !== 0) refuse('id');
+  if (doc.type === 'keyring' && v === 2) {
+    only(['type', 'v', 'kid', 'kdf', 'wrapped', 'recovery', 'publicKey', 'privateKey', 'name']);
+    within(doc.kdf, ['alg', 'm', 't', 'p', 'salt'], 'kdf'); within(doc.recovery, ['salt', 'wrapped'], 'recovery');
+    within(doc.privateKey, ['iv', 'ct'], 'privateKey'); within(doc.name, ['iv', 'ct'], 'name');
+    opaque(doc.wrapped, 'wrapped'); opaque(doc.kdf && doc.kdf.salt, 'salt'); opaque(doc.publicKey, 'public key');
+    opaque(doc.recovery && doc.recovery.wrapped, 'recovery'); opaque(doc.recovery && doc.recovery.salt, 'salt');
+    opaque(doc.privateKey && doc.privateKey.iv, 'private key'); opaque(doc.privateKey && doc.privateKey.ct, 'private key');
+    opaque(doc.name && doc.name.iv, 'name'); opaque(doc.name && doc.name.ct, 'name');
+    return;
+  }
+  if (doc.type === 'grant') {
+    only(['type', 'v', 'kid', 'n', 'epk', 'wrapped']);
+    if (typeof doc.n !== 'number' || doc.n % 1 !== 0 || doc.n < 0) refuse('generation');
+    opaque(doc.epk, 'epk'); opaque(doc.wrapped, 'wrapped');
+    if (old && !old._deleted && old.wrapped !== doc.wrapped) refuse('a clinic key is given once');
+    return;
+  }
   if (doc.type === 'keyring') {
     only(['type', 'v', 'kid', 'kdf', 'wrapped', 'recovery']);
     opaque(doc.wrapped, 'wrapped'); opaque(doc.kdf && doc.kdf.salt, 'salt');

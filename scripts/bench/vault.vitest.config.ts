@@ -19,7 +19,7 @@ const machineLoad = () => ({
 export default defineConfig({
   optimizeDeps: { include: ['idb', 'hash-wasm', '@scure/bip39', 'valibot'] },
   test: {
-    include: ['scripts/bench/vault.browser.ts'],
+    include: ['scripts/bench/vault.browser.ts', 'scripts/bench/keys.browser.ts'],
     testTimeout: 1_800_000,
     browser: {
       enabled: true,

@@ -1,4 +1,13 @@
-import { WrongSecretError, joinVault, openText, sealText, vaultEvents, vaultStatus } from '../storage/index.js';
+import {
+  WrongSecretError,
+  joinAsClinician,
+  joinVault,
+  openText,
+  sealText,
+  vaultEvents,
+  vaultStatus,
+} from '../storage/index.js';
+import { clinicRingOf, type ClinicianDoc, type GrantDoc } from '../sync/clinic-docs.js';
 import { SyncProblemError, type SyncAccount, type SyncStatus } from '../sync/status.js';
 import { fromBase64, fromKeyring, toBase64, type KeyringDoc } from '../sync/wire.js';
 import type { SyncEngine } from '../sync/engine.js';
@@ -32,7 +41,7 @@ const SECRET_ID = 'sync-account';
 export const syncEvents = new EventTarget();
 
 let engine: SyncEngine | null = null;
-let pendingJoin: { account: SyncAccount; keyrings: KeyringDoc[] } | null = null;
+let pendingJoin: { account: SyncAccount; keyrings: (KeyringDoc | ClinicianDoc | GrantDoc)[] } | null = null;
 let current: SyncView = { mode: 'off' };
 
 function saved(): SavedSync | null {
@@ -83,7 +92,7 @@ export async function turnOnSync(account: SyncAccount): Promise<'on' | 'join'> {
   const vault = await vaultStatus();
   if (vault === 'off') {
     const keyrings = await sync.clinicKeyrings(account);
-    if (keyrings.length === 0) throw new SyncSetupError('no-encryption');
+    if (!keyrings.some((doc) => doc.type === 'keyring')) throw new SyncSetupError('no-encryption');
     pendingJoin = { account, keyrings };
     show({ mode: 'join', url: account.url, account: account.account });
     return 'join';
@@ -97,9 +106,17 @@ export async function turnOnSync(account: SyncAccount): Promise<'on' | 'join'> {
 export async function joinClinic(passphrase: string): Promise<void> {
   if (!pendingJoin) throw new SyncSetupError('no-encryption');
   const { account, keyrings } = pendingJoin;
-  for (const keyring of keyrings) {
+  const ring = clinicRingOf(keyrings);
+  // Names are sealed, so the device cannot ask who you are: it tries each clinician's keyring.
+  const attempts = [
+    ...ring.clinicians.map((k) => () => joinAsClinician(k, ring.grants, passphrase)),
+    ...keyrings
+      .filter((d): d is KeyringDoc => d.type === 'keyring' && d.v === 1)
+      .map((d) => () => joinVault(fromKeyring(d), passphrase)),
+  ];
+  for (const attempt of attempts) {
     try {
-      await joinVault(fromKeyring(keyring), passphrase);
+      await attempt();
     } catch (error) {
       if (error instanceof WrongSecretError) continue;
       throw error;
@@ -147,6 +164,11 @@ export async function turnOffSync(): Promise<void> {
   localStorage.removeItem(STORAGE_KEY);
   await stopEngine();
   show({ mode: 'off' });
+}
+
+/** The running sync engine (its outbox holds the clinic's keyrings), or null while sync is off or locked. */
+export function runningEngine(): SyncEngine | null {
+  return engine;
 }
 
 export function syncNow(): void {

@@ -65,7 +65,20 @@ export {
 export { WrongSecretError } from './vault-keys.js';
 export type { RecoveryLanguage } from './recovery-words.js';
 export { chartMarkers, readingsOf, sessionBaseline, shownReadings, type SessionBaseline } from './readings.js';
-export { joinVault, vaultMeta } from './vault.js';
+export { holdsKey, joinVault, vaultMeta } from './vault.js';
+export {
+  acceptGrants,
+  addClinician,
+  becomeClinician,
+  joinAsClinician,
+  myClinician,
+  nameOf,
+  rotateClinicKey,
+  type ClinicianKeyring,
+  type KeyGrant,
+  type NewClinician,
+} from './vault-clinic.js';
+export type { ClinicianMeta, StoredMeta } from './clinic-types.js';
 export type { VaultMeta } from './vault-keys.js';
 export {
   CHUNK_SECONDS,

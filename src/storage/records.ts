@@ -1,7 +1,7 @@
 import { EnvelopeError, isSealed, open, seal, type RecordKind, type RecordKinds } from './envelope.js';
 import { StorageError } from './errors.js';
 import type { Stored } from './schema.js';
-import { currentKey } from './vault.js';
+import { currentKey, keyOf } from './vault.js';
 
 export type { Stored } from './schema.js';
 
@@ -28,7 +28,7 @@ export async function openRecord<K extends RecordKind>(kind: K, stored: Stored<K
   const state = await currentKey();
   if (!state) throw new StorageError('corrupt', `A sealed ${kind} record without a key.`);
   try {
-    return await open(kind, stored, state.key);
+    return await open(kind, stored, keyOf(state, stored.kid) ?? state.key);
   } catch (error) {
     if (error instanceof EnvelopeError) throw new StorageError('corrupt', error.message, { cause: error });
     throw error;

@@ -4,7 +4,7 @@ import type { Baseline } from '../shared/baseline.js';
 import type { Consent } from '../shared/consent.js';
 import type { EmotionLabel } from '../shared/emotions.js';
 import type { EndReason } from '../shared/session-limits.js';
-import type { VaultMeta } from './vault-keys.js';
+import type { StoredMeta } from './clinic-types.js';
 
 /** A person under care. The pseudonymous `code` is what reports and exports lead with. */
 /** Per-field edit times inside a sealed record: what merges a record changed on two devices apart. */
@@ -150,7 +150,7 @@ export interface ResmoDB extends DBSchema {
   samples: { key: [string, number]; value: Stored<'sample'> | Stored<'block'> };
   markers: { key: string; value: Stored<'marker'>; indexes: { 'by-session': string } };
   /** Salts, costs and wrapped keys under the key 'meta'; never a CryptoKey. */
-  vault: { key: 'meta'; value: VaultMeta };
+  vault: { key: 'meta'; value: StoredMeta };
 }
 
 export type StoreName = 'patients' | 'sessions' | 'samples' | 'markers';

@@ -3,7 +3,7 @@ import { openValue, sealValue } from './envelope.js';
 import { mergeAll, sameRecord } from './field-times.js';
 import type { Patient, Session } from './schema.js';
 import type { SealedDoc } from './sync-port.js';
-import { currentKey } from './vault.js';
+import { currentKey, keyOf } from './vault.js';
 
 /** The records two devices may both change: a patient card, a session (its notes). */
 export type MergedKind = 'patient' | 'session';
@@ -14,10 +14,10 @@ export interface MergeResult {
   notesJoined: boolean;
 }
 
-async function dataKey(): Promise<{ key: CryptoKey; kid: string }> {
+async function dataKey(): Promise<{ key: CryptoKey; kid: string; of: (kid: string) => CryptoKey }> {
   const state = await currentKey();
   if (!state) throw new Error('Encryption is not set up.');
-  return { key: state.key, kid: state.meta.kid };
+  return { key: state.key, kid: state.meta.kid, of: (kid) => keyOf(state, kid) ?? state.key };
 }
 
 /**
@@ -26,9 +26,9 @@ async function dataKey(): Promise<{ key: CryptoKey; kid: string }> {
  * merge when there is one (same ciphertext, nothing re-sealed), else with the merge sealed.
  */
 export async function mergeVersions(type: MergedKind, docs: readonly SealedDoc[]): Promise<MergeResult> {
-  const { key, kid } = await dataKey();
+  const { key, kid, of } = await dataKey();
   const records = await Promise.all(
-    docs.map(async (doc) => (await openValue(doc.id, type, { ...doc, v: 1 }, key)) as Patient | Session),
+    docs.map(async (doc) => (await openValue(doc.id, type, { ...doc, v: 1 }, of(doc.kid))) as Patient | Session),
   );
   const { record, notesJoined } = mergeAll(records);
   const same = docs.find((_, i) => records[i] && sameRecord(records[i], record));

@@ -4,7 +4,7 @@ import { clearFieldsOf, isSealed, open, openValue, seal, sealValue } from './env
 import { StorageError } from './errors.js';
 import { openSampleRows, toBlocks } from './sample-blocks.js';
 import type { Envelope, Marker, Sample, Session, StoreName } from './schema.js';
-import { currentKey } from './vault.js';
+import { currentKey, keyOf } from './vault.js';
 
 /** What sync carries: a record's ciphertext and what binds it (never a clear field). */
 export interface SealedDoc {
@@ -29,10 +29,11 @@ export interface LocalRecords {
   markers: SealedDoc[];
 }
 
-async function key(): Promise<{ key: CryptoKey; kid: string }> {
+/** The newest data key (`key`, `kid`: what new seals use) and the key for any kid this device holds. */
+async function key(): Promise<{ key: CryptoKey; kid: string; of: (kid: string) => CryptoKey }> {
   const state = await currentKey();
   if (!state) throw new StorageError('not-found', 'Encryption is not set up.');
-  return { key: state.key, kid: state.meta.kid };
+  return { key: state.key, kid: state.meta.kid, of: (kid) => keyOf(state, kid) ?? state.key };
 }
 
 function docOf(type: RecordType, envelope: Envelope): SealedDoc {
@@ -46,7 +47,7 @@ function sealedRows<T extends object>(rows: readonly T[], type: string): (T & En
 }
 
 export async function localRecords(): Promise<LocalRecords> {
-  const { key: dataKey } = await key();
+  const { of } = await key();
   const db = await database();
   const [patients, sessions, markers] = await Promise.all([
     db.getAll('patients'),
@@ -55,7 +56,7 @@ export async function localRecords(): Promise<LocalRecords> {
   ]);
   const finished: LocalRecords['sessions'] = [];
   for (const envelope of sealedRows(sessions, 'session')) {
-    const session = await open('session', envelope, dataKey);
+    const session = await open('session', envelope, of(envelope.kid));
     if (session.endedAt !== null) finished.push({ doc: docOf('session', envelope), seconds: session.seconds });
   }
   const done = new Set(finished.map((s) => s.doc.id));
@@ -88,7 +89,8 @@ export async function sealChunk(sessionId: string, minute: number): Promise<Seal
  * here. A session waits (returns false) until all its seconds have arrived, so it shows complete.
  */
 export async function applyRecord(doc: SealedDoc & { type: RecordType }): Promise<boolean> {
-  const { key: dataKey } = await key();
+  const { of } = await key();
+  const dataKey = of(doc.kid);
   const envelope: Envelope = { id: doc.id, kind: doc.type, v: 1, kid: doc.kid, iv: doc.iv, ct: doc.ct };
   const record = (await openValue(doc.id, doc.type, envelope, dataKey)) as Session | Marker;
   const stored = { ...envelope, ...clearFieldsOf(doc.type, record as never) };
@@ -100,8 +102,8 @@ export async function applyRecord(doc: SealedDoc & { type: RecordType }): Promis
 
 /** Writes a minute of seconds from another device, each second sealed under this device's data key. */
 export async function applyChunk(doc: SealedDoc): Promise<void> {
-  const { key: dataKey, kid } = await key();
-  const samples = (await openValue(doc.id, 'chunk', { ...doc, v: 1 }, dataKey)) as Sample[];
+  const { key: dataKey, kid, of } = await key();
+  const samples = (await openValue(doc.id, 'chunk', { ...doc, v: 1 }, of(doc.kid))) as Sample[];
   const sessionId = doc.id.split(':')[0] ?? '';
   if (samples.some((s) => s.sessionId !== sessionId)) throw new StorageError('corrupt', 'A chunk was moved.');
   const first = samples[0]?.second ?? 0;
@@ -123,6 +125,6 @@ export async function sealText(id: string, text: string): Promise<Pick<SealedDoc
 }
 
 export async function openText(id: string, sealed: Pick<SealedDoc, 'kid' | 'iv' | 'ct'>): Promise<string> {
-  const { key: dataKey } = await key();
-  return String(await openValue(id, 'secret', { ...sealed, v: 1 }, dataKey));
+  const { of } = await key();
+  return String(await openValue(id, 'secret', { ...sealed, v: 1 }, of(sealed.kid)));
 }

@@ -72,14 +72,18 @@ export async function createVault(
   return { meta, dataKey: await unwrap(wrapped, kek, false), recovery: words };
 }
 
-export async function unlockWithPassphrase(meta: VaultMeta, passphrase: string): Promise<CryptoKey> {
-  return unwrap(meta.wrapped, await passphraseKek(passphrase, meta.kdf), false);
+export async function unlockWithPassphrase(
+  meta: VaultMeta,
+  passphrase: string,
+  extractable = false,
+): Promise<CryptoKey> {
+  return unwrap(meta.wrapped, await passphraseKek(passphrase, meta.kdf), extractable);
 }
 
-export async function unlockWithRecovery(meta: VaultMeta, words: string): Promise<CryptoKey> {
+export async function unlockWithRecovery(meta: VaultMeta, words: string, extractable = false): Promise<CryptoKey> {
   const entropy = recoveryEntropy(words);
   try {
-    return await unwrap(meta.recovery.wrapped, await recoveryKek(entropy, meta.recovery.salt), false);
+    return await unwrap(meta.recovery.wrapped, await recoveryKek(entropy, meta.recovery.salt), extractable);
   } finally {
     entropy.fill(0);
   }

@@ -1,26 +1,23 @@
 import { database } from './database.js';
 import { StorageError } from './errors.js';
 import { migrateToEnvelopes } from './vault-migrate.js';
-import {
-  changePassphrase,
-  createVault,
-  unlockWithPassphrase,
-  unlockWithRecovery,
-  type VaultMeta,
-} from './vault-keys.js';
+import { changePassphrase, createVault, unlockWithPassphrase, type VaultMeta } from './vault-keys.js';
 import type { RecoveryLanguage } from './recovery-words.js';
+import { rewrapClinician, type Proof } from './clinic-keys.js';
+import { openStored, type Opened, type StoredMeta } from './vault-open.js';
 
 /** 'off': records are stored as they are (encryption never set up on this device). */
 export type VaultStatus = 'off' | 'locked' | 'unlocked';
 
-interface Unlocked {
+interface Unlocked extends Opened {
+  /** The newest data key (meta.kid): new records are sealed with it. */
   key: CryptoKey;
-  meta: VaultMeta;
+  meta: StoredMeta;
 }
 
 /** The only place the data key lives: memory, for as long as the vault is unlocked. */
 let unlocked: Unlocked | null = null;
-let meta: Promise<VaultMeta | undefined> | undefined;
+let meta: Promise<StoredMeta | undefined> | undefined;
 /** Holders that need the key until they finish (a recording); a lock waits for them. */
 let holds = 0;
 let lockWaiting = false;
@@ -76,7 +73,7 @@ export function lockIsWaiting(): boolean {
   return lockWaiting && unlocked !== null;
 }
 
-function loadMeta(): Promise<VaultMeta | undefined> {
+function loadMeta(): Promise<StoredMeta | undefined> {
   meta ??= database()
     .then((db) => db.get('vault', 'meta'))
     .catch((error: unknown) => {
@@ -86,7 +83,7 @@ function loadMeta(): Promise<VaultMeta | undefined> {
   return meta;
 }
 
-async function saveMeta(next: VaultMeta): Promise<void> {
+async function saveMeta(next: StoredMeta): Promise<void> {
   await (await database()).put('vault', next, 'meta');
   meta = Promise.resolve(next);
 }
@@ -128,7 +125,12 @@ export async function setUpVault(
   const created = await createVault(passphrase, options.cost, Date.now(), options.language);
   // The meta goes first: a crash during the migration leaves a vault that finishes it on unlock.
   await saveMeta(created.meta);
-  unlocked = { key: created.dataKey, meta: created.meta };
+  unlocked = {
+    key: created.dataKey,
+    meta: created.meta,
+    keys: new Map([[created.meta.kid, created.dataKey]]),
+    privateKey: null,
+  };
   channel?.postMessage('changed');
   try {
     await finishMigration(unlocked, options.onProgress);
@@ -138,10 +140,16 @@ export async function setUpVault(
   return created.recovery;
 }
 
-async function unlockWith(open: (meta: VaultMeta) => Promise<CryptoKey>, onProgress?: (n: number) => void) {
+function unlockedState(meta: StoredMeta, opened: Opened): Unlocked {
+  const key = opened.keys.get(meta.kid);
+  if (!key) throw new StorageError('corrupt', 'The newest clinic key is missing.');
+  return { ...opened, key, meta };
+}
+
+async function unlockWith(proof: Proof, onProgress?: (n: number) => void) {
   const current = await loadMeta();
   if (!current) throw new StorageError('not-found', 'Encryption is not set up.');
-  const state = { key: await open(current), meta: current };
+  const state = unlockedState(current, await openStored(current, proof));
   unlocked = state;
   lockWaiting = false;
   // The app opens once the records are all sealed; until then the lock screen shows progress.
@@ -153,7 +161,7 @@ async function unlockWith(open: (meta: VaultMeta) => Promise<CryptoKey>, onProgr
 }
 
 /** The stored keys (wrapped), for sharing with the clinic's other devices; undefined when off. */
-export function vaultMeta(): Promise<VaultMeta | undefined> {
+export function vaultMeta(): Promise<StoredMeta | undefined> {
   return loadMeta();
 }
 
@@ -164,9 +172,20 @@ export function vaultMeta(): Promise<VaultMeta | undefined> {
 export async function joinVault(shared: VaultMeta, passphrase: string): Promise<void> {
   if (await loadMeta()) throw new StorageError('invalid-input', 'Encryption is already set up.');
   const key = await unlockWithPassphrase(shared, passphrase);
-  const joined: VaultMeta = { ...shared, migrated: false, createdAt: Date.now() };
-  await saveMeta(joined);
-  unlocked = { key, meta: joined };
+  await adoptKeys(
+    { ...shared, migrated: false, createdAt: Date.now() },
+    { keys: new Map([[shared.kid, key]]), privateKey: null },
+  );
+}
+
+/**
+ * Stores new keys for this device and holds them unlocked (a device joining the clinic, a
+ * clinician set up, a new clinic key); records already here are sealed under the newest.
+ */
+export async function adoptKeys(next: StoredMeta, opened: Opened): Promise<void> {
+  if (unlocked && unlocked.meta.migrated) next = { ...next, migrated: true };
+  await saveMeta(next);
+  unlocked = unlockedState(next, opened);
   channel?.postMessage('changed');
   try {
     await finishMigration(unlocked);
@@ -177,11 +196,11 @@ export async function joinVault(shared: VaultMeta, passphrase: string): Promise<
 
 /** Throws WrongSecretError for a wrong passphrase. */
 export function unlockVault(passphrase: string, onProgress?: (sealed: number) => void): Promise<void> {
-  return unlockWith((m) => unlockWithPassphrase(m, passphrase), onProgress);
+  return unlockWith({ passphrase }, onProgress);
 }
 
 export function unlockVaultWithRecovery(words: string, onProgress?: (sealed: number) => void): Promise<void> {
-  return unlockWith((m) => unlockWithRecovery(m, words), onProgress);
+  return unlockWith({ recovery: words }, onProgress);
 }
 
 /** Drops the key here and in every other tab of the app. */
@@ -197,8 +216,20 @@ export async function changeVaultPassphrase(
 ): Promise<void> {
   const current = await loadMeta();
   if (!current) throw new StorageError('not-found', 'Encryption is not set up.');
-  await saveMeta(await changePassphrase(current, proof, next));
+  const proved = 'passphrase' in proof ? proof : { recovery: proof.recovery };
+  if (current.v === 1) await saveMeta(await changePassphrase(current, proof, next));
+  else await saveMeta({ ...current, keyring: await rewrapClinician(current.keyring, proved, next) });
   if (unlocked) unlocked = { ...unlocked, meta: (await loadMeta()) ?? current };
+}
+
+/** The data key a record was sealed under, when this device holds it. */
+export function keyOf(state: Unlocked, kid: string): CryptoKey | undefined {
+  return state.keys.get(kid);
+}
+
+/** True when this device can open records sealed under `kid` (it is unlocked and holds that key). */
+export function holdsKey(kid: string): boolean {
+  return unlocked?.keys.has(kid) ?? false;
 }
 
 /** For tests that swap the database: forget the key and the cached meta without telling other tabs. */

@@ -49,7 +49,8 @@ export class Bridge {
 
   constructor(
     private readonly local: Local,
-    private readonly kid: string,
+    /** True for the data keys this device holds (after a rotation, old and new). */
+    private readonly knows: (kid: string) => boolean,
   ) {}
 
   /** Writes to the outbox what differs from it; returns how many records went in. */
@@ -156,7 +157,7 @@ export class Bridge {
           again.push(doc._id);
           continue;
         }
-        if (doc.kid !== this.kid) throw new OtherKeyError('A record under another key.');
+        if (!this.knows(doc.kid)) throw new OtherKeyError('A record under another key.');
         if (doc._conflicts?.length && (doc.type === 'patient' || doc.type === 'session')) {
           const resolved = await resolveConflict(this.local, doc, this.written);
           doc = resolved.doc;

@@ -1,7 +1,8 @@
 import PouchDB from 'pouchdb-browser';
-import { vaultMeta } from '../storage/index.js';
+import { holdsKey, vaultMeta } from '../storage/index.js';
 import { Bridge, OtherKeyError } from './bridge.js';
 import { problemOf, type SyncAccount, type SyncStatus } from './status.js';
+import { keepKeysLevel } from './clinicians.js';
 import { toKeyring } from './wire.js';
 import { answerBlobCheck } from './blob-check.js';
 
@@ -45,9 +46,9 @@ export class SyncEngine extends EventTarget {
   async start(): Promise<void> {
     const meta = await vaultMeta();
     if (!meta) throw new Error('Encryption is not set up.');
-    this.bridge = new Bridge(this.local, meta.kid);
-    const keyring = await toKeyring(meta);
-    await this.local.put(keyring).catch(() => undefined);
+    this.bridge = new Bridge(this.local, holdsKey);
+    // A clinician's keyring is put when it is made (a removed one must not come back from here).
+    if (meta.v === 1) await this.local.put(await toKeyring(meta)).catch(() => undefined);
     await this.schedule();
     const options: PouchDB.Replication.ReplicateOptions = {
       live: true,
@@ -103,6 +104,7 @@ export class SyncEngine extends EventTarget {
   private async cycle(): Promise<void> {
     if (!this.bridge) return;
     try {
+      await keepKeysLevel(this.local);
       this.outgoing += await this.bridge.send();
       await this.bridge.receive();
       const waiting = this.outgoing + (await this.bridge.waitingCount());
@@ -128,6 +130,11 @@ export class SyncEngine extends EventTarget {
   private update(change: Partial<SyncStatus>): void {
     this.status = { ...this.status, ...change };
     this.dispatchEvent(new Event('status'));
+  }
+
+  /** The local outbox, for reading and writing the clinic's keyrings. */
+  get outbox(): PouchDB.Database<object> {
+    return this.local;
   }
 
   async stop(): Promise<void> {

@@ -20,6 +20,7 @@ import {
 } from '../../i18n/sync-messages.js';
 import { lockFormStyles } from '../../styles/lock-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
+import './resmo-clinicians.js';
 
 /** Settings: share this device's records with the clinic's other devices through the clinic's server. */
 @customElement('resmo-sync-panel')
@@ -146,7 +147,8 @@ export class ResmoSyncPanel extends LitElement {
       <div class="actions">
         <button type="button" @click=${syncNow}>${msg('Sync now')}</button>
         <button type="button" @click=${this.turnOff} ?disabled=${this.busy}>${msg('Turn off sync')}</button>
-      </div>`;
+      </div>
+      <resmo-clinicians></resmo-clinicians>`;
   }
 
   private async run(work: () => Promise<unknown>): Promise<void> {

@@ -1,0 +1,78 @@
+/**
+ * Screenshots of Settings → Sync → Clinicians at 320, 390 and 1024 px, in English and Spanish,
+ * against the local test server: the list (two clinicians) into docs/images/
+ * (clinicians-<lang>-<width>.png); the set-up form, the add form, a new clinician's recovery
+ * words and the removal question into SHOTS_DIR (default /tmp/resmo-shots). Prints each part's
+ * width against the room it has (no sideways scrolling).
+ */
+import { it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { startSyncServer } from '../sync-server.mjs';
+import { launchChromium } from '../../test/support/browser';
+import { freePort, serveDist } from '../../test/support/serve-dist';
+import { turnOnSyncThroughUi, waitUntilSynced } from '../../test/support/sync-page';
+import { PASSPHRASE, setUpEncryption } from '../../test/support/vault-ui';
+
+const DIR = process.env.SHOTS_DIR ?? '/tmp/resmo-shots';
+const DOCS = new URL('../../docs/images/', import.meta.url).pathname;
+const WIDTHS = [320, 390, 1024];
+const LOCALES = [
+  ['en', 'en-US'],
+  ['es', 'es-MX'],
+] as const;
+
+async function shoot(page: Page, part: Locator, dir: string, name: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(300);
+    const room = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    const own = await part.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    console.log(`${name}-${width}: page ${room[0]}/${room[1]} px, part ${own[0]}/${own[1]} px`);
+    await part.screenshot({ path: `${dir}/${name}-${width}.png` });
+  }
+}
+
+it('takes the clinicians screenshots', async () => {
+  mkdirSync(DIR, { recursive: true });
+  const app = await serveDist();
+  const browser = await launchChromium();
+  try {
+    for (const [short, locale] of LOCALES) {
+      // One clinic per language: a server of its own.
+      const server = await startSyncServer({ port: await freePort() });
+      const page = await (await browser.newContext({ locale })).newPage();
+      await page.setViewportSize({ width: 390, height: 900 });
+      await setUpEncryption(page, app.url);
+      await turnOnSyncThroughUi(page, app.url, server);
+      await waitUntilSynced(page);
+      const part = page.locator('resmo-sync-panel resmo-clinicians');
+      await part.locator('input[name="name"]').waitFor();
+      await shoot(page, part, DIR, `clinicians-setup-${short}`);
+      await part.locator('input[name="name"]').fill('Dra. Ana Quintero');
+      await part.locator('input[name="mine"]').fill(PASSPHRASE);
+      await part.locator('button.primary').click();
+      await part.locator('ol.words li').first().waitFor({ timeout: 60_000 });
+      await part.locator('button.primary').click();
+      await part.locator('ul.clinicians + button').click();
+      await shoot(page, part, DIR, `clinicians-add-${short}`);
+      await part.locator('input[name="name"]').fill('Dr. Bernardo Salinas Villaseñor');
+      await part.locator('input[name="theirs"]').fill('another quiet passphrase');
+      await part.locator('input[name="repeat"]').fill('another quiet passphrase');
+      await part.locator('input[name="mine"]').fill(PASSPHRASE);
+      await part.locator('button.primary').click();
+      await part.locator('ol.words li').first().waitFor({ timeout: 60_000 });
+      await shoot(page, part, DIR, `clinicians-words-${short}`);
+      await part.locator('button.primary').click();
+      await part.locator('ul.clinicians li button').first().waitFor();
+      await shoot(page, part, DOCS, `clinicians-${short}`);
+      await part.locator('ul.clinicians li button').first().click();
+      await shoot(page, part, DIR, `clinicians-remove-${short}`);
+      await page.context().close();
+      await server.close();
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+});
