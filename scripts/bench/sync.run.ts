@@ -119,7 +119,7 @@ it('syncs 100 one-hour sessions to a fresh device', async () => {
         `| JSON uploaded to seed them | ${mib(seeded.bytes)} MiB |`,
         `| fresh device: passphrase to every session on the device | ${seconds.toFixed(1)} s |`,
         `| bytes received by the fresh device (HTTP, as on the wire) | ${mib(received)} MiB |`,
-        `| machine | ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average before ${load.join(' ')} |`,
+        `| machine | ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average before ${load.join(' ')}, after ${loadAverage().join(' ')} |`,
       ].join('\n'),
     );
   } finally {

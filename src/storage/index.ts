@@ -94,3 +94,4 @@ export {
   type SyncedKind,
 } from './sync-port.js';
 export { heldHere, mergeVersions, type MergeResult, type MergedKind } from './sync-merge.js';
+export { applyDeletion, heldIds, type DeletedKind } from './sync-deletions.js';

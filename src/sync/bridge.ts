@@ -1,14 +1,17 @@
 import {
   CHUNK_SECONDS,
   applyChunk,
+  applyDeletion,
   applyRecord,
   chunkId,
   heldHere,
   localRecords,
   mergeVersions,
   sealChunk,
+  type LocalRecords,
   type SealedDoc,
 } from '../storage/index.js';
+import { bury, deletedHere, isDeletedKind, isGone, kindOf } from './deletions.js';
 import { resolveConflict, type HeldDoc } from './leaves.js';
 import { fromWire, isWireDoc, toBase64, toWire, wireId, type WireDoc } from './wire.js';
 
@@ -20,6 +23,8 @@ interface BridgeState {
   waiting: string[];
   /** For each record, the IV of the version both sides had last (this device's store and the outbox). */
   base?: Record<string, string>;
+  /** Records deleted here or by another device: a later edit of one is deleted again (deletion wins). */
+  gone?: string[];
 }
 
 const STATE_ID = '_local/resmo-bridge';
@@ -63,6 +68,7 @@ export class Bridge {
       const rev = held.get(wireId(doc.type, doc.id))?.rev;
       return { ...toWire(doc), ...(rev ? { _rev: rev } : {}) };
     };
+    await this.sendDeletions(held.keys(), records, state);
     const chunks = await this.missingChunks(records.sessions.filter((s) => changed(s.doc)));
     // Chunks before their session: a device that receives them in this order shows a session whole.
     const first = [...records.patients.filter(changed).map(withRev), ...chunks.map(toWire)];
@@ -71,6 +77,27 @@ export class Bridge {
     await this.write(then.map(withRev), base);
     await this.saveState(state);
     return first.length + then.length;
+  }
+
+  /**
+   * Tombstones what was deleted here since the last pass. The ids are saved as gone first, so a
+   * crash before the tombstones are written still has them found again (they stay live here).
+   * A record back in the store (imported again) is no longer gone.
+   */
+  private async sendDeletions(live: Iterable<string>, records: LocalRecords, state: BridgeState): Promise<void> {
+    const base = (state.base ??= {});
+    const gone = new Set(state.gone);
+    const here = [...records.patients, ...records.sessions.map((s) => s.doc), ...records.markers];
+    for (const doc of here) gone.delete(wireId(doc.type, doc.id));
+    const deleted = await deletedHere(live, base);
+    for (const id of deleted) {
+      gone.add(id);
+      Reflect.deleteProperty(base, id);
+    }
+    state.gone = [...gone];
+    if (!deleted.length) return;
+    await this.saveState(state);
+    await bury(this.local, deleted, this.written);
   }
 
   private async write(docs: WireDoc[], base: Record<string, string>): Promise<void> {
@@ -114,13 +141,22 @@ export class Bridge {
   /** Applies what replication brought in since last time; returns how many records were written. */
   async receive(): Promise<number> {
     const state = await this.state();
+    const gone = new Set(state.gone);
     let applied = 0;
     for (;;) {
+      const again: string[] = [];
       const page = await this.local.changes({ since: state.seq, include_docs: true, conflicts: true, limit: BATCH });
       for (const change of page.results) {
-        if (change.deleted) continue;
+        if (change.deleted) {
+          await this.applyDeleted(change.id, change.doc?._rev ?? '', state, gone);
+          continue;
+        }
         let doc = change.doc as HeldDoc | undefined;
         if (!doc || !isWireDoc(doc)) continue;
+        if (isGone(gone, doc._id)) {
+          again.push(doc._id);
+          continue;
+        }
         if (!this.knows(doc.kid)) throw new OtherKeyError('A record under another key.');
         if (doc._conflicts?.length && (doc.type === 'patient' || doc.type === 'session')) {
           const resolved = await resolveConflict(this.local, doc, this.written);
@@ -130,10 +166,13 @@ export class Bridge {
         if (await this.applyIncoming(doc, state)) applied++;
         else if (!state.waiting.includes(doc._id)) state.waiting.push(doc._id);
       }
+      // An edit made elsewhere before the deletion reached it: deleted again, on every leaf.
+      if (again.length) await bury(this.local, again, this.written);
       state.seq = page.last_seq;
       if (page.results.length < BATCH) break;
     }
     applied += await this.retryWaiting(state);
+    state.gone = [...gone];
     await this.saveState(state);
     return applied;
   }
@@ -159,6 +198,16 @@ export class Bridge {
     const stored = await this.apply(incoming);
     if (stored && doc.type !== 'chunk') base[doc._id] = doc.iv;
     return stored;
+  }
+
+  /** A record deleted on another device: deleted here too (a patient with everything of theirs). */
+  private async applyDeleted(id: string, rev: string, state: BridgeState, gone: Set<string>): Promise<void> {
+    const kind = kindOf(id);
+    if (!isDeletedKind(kind)) return;
+    if (!this.sent.has(`${id}@${rev}`)) await applyDeletion(kind, id.slice(kind.length + 1));
+    gone.add(id);
+    if (state.base) Reflect.deleteProperty(state.base, id);
+    state.waiting = state.waiting.filter((waiting) => waiting !== id);
   }
 
   private apply(doc: SealedDoc): Promise<boolean> {

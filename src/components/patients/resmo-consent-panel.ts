@@ -10,6 +10,7 @@ import { storageErrorMessage } from '../../i18n/storage-messages.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import type { ResmoConfirmDialog } from '../ui/resmo-confirm-dialog.js';
 import '../ui/resmo-confirm-dialog.js';
+import { withDeletionReach } from '../../i18n/deletion-reach.js';
 
 /** The patient's consent on their page: when and how it was given, record it, or withdraw it. */
 @customElement('resmo-consent-panel')
@@ -89,7 +90,9 @@ export class ResmoConsentPanel extends LitElement {
     const sessions = sessionCount(this.sessionIds.length);
     return this.confirm.ask({
       title: msg(str`Also delete this patient’s ${sessions}?`),
-      message: msg('Their timelines, markers and notes are deleted from this device. It cannot be undone.'),
+      message: withDeletionReach(
+        msg('Their timelines, markers and notes are deleted from this device. It cannot be undone.'),
+      ),
       confirmLabel: msg('Delete sessions'),
     });
   }

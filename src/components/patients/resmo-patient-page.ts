@@ -23,6 +23,7 @@ import '../ui/resmo-confirm-dialog.js';
 import './resmo-session-trend.js';
 import './resmo-consent-panel.js';
 import '../ui/resmo-export-buttons.js';
+import { withDeletionReach } from '../../i18n/deletion-reach.js';
 
 /** A patient's record: details, sessions, and how each emotion's share changed across them. */
 @customElement('resmo-patient-page')
@@ -174,7 +175,9 @@ export class ResmoPatientPage extends LitElement {
   private async confirmDeleteSession(when: string, sessionId: string): Promise<void> {
     const confirmed = await this.confirmDialog.ask({
       title: msg(str`Delete the session of ${when}?`),
-      message: msg('Its timeline, markers and notes are deleted from this device. It cannot be undone.'),
+      message: withDeletionReach(
+        msg('Its timeline, markers and notes are deleted from this device. It cannot be undone.'),
+      ),
       confirmLabel: msg('Delete session'),
     });
     if (!confirmed) return;

@@ -12,6 +12,7 @@ import './resmo-patient-dialog.js';
 import '../ui/resmo-confirm-dialog.js';
 import './resmo-import-button.js';
 import '../ui/resmo-interrupted-sessions.js';
+import { withDeletionReach } from '../../i18n/deletion-reach.js';
 
 /** The patient list: search, create, edit, archive, delete, and import of exported files. */
 @customElement('resmo-patients-view')
@@ -162,8 +163,10 @@ export class ResmoPatientsView extends LitElement {
   private async confirmDelete(p: Patient): Promise<void> {
     const confirmed = await this.confirmDialog.ask({
       title: msg(str`Delete ${p.code}?`),
-      message: msg(
-        'This deletes the patient and all their sessions from this device. It cannot be undone. Export first if you need a copy.',
+      message: withDeletionReach(
+        msg(
+          'This deletes the patient and all their sessions from this device. It cannot be undone. Export first if you need a copy.',
+        ),
       ),
       confirmLabel: msg('Delete patient'),
     });

@@ -46,6 +46,9 @@ export class ResmoSyncPanel extends LitElement {
       .sync-state > * {
         display: block;
       }
+      .notes-joined {
+        max-width: 70ch;
+      }
       @media (max-width: 26rem) {
         dl {
           grid-template-columns: 1fr;
@@ -140,7 +143,7 @@ export class ResmoSyncPanel extends LitElement {
         <span>${waitingText(status.waiting)}</span>
       </p>
       ${status.problem ? html`<p class="error" role="alert">${syncProblemMessage(status.problem)}</p>` : nothing}
-      ${status.notesJoined ? html`<p class="notes-joined">${notesJoinedText(status.notesJoined)}</p>` : nothing}
+      ${status.notesJoined ? html`<p class="notice notes-joined">${notesJoinedText(status.notesJoined)}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${syncNow}>${msg('Sync now')}</button>
         <button type="button" @click=${this.turnOff} ?disabled=${this.busy}>${msg('Turn off sync')}</button>

@@ -74,6 +74,7 @@
 's1416a584369e6287': str`Se compartió el archivo ${0} (sesiones que contiene: ${1}).`,
 's14c3a834cf9637c2': `Rostro utilizable`,
 's14e3eda6679f5564': `Idioma de la aplicación`,
+'s15570f5161854d47': `La sincronización está activada: también se eliminará de los demás dispositivos de la clínica cuando se sincronicen.`,
 's16415419b0f09f7a': `Barra`,
 's169996f3e7741304': `Consulta`,
 's16f92605d2c0b7d7': `Se muestra mientras la cámara está encendida en una consulta.`,
