@@ -25,9 +25,15 @@ export default defineConfig({
       output: {
         comments: { legal: false },
         // Backends other than WASM, and the layers loader, load on first use (src/shared/on-first-use.ts).
-        chunkFileNames: ({ facadeModuleId }) => {
-          const lazy = /tfjs-(?:backend-)?(webgl|webgpu|cpu|layers)\//.exec(facadeModuleId ?? '')?.[1];
-          return lazy === undefined ? 'assets/[name]-[hash].js' : `assets/tfjs-${lazy}-[hash].js`;
+        // A chunk that only those backends share (tfjs-backend-cpu's kernels that WebGL and WebGPU reuse)
+        // is named after its first backend, so it stays out of the precache too.
+        chunkFileNames: ({ facadeModuleId, moduleIds }) => {
+          const lazyOf = (id: string) => /tfjs-(?:backend-)?(webgl|webgpu|cpu|layers)\//.exec(id)?.[1];
+          const lazy = lazyOf(facadeModuleId ?? '');
+          if (lazy !== undefined) return `assets/tfjs-${lazy}-[hash].js`;
+          const shared = moduleIds.map(lazyOf);
+          const onlyLazy = shared.length > 0 && shared.every((name) => name !== undefined);
+          return onlyLazy ? `assets/tfjs-${shared[0]}-[name]-[hash].js` : 'assets/[name]-[hash].js';
         },
       },
     },

@@ -11,10 +11,11 @@ import { DIST, distFiles, precacheManifest } from '../support/dist';
  * Issue 26 sets the target at 800 KB. With the weights on 9 bits per output channel for BlazeFace
  * and 8 for ResmoNet (scripts/channels.mjs) the build reached 798 KB (from 1.31 MB; 926 KB with
  * float16 BlazeFace and ResmoNet on 10 bits per tensor); the app code merged since (Dec 2, the
- * keys feature: +4.2 KB app chunk, +0.8 KB Spanish) brings it to 803 KB, so the limit is 805,000
- * and the target is printed. It prints every file a first visit fetches.
+ * keys feature: +4.2 KB app chunk, +0.8 KB Spanish) brought it to 803 KB; the CPU kernels that only
+ * WebGL and WebGPU share (8.9 KB) are no longer precached, which gives 794 KB. The limit is the
+ * target. It prints every file a first visit fetches.
  */
-export const FIRST_VISIT_LIMIT_BYTES = 805_000;
+export const FIRST_VISIT_LIMIT_BYTES = 800_000;
 const TARGET_BYTES = 800_000;
 
 const gzipped = (url: string): number => gzipSync(readFileSync(join(DIST, url)), { level: 9 }).length;
