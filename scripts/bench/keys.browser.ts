@@ -7,19 +7,7 @@ import { it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { createClinician, grantKey, newDataKey, openClinician, openGrants } from '../../src/storage/clinic-keys';
 import { DEFAULT_KDF } from '../../src/storage/vault-kdf';
-
-interface MachineLoad {
-  cpu: string;
-  cores: number;
-  load: number[];
-  busy: string[];
-}
-
-declare module 'vitest/browser' {
-  interface BrowserCommands {
-    machineLoad: () => Promise<MachineLoad>;
-  }
-}
+import { loadLine } from './machine-load';
 
 const RUNS = 5;
 
@@ -33,9 +21,6 @@ async function median(work: () => Promise<unknown>): Promise<string> {
   times.sort((a, b) => a - b);
   return `${(times[Math.floor(RUNS / 2)] ?? NaN).toFixed(1)} ms`;
 }
-
-const loadLine = (m: MachineLoad) =>
-  `load average ${m.load.join(' ')}${m.busy.length ? `; also running: ${m.busy.join('; ')}` : ''}`;
 
 it('prints the cost of adding, opening and rotating clinic keys', async () => {
   const before = await commands.machineLoad();

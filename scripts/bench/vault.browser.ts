@@ -13,19 +13,7 @@ import { toSample } from '../../src/storage/samples';
 import { forgetVault, setUpVault, unlockVault } from '../../src/storage/vault';
 import { DEFAULT_KDF, passphraseKek } from '../../src/storage/vault-kdf';
 import { createVault } from '../../src/storage/vault-keys';
-
-interface MachineLoad {
-  cpu: string;
-  cores: number;
-  load: number[];
-  busy: string[];
-}
-
-declare module 'vitest/browser' {
-  interface BrowserCommands {
-    machineLoad: () => Promise<MachineLoad>;
-  }
-}
+import { loadLine } from './machine-load';
 
 const SECONDS = Number(import.meta.env.VITE_BENCH_SECONDS ?? 300);
 const UNLOCKS = 7;
@@ -87,8 +75,6 @@ async function unlockCost(): Promise<{ unlock: Stats; argon2: Stats }> {
 }
 
 const ms = (s: Stats) => `${s.median.toFixed(3)} ms | ${s.p95.toFixed(3)} ms`;
-const loadLine = (m: MachineLoad) =>
-  `load average ${m.load.join(' ')}${m.busy.length ? `; also running: ${m.busy.join('; ')}` : ''}`;
 
 it('prints unlock time and the write cost per recorded second', async () => {
   const before = await commands.machineLoad();
