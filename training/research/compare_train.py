@@ -206,6 +206,9 @@ def one_epoch(net, lr, data):
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["optimizer"])
         state = ck["state"]
+    elif epochs_done(net):
+        log_line(net, f"no checkpoint of epoch {epochs_done(net)} on this machine (the cache is not kept "
+                      "across machines): the run starts again from epoch 1")
     epoch = state["epoch"]
     t0, resume = time.time(), None
     partial = os.path.join(net_dir(net), "partial.pt")
