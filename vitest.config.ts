@@ -31,6 +31,7 @@ export default defineConfig({
             '@lit/localize',
             '@lit/task',
             'idb',
+            'pouchdb-browser',
             'uplot',
           ],
         },

@@ -11,6 +11,7 @@ import { clinicRingOf, type ClinicianDoc, type GrantDoc } from '../sync/clinic-d
 import { SyncProblemError, type SyncAccount, type SyncStatus } from '../sync/status.js';
 import { fromBase64, fromKeyring, toBase64, type KeyringDoc } from '../sync/wire.js';
 import type { SyncEngine } from '../sync/engine.js';
+import { RECORDS_SYNCED } from './records-watch.js';
 
 /** What Settings shows: sync off, waiting for the clinic passphrase, or on with the engine's status. */
 export type SyncView =
@@ -148,6 +149,7 @@ async function start(account: SyncAccount, lastSyncedAt: number | null): Promise
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...stored, lastSyncedAt: next.status.lastSyncedAt }));
   };
   next.addEventListener('status', publish);
+  next.addEventListener('records', () => window.dispatchEvent(new Event(RECORDS_SYNCED)));
   publish();
   await next.start();
 }

@@ -59,10 +59,12 @@ export class Bridge {
     const base = (state.base ??= {});
     const records = await localRecords();
     const held = await this.heldIvs(['patient', 'session', 'marker']);
-    // A version that came in and is not applied here yet is merged by receive(), not written over.
+    // A version that came in and is not applied here yet is merged by receive(), not written over;
+    // a record both sides held that the outbox no longer holds was deleted elsewhere: receive() applies that.
     const changed = (doc: SealedDoc) => {
-      const h = held.get(wireId(doc.type, doc.id));
-      return h?.iv !== toBase64(doc.iv) && (!h || h.iv === base[wireId(doc.type, doc.id)]);
+      const id = wireId(doc.type, doc.id);
+      const h = held.get(id);
+      return h ? h.iv !== toBase64(doc.iv) && h.iv === base[id] : base[id] === undefined;
     };
     const withRev = (doc: SealedDoc): WireDoc => {
       const rev = held.get(wireId(doc.type, doc.id))?.rev;
@@ -138,7 +140,7 @@ export class Bridge {
     return chunks;
   }
 
-  /** Applies what replication brought in since last time; returns how many records were written. */
+  /** Applies what replication brought in since last time; returns how many records were written or deleted. */
   async receive(): Promise<number> {
     const state = await this.state();
     const gone = new Set(state.gone);
@@ -148,7 +150,7 @@ export class Bridge {
       const page = await this.local.changes({ since: state.seq, include_docs: true, conflicts: true, limit: BATCH });
       for (const change of page.results) {
         if (change.deleted) {
-          await this.applyDeleted(change.id, change.doc?._rev ?? '', state, gone);
+          if (await this.applyDeleted(change.id, change.doc?._rev ?? '', state, gone)) applied++;
           continue;
         }
         let doc = change.doc as HeldDoc | undefined;
@@ -201,13 +203,15 @@ export class Bridge {
   }
 
   /** A record deleted on another device: deleted here too (a patient with everything of theirs). */
-  private async applyDeleted(id: string, rev: string, state: BridgeState, gone: Set<string>): Promise<void> {
+  private async applyDeleted(id: string, rev: string, state: BridgeState, gone: Set<string>): Promise<boolean> {
     const kind = kindOf(id);
-    if (!isDeletedKind(kind)) return;
-    if (!this.sent.has(`${id}@${rev}`)) await applyDeletion(kind, id.slice(kind.length + 1));
+    if (!isDeletedKind(kind)) return false;
+    const fromElsewhere = !this.sent.has(`${id}@${rev}`);
+    if (fromElsewhere) await applyDeletion(kind, id.slice(kind.length + 1));
     gone.add(id);
     if (state.base) Reflect.deleteProperty(state.base, id);
     state.waiting = state.waiting.filter((waiting) => waiting !== id);
+    return fromElsewhere;
   }
 
   private apply(doc: SealedDoc): Promise<boolean> {

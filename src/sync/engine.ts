@@ -22,7 +22,8 @@ export function remoteOf(account: SyncAccount): PouchDB.Database<object> {
 /**
  * Runs sync while the records are unlocked: PouchDB replicates the outbox both ways with the
  * clinic's server (live, retrying by itself after a network loss), and the bridge moves records
- * between the outbox and the app's store. Fires 'status' whenever `status` changes.
+ * between the outbox and the app's store. Fires 'status' whenever `status` changes, and 'records'
+ * when records from another device were written into the app's store.
  */
 export class SyncEngine extends EventTarget {
   status: SyncStatus = { state: 'connecting', lastSyncedAt: null, waiting: 0, problem: null, notesJoined: 0 };
@@ -106,7 +107,7 @@ export class SyncEngine extends EventTarget {
     try {
       await keepKeysLevel(this.local);
       this.outgoing += await this.bridge.send();
-      await this.bridge.receive();
+      if (await this.bridge.receive()) this.dispatchEvent(new Event('records'));
       const waiting = this.outgoing + (await this.bridge.waitingCount());
       this.update({ waiting, notesJoined: this.bridge.notesJoined });
     } catch (error) {

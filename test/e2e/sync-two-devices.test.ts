@@ -115,6 +115,13 @@ describe('sync between two devices through the clinic server', () => {
     const types = records.map((d) => d.type);
     expect(types.filter((t) => t === 'chunk')).toHaveLength(3 + 3 + 1);
     expect(types.filter((t) => t === 'keyring')).toHaveLength(1);
+
+    // B keeps the list open: a patient added on A appears in it without a reload.
+    const later = sampleExport(7, 30);
+    later.patients[0]!.code = 'P-LATER1';
+    await a.goto(`${app.url}#/patients`);
+    expect(await importThroughUi(a, 'later.json', JSON.stringify(later))).toBe('done');
+    await b.locator('resmo-patients-view').getByText('P-LATER1').waitFor({ timeout: 30_000 });
   });
 
   it('the server refuses a plaintext record, even from a member', async () => {

@@ -4,6 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { listPatients } from '../../storage/index.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { RecordsWatch } from '../../controllers/records-watch.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 
 export type PatientSelectedEvent = CustomEvent<{ patientId: string }>;
@@ -42,6 +43,11 @@ export class ResmoPatientPicker extends LitElement {
   @property() value = '';
 
   private readonly patients = new Task(this, { task: () => listPatients(), args: () => [] });
+
+  constructor() {
+    super();
+    new RecordsWatch(this, () => void this.patients.run());
+  }
 
   override render() {
     return this.patients.render({

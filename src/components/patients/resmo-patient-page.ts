@@ -12,6 +12,7 @@ import {
 } from '../../storage/index.js';
 import { formatCalendarDate, formatCount, formatDateTime, formatDuration, formatShare } from '../../i18n/format.js';
 import { storageErrorMessage } from '../../i18n/storage-messages.js';
+import { RecordsWatch } from '../../controllers/records-watch.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { consultationHash } from '../../controllers/router-controller.js';
 import { reportStyles } from '../../styles/report-styles.js';
@@ -60,9 +61,15 @@ export class ResmoPatientPage extends LitElement {
     args: () => [this.patientId] as const,
   });
 
+  constructor() {
+    super();
+    new RecordsWatch(this, () => void this.data.run());
+  }
+
   override render() {
     return html`${this.data.render({
-        pending: () => html`<p>${msg('Loading patient…')}</p>`,
+        // A reload after sync keeps what is on screen until the new data is in.
+        pending: () => (this.data.value ? this.renderPage(this.data.value) : html`<p>${msg('Loading patient…')}</p>`),
         error: (e) => html`<p class="error" role="alert">${storageErrorMessage(e)}</p>`,
         complete: (d) => this.renderPage(d),
       })}

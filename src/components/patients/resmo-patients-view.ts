@@ -13,6 +13,7 @@ import '../ui/resmo-confirm-dialog.js';
 import './resmo-import-button.js';
 import '../ui/resmo-interrupted-sessions.js';
 import { withDeletionReach } from '../../i18n/deletion-reach.js';
+import { RecordsWatch } from '../../controllers/records-watch.js';
 
 /** The patient list: search, create, edit, archive, delete, and import of exported files. */
 @customElement('resmo-patients-view')
@@ -87,6 +88,11 @@ export class ResmoPatientsView extends LitElement {
     args: () => [this.query, this.showArchived] as const,
   });
 
+  constructor() {
+    super();
+    new RecordsWatch(this, () => this.refresh());
+  }
+
   override render() {
     return html`
       <h1>${msg('Patients')}</h1>
@@ -105,7 +111,9 @@ export class ResmoPatientsView extends LitElement {
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.patients.render({
-        pending: () => html`<p>${msg('Loading patients…')}</p>`,
+        // A reload (a search, or records from another device) keeps the list on screen until it is in.
+        pending: () =>
+          this.patients.value ? this.renderList(this.patients.value) : html`<p>${msg('Loading patients…')}</p>`,
         error: (e) => html`<p class="error" role="alert">${storageErrorMessage(e)}</p>`,
         complete: (list) => this.renderList(list),
       })}
