@@ -68,6 +68,7 @@ export { chartMarkers, readingsOf, sessionBaseline, shownReadings, type SessionB
 export { holdsKey, joinVault, vaultMeta } from './vault.js';
 export {
   acceptGrants,
+  adoptKeyring,
   addClinician,
   becomeClinician,
   joinAsClinician,

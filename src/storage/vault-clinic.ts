@@ -11,7 +11,7 @@ import {
 import type { ClinicianMeta } from './clinic-types.js';
 import { StorageError } from './errors.js';
 import type { RecoveryLanguage } from './recovery-words.js';
-import { adoptKeys, currentKey, keyOf, vaultMeta } from './vault.js';
+import { adoptKeys, currentKey, keyOf, storeKeyring, vaultMeta } from './vault.js';
 import { newestKid, openStored } from './vault-open.js';
 
 export type { ClinicianKeyring, KeyGrant, NewClinician } from './clinic-keys.js';
@@ -132,4 +132,27 @@ export async function nameOf(keyring: ClinicianKeyring): Promise<string | null> 
   const state = await currentKey();
   const key = state && keyOf(state, keyring.name.kid);
   return key ? clinicianName(keyring, key).catch(() => null) : null;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Takes in this clinician's keyring as changed on another of their devices (a new passphrase
+ * there): the same key pair, its clinician key wrapped anew, so the next unlock here asks for
+ * the new passphrase. Anything else (another clinician, another key pair, other recovery words)
+ * changes nothing: false.
+ */
+export async function adoptKeyring(keyring: ClinicianKeyring): Promise<boolean> {
+  const meta = await vaultMeta();
+  if (meta?.v !== 2) return false;
+  const mine = meta.keyring;
+  const same =
+    keyring.clinician === mine.clinician &&
+    sameBytes(keyring.publicKey, mine.publicKey) &&
+    sameBytes(keyring.privateKey.ct, mine.privateKey.ct) &&
+    // The recovery words keep opening it, whatever the server sends.
+    sameBytes(keyring.recovery.wrapped, mine.recovery.wrapped);
+  if (!same) return false;
+  await storeKeyring(keyring);
+  return true;
 }

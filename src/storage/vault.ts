@@ -3,7 +3,7 @@ import { StorageError } from './errors.js';
 import { migrateToEnvelopes } from './vault-migrate.js';
 import { changePassphrase, createVault, unlockWithPassphrase, type VaultMeta } from './vault-keys.js';
 import type { RecoveryLanguage } from './recovery-words.js';
-import { rewrapClinician, type Proof } from './clinic-keys.js';
+import { rewrapClinician, type ClinicianKeyring, type Proof } from './clinic-keys.js';
 import { openStored, type Opened, type StoredMeta } from './vault-open.js';
 
 /** 'off': records are stored as they are (encryption never set up on this device). */
@@ -220,6 +220,14 @@ export async function changeVaultPassphrase(
   if (current.v === 1) await saveMeta(await changePassphrase(current, proof, next));
   else await saveMeta({ ...current, keyring: await rewrapClinician(current.keyring, proved, next) });
   if (unlocked) unlocked = { ...unlocked, meta: (await loadMeta()) ?? current };
+}
+
+/** Stores this clinician's keyring as wrapped anew elsewhere; the keys in memory stay as they are. */
+export async function storeKeyring(keyring: ClinicianKeyring): Promise<void> {
+  const current = await loadMeta();
+  if (current?.v !== 2) return;
+  await saveMeta({ ...current, keyring });
+  if (unlocked) unlocked = { ...unlocked, meta: { ...current, keyring } };
 }
 
 /** The data key a record was sealed under, when this device holds it. */

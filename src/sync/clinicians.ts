@@ -1,4 +1,4 @@
-import { acceptGrants, vaultMeta, type KeyGrant, type StoredMeta } from '../storage/index.js';
+import { acceptGrants, adoptKeyring, vaultMeta, type KeyGrant, type StoredMeta } from '../storage/index.js';
 import { clinicRingOf, toClinicianDoc, toGrantDoc, type ClinicRing } from './clinic-docs.js';
 import { toKeyring } from './wire.js';
 
@@ -42,10 +42,23 @@ export async function ownKeyringDoc(meta: StoredMeta): Promise<Doc> {
   return meta.v === 1 ? toKeyring(meta) : toClinicianDoc(meta.keyring);
 }
 
+/** This device's own record (never replicated) of the keyring version both sides last agreed on. */
+const SEEN_ID = '_local/resmo-keyring-seen';
+
+async function seenWrap(local: Local): Promise<{ wrapped: string | null; _rev?: string }> {
+  return local.get<{ wrapped: string }>(SEEN_ID).catch(() => ({ wrapped: null }));
+}
+
+async function markSeen(local: Local, seen: { _rev?: string }, wrapped: string): Promise<void> {
+  await local.put({ _id: SEEN_ID, ...(seen._rev ? { _rev: seen._rev } : {}), wrapped });
+}
+
 /**
  * One pass of keeping keys level: takes in clinic keys given to this device's clinician on
- * another device (a rotation), and sends this clinician's keyring when it changed here (a new
- * passphrase). A keyring that is gone is not put back: the clinician was removed.
+ * another device (a rotation), and this clinician's keyring both ways: changed here (a new
+ * passphrase) it goes out; changed on another of their devices it comes in, and this device
+ * then opens with that new passphrase. When both changed, the version the server keeps wins on
+ * every device. A keyring that is gone is not put back: the clinician was removed.
  * Returns how many new clinic keys were taken in.
  */
 export async function keepKeysLevel(local: Local): Promise<number> {
@@ -53,9 +66,18 @@ export async function keepKeysLevel(local: Local): Promise<number> {
   if (meta?.v !== 2) return 0;
   const ring = await readRing(local);
   const taken = await acceptGrants(ring.grants);
-  const mine = toClinicianDoc(meta.keyring);
   const there = ring.clinicians.find((k) => k.clinician === meta.keyring.clinician);
-  if (there && toClinicianDoc(there).wrapped !== mine.wrapped) await putDocs(local, [mine]);
+  if (!there) return taken;
+  const mine = toClinicianDoc(meta.keyring).wrapped;
+  const theirs = toClinicianDoc(there).wrapped;
+  const seen = await seenWrap(local);
+  const changedElsewhere = seen.wrapped !== null && theirs !== seen.wrapped && theirs !== mine;
+  if (changedElsewhere && (await adoptKeyring(there))) await markSeen(local, seen, theirs);
+  // Changed here, or a version that is not this clinician's own key pair: this device's goes out.
+  else if (theirs !== mine) {
+    await putDocs(local, [toClinicianDoc(meta.keyring)]);
+    await markSeen(local, seen, mine);
+  } else if (seen.wrapped !== mine) await markSeen(local, seen, mine);
   return taken;
 }
 

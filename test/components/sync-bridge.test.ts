@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb-browser';
 import { Bridge } from '../../src/sync/bridge';
 import {
@@ -10,8 +10,11 @@ import {
   startSession,
 } from '../../src/storage/index';
 import { KDF_FLOOR } from '../../src/storage/vault-kdf';
+import { freshRecords } from './support/fresh-records';
 
 describe('the bridge between the records and the sync outbox', () => {
+  beforeEach(freshRecords);
+
   it('takes in a deletion from another device even when it compares the records first', async () => {
     await setUpVault('a room with a view of the hills', { cost: { ...KDF_FLOOR } });
     const patient = await createPatient({ name: 'Bridge Test' });

@@ -7,7 +7,7 @@ import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
 import { freePort, serveDist, type DistServer } from '../support/serve-dist';
 import { serverDocuments, storeCounts, turnOnSyncThroughUi, waitUntilSynced } from '../support/sync-page';
-import { PASSPHRASE, setUpEncryption } from '../support/vault-ui';
+import { PASSPHRASE, setUpEncryption, unlockThroughUi } from '../support/vault-ui';
 import { openClinician, openGrants } from '../../src/storage/clinic-keys';
 import { openValue } from '../../src/storage/envelope';
 import { clinicRingOf, fromClinicianDoc, fromGrantDoc, type GrantDoc } from '../../src/sync/clinic-docs';
@@ -15,6 +15,26 @@ import { fromBase64 } from '../../src/sync/wire';
 
 const BETO = ['beto', 'beto-account-secret'] as const;
 const BETO_PASSPHRASE = 'a different room with a garden';
+const ANA_NEXT = 'a new passphrase for a new year';
+
+/** The clinician key as wrapped by the passphrase on this device (base64), read from its database. */
+function storedWrap(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('resmo');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('vault').objectStore('vault').get('meta');
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(btoa(String.fromCharCode(...(get.result as { keyring: { wrapped: Uint8Array } }).keyring.wrapped)));
+          };
+        };
+      }),
+  );
+}
 const PANEL = ['resmo-app', 'resmo-settings-view', 'resmo-sync-panel'];
 const clinicians = (page: Page) => page.locator('resmo-sync-panel resmo-clinicians');
 
@@ -169,6 +189,22 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
       ct: fromBase64(String(newPatient.ct)),
     };
     await expect(openValue(second.patients[0]!.id, 'patient', sealed, betoKeys[0]!.key)).rejects.toThrow();
+
+    // Ana changes her passphrase on A: her other device takes it in and opens with the new one.
+    await a.goto(`${app.url}#/settings`);
+    const privacy = a.locator('resmo-privacy-panel');
+    await privacy.locator('input[name="current"]').fill(PASSPHRASE);
+    await privacy.locator('input[name="next"]').fill(ANA_NEXT);
+    await privacy.locator('input[name="repeat"]').fill(ANA_NEXT);
+    await privacy.getByRole('button', { name: 'Change the passphrase' }).click();
+    await privacy.getByText('The passphrase was changed.', { exact: false }).waitFor();
+    const changed = await storedWrap(a);
+    await expect.poll(() => storedWrap(c), { timeout: 60_000 }).toBe(changed);
+    // A and C stay with it: neither puts its older keyring back.
+    await a.waitForTimeout(10_000);
+    expect([await storedWrap(a), await storedWrap(c)]).toEqual([changed, changed]);
+    await c.getByRole('button', { name: 'Lock', exact: true }).click();
+    await unlockThroughUi(c, ANA_NEXT);
   });
   it('the server refuses a keyring or a key grant that carries a clear name or an unknown field', async () => {
     const docs = await serverDocuments(server);
