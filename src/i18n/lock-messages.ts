@@ -2,12 +2,18 @@ import { msg, str } from '@lit/localize';
 import { StorageError, WrongSecretError } from '../storage/index.js';
 import { storageErrorMessage } from './storage-messages.js';
 import { countText } from './plural.js';
+import { formatDate } from './format.js';
 
 /** The shortest passphrase accepted; Argon2id slows guessing, it cannot make "1234" safe. */
 export const MIN_PASSPHRASE = 10;
 
 /** What a clinician reads when unlocking or changing the passphrase fails. */
-export function unlockErrorMessage(error: unknown): string {
+/** `changedElsewhereAt`: when another of the clinician's devices last gave this one a new passphrase. */
+export function unlockErrorMessage(error: unknown, changedElsewhereAt: number | null = null): string {
+  if (error instanceof WrongSecretError && changedElsewhereAt !== null)
+    return msg(
+      str`That passphrase does not open the records. Your passphrase was changed on another of your devices on ${formatDate(changedElsewhereAt)}: type the new one, or use your recovery key.`,
+    );
   if (error instanceof WrongSecretError)
     return msg('That passphrase or recovery key does not open the records. Check it and try again.');
   if (error instanceof StorageError) return storageErrorMessage(error);

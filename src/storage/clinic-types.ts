@@ -44,6 +44,8 @@ export interface ClinicianMeta {
   grants: KeyGrant[];
   migrated: boolean;
   createdAt: number;
+  /** When another of this clinician's devices last gave this one a new passphrase (sync). */
+  passphraseChangedElsewhereAt?: number;
 }
 
 /** What the device keeps about its keys: one shared passphrase (v1, as before) or a clinician's keyring. */

@@ -226,8 +226,8 @@ export async function changeVaultPassphrase(
 export async function storeKeyring(keyring: ClinicianKeyring): Promise<void> {
   const current = await loadMeta();
   if (current?.v !== 2) return;
-  await saveMeta({ ...current, keyring });
-  if (unlocked) unlocked = { ...unlocked, meta: { ...current, keyring } };
+  await saveMeta({ ...current, keyring, passphraseChangedElsewhereAt: Date.now() });
+  if (unlocked) unlocked = { ...unlocked, meta: (await loadMeta()) ?? current };
 }
 
 /** The data key a record was sealed under, when this device holds it. */

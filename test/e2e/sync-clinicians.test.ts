@@ -7,7 +7,7 @@ import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
 import { freePort, serveDist, type DistServer } from '../support/serve-dist';
 import { serverDocuments, storeCounts, turnOnSyncThroughUi, waitUntilSynced } from '../support/sync-page';
-import { PASSPHRASE, setUpEncryption, unlockThroughUi } from '../support/vault-ui';
+import { PASSPHRASE, lockScreen, setUpEncryption, unlockThroughUi } from '../support/vault-ui';
 import { openClinician, openGrants } from '../../src/storage/clinic-keys';
 import { openValue } from '../../src/storage/envelope';
 import { clinicRingOf, fromClinicianDoc, fromGrantDoc, type GrantDoc } from '../../src/sync/clinic-docs';
@@ -203,7 +203,11 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     // A and C stay with it: neither puts its older keyring back.
     await a.waitForTimeout(10_000);
     expect([await storedWrap(a), await storedWrap(c)]).toEqual([changed, changed]);
+    // On C she still types the old one: the lock screen says why it no longer opens.
     await c.getByRole('button', { name: 'Lock', exact: true }).click();
+    await lockScreen(c).locator('input[name="passphrase"]').fill(PASSPHRASE);
+    await lockScreen(c).locator('button.primary').click();
+    await lockScreen(c).getByRole('alert').getByText('changed on another of your devices', { exact: false }).waitFor();
     await unlockThroughUi(c, ANA_NEXT);
   });
   it('the server refuses a keyring or a key grant that carries a clear name or an unknown field', async () => {

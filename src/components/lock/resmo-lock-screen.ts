@@ -1,13 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { changeVaultPassphrase, unlockVault, unlockVaultWithRecovery } from '../../storage/index.js';
+import { changeVaultPassphrase, unlockVault, unlockVaultWithRecovery, vaultMeta } from '../../storage/index.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { lockFormStyles } from '../../styles/lock-styles.js';
 import { readNewPassphrase, unlockErrorMessage } from '../../i18n/lock-messages.js';
 import './resmo-new-passphrase.js';
 
 type Mode = 'passphrase' | 'recovery';
+
+/** When another of this clinician's devices last gave this one a new passphrase, if ever. */
+async function changedElsewhereAt(): Promise<number | null> {
+  const meta = await vaultMeta().catch(() => undefined);
+  return meta?.v === 2 ? (meta.passphraseChangedElsewhereAt ?? null) : null;
+}
 
 /**
  * The lock screen: asks for the passphrase (or the recovery words and a new passphrase). When
@@ -102,7 +108,7 @@ export class ResmoLockScreen extends LitElement {
     try {
       await work();
     } catch (error) {
-      this.error = unlockErrorMessage(error);
+      this.error = unlockErrorMessage(error, await changedElsewhereAt());
     } finally {
       this.busy = false;
     }

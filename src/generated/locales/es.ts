@@ -505,6 +505,7 @@
 'se4bd2d560d8168d6': `No se pudo cargar el modelo de emociones. Recargue la aplicación una vez con conexión; la grabación y los expedientes siguen funcionando.`,
 'se5784a16a6799dad': str`Volver a ${0}`,
 'se591c117106fa586': `Termine primero la grabación y luego active el cifrado.`,
+'se5973c17e6e0e219': str`Esa frase de acceso no abre los expedientes. Su frase de acceso se cambió en otro de sus dispositivos el ${0}: escriba la nueva o use su clave de recuperación.`,
 'se5a7dd57d7b8ec6c': str`Clave de recuperación de ${0}`,
 'se647444fddc01b0e': `No se encontró ninguna cámara.`,
 'se6ac4dd6d04c0d9a': `Un expediente de este dispositivo está dañado o se modificó fuera de Resmo, por lo que no se puede abrir.`,
