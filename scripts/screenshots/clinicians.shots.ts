@@ -1,9 +1,10 @@
 /**
  * Screenshots of Settings → Sync → Clinicians at 320, 390 and 1024 px, in English and Spanish,
  * against the local test server: the list (two clinicians) into docs/images/
- * (clinicians-<lang>-<width>.png); the set-up form, the add form, a new clinician's recovery
- * words and the removal question into SHOTS_DIR (default /tmp/resmo-shots). Prints each part's
- * width against the room it has (no sideways scrolling).
+ * (clinicians-<lang>-<width>.png), and the lock screen after a passphrase changed on another of
+ * the clinician's devices (lock-changed-elsewhere-<lang>-<width>.png); the set-up form, the add
+ * form, a new clinician's recovery words and the removal question into SHOTS_DIR (default
+ * /tmp/resmo-shots). Prints each part's width against the room it has (no sideways scrolling).
  */
 import { it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -21,6 +22,22 @@ const LOCALES = [
   ['en', 'en-US'],
   ['es', 'es-MX'],
 ] as const;
+
+/** Runs in the page: stamps the stored keys as given a new passphrase by another device at `at`. */
+declare function markChangedElsewhere(at: number): Promise<void>;
+const MARK = `window.markChangedElsewhere = (at) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('resmo');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const store = open.result.transaction('vault', 'readwrite').objectStore('vault');
+    const get = store.get('meta');
+    get.onsuccess = () => {
+      const put = store.put({ ...get.result, passphraseChangedElsewhereAt: at }, 'meta');
+      put.onsuccess = () => { open.result.close(); resolve(); };
+      put.onerror = () => reject(put.error);
+    };
+  };
+});`;
 
 async function shoot(page: Page, part: Locator, dir: string, name: string): Promise<void> {
   for (const width of WIDTHS) {
@@ -42,6 +59,7 @@ it('takes the clinicians screenshots', async () => {
       // One clinic per language: a server of its own.
       const server = await startSyncServer({ port: await freePort() });
       const page = await (await browser.newContext({ locale })).newPage();
+      await page.addInitScript(MARK);
       await page.setViewportSize({ width: 390, height: 900 });
       await setUpEncryption(page, app.url);
       await turnOnSyncThroughUi(page, app.url, server);
@@ -68,6 +86,14 @@ it('takes the clinicians screenshots', async () => {
       await shoot(page, part, DOCS, `clinicians-${short}`);
       await part.locator('ul.clinicians li button').first().click();
       await shoot(page, part, DIR, `clinicians-remove-${short}`);
+      // As if another of Ana's devices had given this one a new passphrase: the old one is refused.
+      await page.evaluate(() => markChangedElsewhere(Date.UTC(2026, 11, 1, 12)));
+      await page.reload();
+      const lock = page.locator('resmo-lock-screen');
+      await lock.locator('input[name="passphrase"]').fill('the passphrase she used before');
+      await lock.locator('button.primary').click();
+      await lock.locator('[role="alert"]').waitFor();
+      await shoot(page, page.locator('body'), DOCS, `lock-changed-elsewhere-${short}`);
       await page.context().close();
       await server.close();
     }
