@@ -1,7 +1,7 @@
 /**
  * `npm run bench`, detector input: BlazeFace on 256×256 follow-up regions of 4× the face (as
- * shipped before) against 128×128 regions of 2× or 2.5× the face (the same network on a quarter of
- * the pixels: src/worker/flexible-input.ts), alone or falling back to the 256 px region when they
+ * shipped first) against 128, 96 and 64 px regions of 1.6–2.5× the face (the same network on fewer
+ * pixels: src/worker/flexible-input.ts), alone or falling back to the 256 px region when they
  * find no face, for face recall on the composed scenes (scene-recall.ts) and time per detector
  * pass, WASM in Node. (Measured and dropped: 128 px of 2.5× or 3× alone lost 7–11 faces.)
  */
@@ -26,7 +26,7 @@ const zoomed =
     ...(fallback ? { fallback: square(f, 4, 256), face: Math.max(f.width, f.height) } : {}),
   });
 
-it('compares follow-up regions at 256 and 128 px', async () => {
+it('compares follow-up regions at 256, 128, 96 and 64 px', async () => {
   setWasmPaths(`${REPO}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
   await tf.setBackend('wasm');
   const split = loadFer2013('val');
@@ -35,7 +35,7 @@ it('compares follow-up regions at 256 and 128 px', async () => {
   if (scene === undefined) throw new Error('no scene');
   const source = pixelRegionSource({ data: toRgba(scene), width: scene.width, height: scene.height });
   const timing: string[] = [];
-  for (const input of [256, 128, 256, 128]) {
+  for (const input of [256, 128, 96, 64, 256, 128, 96, 64]) {
     const region = { x: 100, y: 50, size: 300, input };
     for (let i = 0; i < 5; i++) await model.detect(source, [region]);
     const t0 = performance.now();
@@ -47,6 +47,9 @@ it('compares follow-up regions at 256 and 128 px', async () => {
     ['128 px, 2×', zoomed(2, 128)],
     ['128 px, 2×, else 256 px, 4×', zoomed(2, 128, true)],
     ['128 px, 2.5×, else 256 px, 4×', zoomed(2.5, 128, true)],
+    ['96 px, 2×, else 256 px, 4×', zoomed(2, 96, true)],
+    ['96 px, 1.6×, else 256 px, 4×', zoomed(1.6, 96, true)],
+    ['64 px, 1.6×, else 256 px, 4×', zoomed(1.6, 64, true)],
   ];
   /** BENCH_FOLLOW=1,3 picks columns (0 = as shipped before). */
   const pick = process.env.BENCH_FOLLOW?.split(',').map(Number);

@@ -30,7 +30,8 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = { minScore: 0.5, iouThresho
  * Anchor centres in input pixels, in the model's output order: the stride-16 grid with 2 anchors
  * per cell (512 for 256 px), then the stride-32 grid with 6 per cell (384). Same layout as
  * MediaPipe's SSD anchor calculator and Human's `generateAnchors`. The network is convolutional:
- * a 128 px input has the same strides on a quarter of the cells (128 + 96 anchors).
+ * a 128 px input has the same strides on a quarter of the cells (128 + 96 anchors), a 96 px one
+ * on 6×6 and 3×3 cells (72 + 54).
  */
 export function generateAnchors(inputSize = BLAZEFACE_INPUT_SIZE): Float32Array {
   const layers = [
@@ -129,11 +130,11 @@ export interface Region {
   x: number;
   y: number;
   size: number;
-  /** Side of the detector's input for this region (default 256; 128 for a zoomed follow-up). */
+  /** Side of the detector's input for this region (default 256; 96 for a zoomed follow-up). */
   input?: number;
   /**
    * Looked at instead when this region holds no face of about `face` px centred in it (a close
-   * follow-up at 128 px falls back to the wide one at 256).
+   * follow-up at 96 px falls back to the wide one at 256).
    */
   fallback?: Region;
   /** Side of the face a follow-up region expects, in frame pixels. */

@@ -32,8 +32,8 @@ describe('reading only the chosen patient of a call', () => {
   it('looks in one zoomed square around the patient, not at the whole 1280×720 frame', () => {
     const focus = new PatientFocus({ x: 600, y: 100, width: 100, height: 100 });
     const region = focus.region(1280, 720);
-    // 2× the face read at 128 px, else 4× the face at 256 px.
-    expect(region).toMatchObject({ size: 200, input: 128, fallback: { size: 400 } });
+    // 1.6× the face read at 96 px, else 4× the face at 256 px.
+    expect(region).toMatchObject({ size: 160, input: 96, fallback: { size: 400 } });
     for (const r of [region, region.fallback ?? region]) {
       expect(r.x + r.size / 2).toBe(650);
       expect(r.y + r.size / 2).toBe(150);

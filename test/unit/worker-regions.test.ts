@@ -58,12 +58,12 @@ describe('RegionPlanner', () => {
     const counts = Array.from({ length: 6 }, () => planner.plan(640, 480, 4).length);
     expect(counts).toEqual([2, 3, 2, 3, 2, 3]);
     const [first] = planner.plan(640, 480, 4);
-    // 2× the face at 128 px (a quarter of the work), falling back to 4× the face at 256 px.
+    // 1.6× the face at 96 px (a seventh of the work), falling back to 4× the face at 256 px.
     expect(first).toEqual({
-      x: 115 - 30,
-      y: 115 - 30,
-      size: 60,
-      input: 128,
+      x: 115 - 24,
+      y: 115 - 24,
+      size: 48,
+      input: 96,
       face: 30,
       fallback: { x: 115 - 60, y: 115 - 60, size: 120 },
     });
