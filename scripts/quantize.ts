@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { expandChannelWeights } from '../src/worker/channel-weights.ts';
-import { channelGroup } from './channels.mjs';
+import { channelGroup, floatsOf } from './channels.mjs';
 
 interface WeightSpec {
   name: string;
@@ -25,15 +25,6 @@ interface WeightsGroup {
 
 const WIDTH: Record<string, number> = { float16: 2, uint8: 1, uint16: 2 };
 
-function fromHalf(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exp = (bits >>> 10) & 0x1f;
-  const mant = bits & 0x3ff;
-  if (exp === 0) return sign * mant * 2 ** -24;
-  if (exp === 0x1f) return mant ? NaN : sign * Infinity;
-  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
-}
-
 /** One tensor on `bits` levels (9–16), stored as uint16, with its minimum and step. */
 export function quantize(values: Float32Array, bits: number): { stored: Uint16Array; min: number; scale: number } {
   const top = 2 ** bits - 1;
@@ -45,14 +36,6 @@ export function quantize(values: Float32Array, bits: number): { stored: Uint16Ar
   const min = -Math.round(-lo / step) * step;
   const stored = Uint16Array.from(values, (v) => Math.min(top, Math.max(0, Math.round((v - min) / step))) * spread);
   return { stored, min: Math.fround(min), scale: Math.fround(step / spread) };
-}
-
-function floats(spec: WeightSpec, chunk: Buffer, count: number): Float32Array {
-  const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  const half = spec.quantization?.dtype === 'float16';
-  return Float32Array.from({ length: count }, (_, i) =>
-    half ? fromHalf(view.getUint16(i * 2, true)) : view.getFloat32(i * 4, true),
-  );
 }
 
 /** Rewrites one weights group (its manifest entry and concatenated shards) on `bits` levels. */
@@ -72,7 +55,7 @@ export function quantizeGroup(
       parts.push(Buffer.from(chunk));
       return spec;
     }
-    const { stored, min, scale } = quantize(floats(spec, chunk, count), bits);
+    const { stored, min, scale } = quantize(floatsOf(spec, chunk, count), bits);
     parts.push(Buffer.from(stored.buffer));
     return { ...spec, quantization: { dtype: 'uint16', min, scale, original_dtype: 'float32' } };
   });
