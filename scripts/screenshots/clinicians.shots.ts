@@ -86,6 +86,14 @@ it('takes the clinicians screenshots', async () => {
       await shoot(page, part, DOCS, `clinicians-${short}`);
       await part.locator('ul.clinicians li button').first().click();
       await shoot(page, part, DIR, `clinicians-remove-${short}`);
+      // A passphrase changed here, with sync on: the other devices take it at their next sync.
+      const privacy = page.locator('resmo-privacy-panel');
+      await privacy.locator('input[name="current"]').fill(PASSPHRASE);
+      await privacy.locator('input[name="next"]').fill('a passphrase for the new year');
+      await privacy.locator('input[name="repeat"]').fill('a passphrase for the new year');
+      await privacy.locator('form button[type="submit"]').click();
+      await privacy.locator('p[role="status"]').waitFor();
+      await shoot(page, privacy.locator('form'), DIR, `passphrase-changed-synced-${short}`);
       // As if another of Ana's devices had given this one a new passphrase: the old one is refused.
       await page.evaluate(() => markChangedElsewhere(Date.UTC(2026, 11, 1, 12)));
       await page.reload();

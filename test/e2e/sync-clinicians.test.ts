@@ -197,7 +197,7 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     await privacy.locator('input[name="next"]').fill(ANA_NEXT);
     await privacy.locator('input[name="repeat"]').fill(ANA_NEXT);
     await privacy.getByRole('button', { name: 'Change the passphrase' }).click();
-    await privacy.getByText('The passphrase was changed.', { exact: false }).waitFor();
+    await privacy.getByText('Your other devices take the new one at their next sync.', { exact: false }).waitFor();
     const changed = await storedWrap(a);
     await expect.poll(() => storedWrap(c), { timeout: 60_000 }).toBe(changed);
     // A and C stay with it: neither puts its older keyring back.

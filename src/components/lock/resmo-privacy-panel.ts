@@ -1,7 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { changeVaultPassphrase, lockVault, vaultEvents, vaultStatus, type VaultStatus } from '../../storage/index.js';
+import {
+  changeVaultPassphrase,
+  lockVault,
+  myClinician,
+  vaultEvents,
+  vaultStatus,
+  type VaultStatus,
+} from '../../storage/index.js';
+import { syncView } from '../../controllers/sync-runner.js';
 import { recordingActivity } from '../../platform/activity.js';
 import { loadIdleMinutes, saveIdleMinutes } from '../../platform/lock-settings.js';
 import { formStyles } from '../../styles/form-styles.js';
@@ -139,7 +147,12 @@ export class ResmoPrivacyPanel extends LitElement {
     try {
       await changeVaultPassphrase({ passphrase: String(data.get('current') ?? '') }, next);
       form.reset();
-      this.message = msg('The passphrase was changed. The old one no longer opens the records.');
+      const synced = syncView().mode === 'on' && (await myClinician()) !== null;
+      this.message = synced
+        ? msg(
+            'The passphrase was changed. The old one no longer opens the records. Your other devices take the new one at their next sync.',
+          )
+        : msg('The passphrase was changed. The old one no longer opens the records.');
     } catch (error) {
       this.error = unlockErrorMessage(error);
     } finally {

@@ -180,6 +180,7 @@
 's49e763aed00877a8': `Principal`,
 's4a669fb8cf337391': `Defina una frase de acceso para cifrar todos los expedientes de pacientes en este dispositivo, incluidos los que ya están aquí. La escribirá al abrir Resmo y después de que se bloquee.`,
 's4ab05d78e4729051': `Por escrito (firmado)`,
+'s4aca22e4674ded9e': `Se cambió la frase de acceso. La anterior ya no abre los expedientes. Sus otros dispositivos recibirán la nueva en su próxima sincronización.`,
 's4b4f2013942ce85e': `De palabra`,
 's4b8d075108fd2309': `Permita el uso de la cámara para este sitio en la barra de direcciones o en la configuración del navegador y pulse Iniciar de nuevo. Pacientes, sesiones y configuración siguen disponibles.`,
 's4b91f65f6de0aa4d': str`En relación con la cara en reposo (línea base del ${0})`,
