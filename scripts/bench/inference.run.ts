@@ -59,7 +59,8 @@ async function resmoSide(
   scenes: Scene[],
   frames: number,
 ): Promise<{ side: Side; classify: number[] }> {
-  await page.post({ type: 'set-tracking', refreshInterval: config === 'reuse' ? 8 : 1 });
+  await page.post({ type: 'set-tracking', refreshInterval: config === 'no-reuse' ? 1 : 8 });
+  await page.post({ type: 'set-mirror', mirror: config === 'shipped' });
   const { results, fps } = await timeScenes<ResultMessage>(
     scenes,
     frames,
@@ -117,11 +118,11 @@ it('benchmarks the inference pipeline against Human', async () => {
       const ours = await InferencePage.open(browser, server.url, findWorkerChunk());
       try {
         run.ran = (await ours.init(backend, 4, 300_000)).backend;
-        for (const config of ['no-reuse', 'reuse'] as const) {
+        for (const config of ['no-reuse', 'reuse', 'shipped'] as const) {
           const { side, classify } = await resmoSide(ours, config, scenes, frames);
           run.resmo[config] = side;
-          if (config === 'reuse')
-            notes.push(`${backend}: ResmoNet classify stage median ${quantile(classify, 0.5).toFixed(1)} ms`);
+          if (config !== 'no-reuse')
+            notes.push(`${backend}: ResmoNet ${config} classify stage median ${quantile(classify, 0.5).toFixed(1)} ms`);
         }
       } catch (e) {
         process.stdout.write(`ResmoNet on ${backend} failed: ${String(e)}\n`);

@@ -6,13 +6,20 @@
 import type { BackendName } from '../../src/shared/protocol';
 import { HUMAN_CONFIGS, type HumanConfig } from './human-page';
 
-/** How ResmoNet's worker runs: reusing boxes once settled (as shipped), or detecting on every frame. */
-export type ResmoConfig = 'reuse' | 'no-reuse';
+/**
+ * How ResmoNet's worker runs: detecting on every frame, or reusing boxes once settled, each reading
+ * every face once as Human does; or as shipped, reusing boxes and reading each face with its
+ * mirror image (two passes of the emotion model per face, averaged).
+ */
+export type ResmoConfig = 'no-reuse' | 'reuse' | 'shipped';
 
 export const RESMO_CONFIGS: Record<ResmoConfig, string> = {
-  'no-reuse': 'ResmoNet: detector on every frame (set-tracking refreshInterval 1), emotion on every frame',
+  'no-reuse':
+    'ResmoNet, no reuse: detector on every frame (set-tracking refreshInterval 1), emotion on every frame, each face read once (set-mirror false)',
   reuse:
-    'ResmoNet as shipped: once settled, detector on 1 frame in 8 (and when the face moves), boxes reused between, emotion on every frame',
+    'ResmoNet, reuse: once settled, detector on 1 frame in 8 (and when the face moves), boxes reused between, emotion on every frame, each face read once (set-mirror false)',
+  shipped:
+    'ResmoNet as shipped: boxes reused as above, emotion on every frame, each face read with its mirror image and the two averaged (mirror averaging, on by default on WASM, WebGL and WebGPU)',
 };
 
 export interface Pairing {
@@ -26,7 +33,7 @@ export const PAIRINGS: Pairing[] = [
   { name: 'no reuse on either side', resmo: 'no-reuse', human: 'no-reuse' },
   { name: 'both reuse boxes (headline)', resmo: 'reuse', human: 'reuse' },
   { name: 'published before: tracking against no reuse', resmo: 'reuse', human: 'no-reuse' },
-  { name: 'each as shipped', resmo: 'reuse', human: 'shipped' },
+  { name: 'each as shipped', resmo: 'shipped', human: 'shipped' },
 ];
 
 export interface Side {
