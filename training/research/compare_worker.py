@@ -90,7 +90,9 @@ def status():
             print(f"| {n} | 0 | | | |")
             continue
         best = max(h, key=lambda r: r["val"]["plain"]["accuracy"])
-        print(f"| {n} | {s['epoch']}/{C.RECIPE['epochs']} | {np.median([r['seconds'] for r in h]):.0f} | "
+        # Logs of a run whose checkpoint is not on this machine: it starts again at its next job.
+        lost = "" if os.path.exists(os.path.join(C.net_dir(n), "last.pt")) else " (no checkpoint here: starts again)"
+        print(f"| {n} | {s['epoch']}/{C.RECIPE['epochs']}{lost} | {np.median([r['seconds'] for r in h]):.0f} | "
               f"{best['val']['plain']['accuracy'] * 100:.2f}% ({best['epoch']}) | "
               f"{best['val']['mirror']['accuracy'] * 100:.2f}% |")
 
