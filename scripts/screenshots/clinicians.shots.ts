@@ -13,11 +13,14 @@ import { startSyncServer } from '../sync-server.mjs';
 import { launchChromium } from '../../test/support/browser';
 import { freePort, serveDist } from '../../test/support/serve-dist';
 import { turnOnSyncThroughUi, waitUntilSynced } from '../../test/support/sync-page';
+import { importThroughUi } from '../../test/support/import-through-ui';
+import { sampleExport } from '../../test/support/sample-export';
 import { PASSPHRASE, setUpEncryption } from '../../test/support/vault-ui';
 
 const DIR = process.env.SHOTS_DIR ?? '/tmp/resmo-shots';
 const DOCS = new URL('../../docs/images/', import.meta.url).pathname;
 const WIDTHS = [320, 390, 1024];
+const REMOVE = { en: 'Remove and make a new key', es: 'Quitar y crear una nueva clave' } as const;
 const LOCALES = [
   ['en', 'en-US'],
   ['es', 'es-MX'],
@@ -64,6 +67,12 @@ it('takes the clinicians screenshots', async () => {
       await setUpEncryption(page, app.url);
       await turnOnSyncThroughUi(page, app.url, server);
       await waitUntilSynced(page);
+      // A second device that joins with the clinic's shared passphrase and stays on it.
+      const shared = await (await browser.newContext({ locale })).newPage();
+      await turnOnSyncThroughUi(shared, app.url, server);
+      await shared.locator('resmo-sync-panel input[name="passphrase"]').fill(PASSPHRASE);
+      await shared.locator('resmo-sync-panel button[type="submit"]').click();
+      await waitUntilSynced(shared);
       const part = page.locator('resmo-sync-panel resmo-clinicians');
       await part.locator('input[name="name"]').waitFor();
       await shoot(page, part, DIR, `clinicians-setup-${short}`);
@@ -86,6 +95,18 @@ it('takes the clinicians screenshots', async () => {
       await shoot(page, part, DOCS, `clinicians-${short}`);
       await part.locator('ul.clinicians li button').first().click();
       await shoot(page, part, DIR, `clinicians-remove-${short}`);
+      // The removal makes a new clinic key, which the shared-passphrase device cannot receive.
+      await part.getByRole('button', { name: REMOVE[short] }).click();
+      await part.locator('ul.clinicians li').nth(1).waitFor({ state: 'detached', timeout: 60_000 });
+      // A new record, sealed under the new key.
+      await page.goto(`${app.url}#/patients`);
+      await importThroughUi(page, 'after.json', JSON.stringify(sampleExport(29, 60)));
+      await page.goto(`${app.url}#/settings`);
+      await waitUntilSynced(page);
+      const sharedPanel = shared.locator('resmo-sync-panel');
+      await sharedPanel.locator('p.error[role="alert"]').waitFor({ timeout: 60_000 });
+      await shoot(shared, sharedPanel, DIR, `sync-own-keys-needed-${short}`);
+      await shared.context().close();
       // A passphrase changed here, with sync on: the other devices take it at their next sync.
       const privacy = page.locator('resmo-privacy-panel');
       await privacy.locator('input[name="current"]').fill(PASSPHRASE);

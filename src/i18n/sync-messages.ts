@@ -25,6 +25,10 @@ export function syncProblemMessage(problem: SyncProblem): string {
       return msg(
         'The server holds records locked with another clinic key. This device keeps its own records; ask the clinic which server to use.',
       );
+    case 'own-keys-needed':
+      return msg(
+        "The clinic now gives each clinician their own keys, and new records are locked with a clinic key that this device cannot receive: it still opens with the clinic's shared passphrase. Records already here stay here. Ask a colleague to add you under Clinicians, then have this device set up again with your own account and passphrase.",
+      );
     case 'failed':
       return msg('Sync stopped because of a problem with a record. Records on this device are unchanged.');
   }

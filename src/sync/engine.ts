@@ -1,8 +1,8 @@
 import PouchDB from 'pouchdb-browser';
 import { holdsKey, vaultMeta } from '../storage/index.js';
 import { Bridge, OtherKeyError } from './bridge.js';
-import { problemOf, type SyncAccount, type SyncStatus } from './status.js';
-import { keepKeysLevel } from './clinicians.js';
+import { problemOf, type SyncAccount, type SyncProblem, type SyncStatus } from './status.js';
+import { keepKeysLevel, readRing } from './clinicians.js';
 import { toKeyring } from './wire.js';
 import { answerBlobCheck } from './blob-check.js';
 
@@ -35,6 +35,8 @@ export class SyncEngine extends EventTarget {
   private running: Promise<void> = Promise.resolve();
   private outgoing = 0;
   private bridge: Bridge | null = null;
+  /** Why the last pass could not apply a record, or null: a caught-up replication does not clear it. */
+  private recordProblem: SyncProblem | null = null;
 
   constructor(account: SyncAccount, lastSyncedAt: number | null) {
     super();
@@ -74,7 +76,7 @@ export class SyncEngine extends EventTarget {
       .on('change', () => void (direction === 'pull' && this.schedule()))
       .on('active', () => {
         this.caughtUp[direction] = false;
-        this.update({ state: 'syncing', problem: null });
+        this.update({ state: 'syncing', problem: this.recordProblem });
       })
       .on('paused', (error) => {
         this.caughtUp[direction] = !error;
@@ -109,18 +111,32 @@ export class SyncEngine extends EventTarget {
       this.outgoing += await this.bridge.send();
       if (await this.bridge.receive()) this.dispatchEvent(new Event('records'));
       const waiting = this.outgoing + (await this.bridge.waitingCount());
+      if (this.recordProblem !== null) {
+        // Applied again (a key came in): the problem shown until now is over.
+        this.recordProblem = null;
+        this.update({ state: this.caughtUp.push && this.caughtUp.pull ? 'idle' : 'syncing', problem: null });
+      }
       this.update({ waiting, notesJoined: this.bridge.notesJoined });
     } catch (error) {
-      this.update({ state: 'problem', problem: error instanceof OtherKeyError ? 'other-key' : 'failed' });
+      this.recordProblem = await this.problemWith(error);
+      this.update({ state: 'problem', problem: this.recordProblem });
       console.warn('Sync could not apply a record', error);
     }
   }
 
+  private async problemWith(error: unknown): Promise<SyncProblem> {
+    if (!(error instanceof OtherKeyError)) return 'failed';
+    const shared = (await vaultMeta())?.v === 1;
+    return shared && (await readRing(this.local)).clinicians.length > 0 ? 'own-keys-needed' : 'other-key';
+  }
+
   private onCaughtUp(): void {
     this.outgoing = 0;
-    void this.schedule().then(() =>
-      this.update({ state: 'idle', problem: null, lastSyncedAt: Date.now(), waiting: this.status.waiting }),
-    );
+    void this.schedule().then(() => {
+      // Caught up with the server, but not in sync while a record cannot be applied here.
+      if (this.recordProblem === null)
+        this.update({ state: 'idle', problem: null, lastSyncedAt: Date.now(), waiting: this.status.waiting });
+    });
   }
 
   private onProblem(error: unknown): void {

@@ -18,6 +18,11 @@ export type SyncProblem =
   | 'unreachable'
   /** The server holds records under a key this device does not have. */
   | 'other-key'
+  /**
+   * The clinic gives each clinician their own keys and made a new clinic key, which this device
+   * cannot receive: it still opens with the clinic's one shared passphrase.
+   */
+  | 'own-keys-needed'
   | 'failed';
 
 export interface SyncStatus {

@@ -7,7 +7,7 @@ import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
 import { freePort, serveDist, type DistServer } from '../support/serve-dist';
 import { serverDocuments, storeCounts, turnOnSyncThroughUi, waitUntilSynced } from '../support/sync-page';
-import { PASSPHRASE, lockScreen, setUpEncryption, unlockThroughUi } from '../support/vault-ui';
+import { PASSPHRASE, lockScreen, setUpEncryption, storedWrap, unlockThroughUi } from '../support/vault-ui';
 import { openClinician, openGrants } from '../../src/storage/clinic-keys';
 import { openValue } from '../../src/storage/envelope';
 import { clinicRingOf, fromClinicianDoc, fromGrantDoc, type GrantDoc } from '../../src/sync/clinic-docs';
@@ -17,24 +17,6 @@ const BETO = ['beto', 'beto-account-secret'] as const;
 const BETO_PASSPHRASE = 'a different room with a garden';
 const ANA_NEXT = 'a new passphrase for a new year';
 
-/** The clinician key as wrapped by the passphrase on this device (base64), read from its database. */
-function storedWrap(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('resmo');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('vault').objectStore('vault').get('meta');
-          get.onerror = () => reject(get.error);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(btoa(String.fromCharCode(...(get.result as { keyring: { wrapped: Uint8Array } }).keyring.wrapped)));
-          };
-        };
-      }),
-  );
-}
 const PANEL = ['resmo-app', 'resmo-settings-view', 'resmo-sync-panel'];
 const clinicians = (page: Page) => page.locator('resmo-sync-panel resmo-clinicians');
 
@@ -82,6 +64,12 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     expect(await importThroughUi(a, 'first.json', JSON.stringify(first))).toBe('done');
     await turnOnSyncThroughUi(a, app.url, server);
     await waitUntilSynced(a);
+    // A device that joins with the clinic's shared passphrase and stays on it.
+    const d = await device();
+    await turnOnSyncThroughUi(d, app.url, server);
+    await d.locator('resmo-sync-panel input[name="passphrase"]').fill(PASSPHRASE);
+    await d.locator('resmo-sync-panel button[type="submit"]').click();
+    await waitUntilSynced(d);
 
     // The clinic shared one passphrase so far: it becomes Ana's own.
     const part = clinicians(a);
@@ -169,6 +157,12 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
       betoId.clinician,
     );
 
+    // The device still on the shared passphrase cannot receive the new key, and says what to do.
+    await d
+      .locator('resmo-sync-panel')
+      .getByText('The clinic now gives each clinician their own keys', { exact: false })
+      .waitFor({ timeout: 60_000 });
+
     // Ana's other device took the new key in from the server and opens the new record.
     await c.goto(`${app.url}#/patients`);
     await c
@@ -190,6 +184,14 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     };
     await expect(openValue(second.patients[0]!.id, 'patient', sealed, betoKeys[0]!.key)).rejects.toThrow();
 
+    // Meanwhile the device on the shared passphrase keeps saying so: never "Up to date" while it cannot read.
+    const sharedPanel = d.locator('resmo-sync-panel');
+    let upToDate = 0;
+    const watching = (async () => {
+      for (let i = 0; i < 40; i++, await d.waitForTimeout(500))
+        if (await sharedPanel.getByText('Up to date.', { exact: true }).isVisible()) upToDate++;
+    })();
+
     // Ana changes her passphrase on A: her other device takes it in and opens with the new one.
     await a.goto(`${app.url}#/settings`);
     const privacy = a.locator('resmo-privacy-panel');
@@ -209,6 +211,12 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     await lockScreen(c).locator('button.primary').click();
     await lockScreen(c).getByRole('alert').getByText('changed on another of your devices', { exact: false }).waitFor();
     await unlockThroughUi(c, ANA_NEXT);
+    await watching;
+    expect(upToDate).toBe(0);
+    await sharedPanel.getByText('The clinic now gives each clinician their own keys', { exact: false }).waitFor();
+    // Keys set up there would hold only the old clinic key: the panel does not offer it.
+    expect(await sharedPanel.locator('resmo-clinicians').count()).toBe(0);
+    expect(await axeViolations(d, PANEL)).toEqual([]);
   });
   it('the server refuses a keyring or a key grant that carries a clear name or an unknown field', async () => {
     const docs = await serverDocuments(server);

@@ -29,3 +29,22 @@ export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE, cover
 export function lockScreen(page: Page) {
   return page.locator('resmo-lock-screen:not(.cover)');
 }
+
+/** The clinician key as wrapped by the passphrase on this device (base64), read from its database. */
+export function storedWrap(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('resmo');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('vault').objectStore('vault').get('meta');
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(btoa(String.fromCharCode(...(get.result as { keyring: { wrapped: Uint8Array } }).keyring.wrapped)));
+          };
+        };
+      }),
+  );
+}

@@ -148,7 +148,12 @@ export class ResmoSyncPanel extends LitElement {
         <button type="button" @click=${syncNow}>${msg('Sync now')}</button>
         <button type="button" @click=${this.turnOff} ?disabled=${this.busy}>${msg('Turn off sync')}</button>
       </div>
-      <resmo-clinicians></resmo-clinicians>`;
+      ${
+        status.problem === 'own-keys-needed'
+          ? // Keys set up here would hold only the old clinic key: a colleague adds this clinician instead.
+            nothing
+          : html`<resmo-clinicians></resmo-clinicians>`
+      }`;
   }
 
   private async run(work: () => Promise<unknown>): Promise<void> {

@@ -150,6 +150,7 @@
 's3bfb6dca2ca45220': `Abriendo los expedientes…`,
 's3c75f7453a1d382a': str`Confianza alta (${0})`,
 's3c8b5b0219a01360': `En pausa: última lectura, no en vivo`,
+'s3d359c6646c3984a': `La clínica ahora da a cada clínico sus propias claves, y los registros nuevos están cerrados con una clave de la clínica que este dispositivo no puede recibir: todavía se abre con la frase de acceso compartida de la clínica. Los registros que ya están aquí se quedan aquí. Pida a un colega que lo agregue en Clínicos y luego que configuren de nuevo este dispositivo con su propia cuenta y frase de acceso.`,
 's3d65a22248b6d784': `El almacenamiento del navegador no está disponible (la navegación privada puede bloquearlo).`,
 's3d9c6cd135cc97e7': `Los expedientes de este dispositivo están cifrados.`,
 's3dcaf4fef66230b7': str`Aún sin guardar: ${0}. Se conservan en esta pestaña: no la cierre ni la recargue. Exporte y borre consultas antiguas (Configuración muestra qué ocupa espacio en “Almacenamiento en este dispositivo”); se guardan en cuanto haya espacio y entonces se cierra la consulta.`,
