@@ -172,8 +172,9 @@ describe.skipIf(!hasFer2013())('consultation by video call, read from a shared t
     expect(samples.map((s) => s.second)).toEqual(samples.map((_, i) => i));
     const top = (p: readonly number[]): string => EMOTION_LABELS[p.indexOf(Math.max(...p))] ?? '';
     const read = samples.flatMap((s) => (s.probabilities ? [top(s.probabilities)] : []));
-    // Seconds without a reading: before the patient was tapped, the frozen tile, the pause.
-    expect(samples.length - read.length).toBeGreaterThanOrEqual(3);
+    // Seconds without a reading: at least one while the patient was away from the gallery and one
+    // while their tile was frozen (the pause adds more only when its seconds fall whole).
+    expect(samples.length - read.length).toBeGreaterThanOrEqual(2);
     expect(read.length).toBeGreaterThanOrEqual(1);
     expect(read.filter((t) => t === 'happy')).toEqual(read);
     // The live timeline is fed by the same per-second stream: every second read is the patient's.
