@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startSyncServer } from '../sync-server.mjs';
 import { launchChromium } from '../../test/support/browser';
 import { freePort, serveDist } from '../../test/support/serve-dist';
-import { turnOnSyncThroughUi, waitUntilSynced } from '../../test/support/sync-page';
+import { enterSyncPassphrase, turnOnSyncThroughUi, waitUntilSynced } from '../../test/support/sync-page';
 import { importThroughUi } from '../../test/support/import-through-ui';
 import { sampleExport } from '../../test/support/sample-export';
 import { PASSPHRASE, setUpEncryption } from '../../test/support/vault-ui';
@@ -70,8 +70,7 @@ it('takes the clinicians screenshots', async () => {
       // A second device that joins with the clinic's shared passphrase and stays on it.
       const shared = await (await browser.newContext({ locale })).newPage();
       await turnOnSyncThroughUi(shared, app.url, server);
-      await shared.locator('resmo-sync-panel input[name="passphrase"]').fill(PASSPHRASE);
-      await shared.locator('resmo-sync-panel button[type="submit"]').click();
+      await enterSyncPassphrase(shared, PASSPHRASE);
       await waitUntilSynced(shared);
       const part = page.locator('resmo-sync-panel resmo-clinicians');
       await part.locator('input[name="name"]').waitFor();

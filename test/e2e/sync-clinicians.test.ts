@@ -6,7 +6,13 @@ import { launchChromium } from '../support/browser';
 import { importThroughUi } from '../support/import-through-ui';
 import { sampleExport } from '../support/sample-export';
 import { freePort, serveDist, type DistServer } from '../support/serve-dist';
-import { serverDocuments, storeCounts, turnOnSyncThroughUi, waitUntilSynced } from '../support/sync-page';
+import {
+  enterSyncPassphrase,
+  serverDocuments,
+  storeCounts,
+  turnOnSyncThroughUi,
+  waitUntilSynced,
+} from '../support/sync-page';
 import { PASSPHRASE, lockScreen, setUpEncryption, storedWrap, unlockThroughUi } from '../support/vault-ui';
 import { openClinician, openGrants } from '../../src/storage/clinic-keys';
 import { openValue } from '../../src/storage/envelope';
@@ -67,8 +73,7 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     // A device that joins with the clinic's shared passphrase and stays on it.
     const d = await device();
     await turnOnSyncThroughUi(d, app.url, server);
-    await d.locator('resmo-sync-panel input[name="passphrase"]').fill(PASSPHRASE);
-    await d.locator('resmo-sync-panel button[type="submit"]').click();
+    await enterSyncPassphrase(d, PASSPHRASE);
     await waitUntilSynced(d);
 
     // The clinic shared one passphrase so far: it becomes Ana's own.
@@ -92,9 +97,7 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     // B's device: B's own account and B's own passphrase.
     const b = await device();
     await turnOnSyncThroughUi(b, app.url, { ...server, clinician: [BETO[0], BETO[1]] }, BETO[1]);
-    const join = b.locator('resmo-sync-panel input[name="passphrase"]');
-    await join.fill(BETO_PASSPHRASE);
-    await b.locator('resmo-sync-panel button[type="submit"]').click();
+    await enterSyncPassphrase(b, BETO_PASSPHRASE);
     await waitUntilSynced(b);
     await expect.poll(() => storeCounts(b), { timeout: 30_000 }).toEqual(onA);
     await b.goto(`${app.url}#/patients`);
@@ -123,8 +126,7 @@ describe('a keyring per clinician: adding one, removing one with a new clinic ke
     // Ana's second device joins with Ana's passphrase; it will get the new key only through sync.
     const c = await device();
     await turnOnSyncThroughUi(c, app.url, server);
-    await c.locator('resmo-sync-panel input[name="passphrase"]').fill(PASSPHRASE);
-    await c.locator('resmo-sync-panel button[type="submit"]').click();
+    await enterSyncPassphrase(c, PASSPHRASE);
     await waitUntilSynced(c);
     await clinicians(c).getByText('Dr. Beto Salinas', { exact: true }).waitFor();
 

@@ -17,6 +17,12 @@ export async function turnOnSyncThroughUi(
 }
 
 /** Waits until the panel says both directions are caught up and nothing is waiting. */
+/** On a device that just turned sync on: types the clinic's (or the clinician's) passphrase and joins. */
+export async function enterSyncPassphrase(page: Page, passphrase: string): Promise<void> {
+  await page.locator('resmo-sync-panel input[name="passphrase"]').fill(passphrase);
+  await page.locator('resmo-sync-panel button[type="submit"]').click();
+}
+
 export async function waitUntilSynced(page: Page, timeout = 90_000): Promise<void> {
   const state = page.locator('resmo-sync-panel .sync-state');
   await state
