@@ -27,6 +27,8 @@ export async function startBackend(
     await platform.activateBackend(backend);
     pipeline = await FacePipeline.create(artifacts);
     const warmUpMs = await pipeline.timeOneFace(syntheticFrame());
+    const background = backend === 'wasm' ? platform.backgroundDetector?.(artifacts) : null;
+    if (background) pipeline.setBackground(background);
     const guard = new FrameGuard(backend === 'webgl' || backend === 'webgpu', warmUpMs);
     const isLost = platform.watchDeviceLoss(backend, (reason) => onLost(reason, guard));
     return { backend, pipeline, isLost, guard };

@@ -17,6 +17,7 @@ export function frameResult(
     backend,
     numTensors: tf.memory().numTensors,
     detectorPasses: out.passes,
+    backgroundPasses: out.backgroundPasses,
     mirrored: out.mirrored,
   };
 }

@@ -5,6 +5,7 @@ import { activateBackend, watchDeviceLoss } from './backends.js';
 import { gpuKinds, type GpuKinds } from './gpu-kind.js';
 import { syntheticFrame } from './decode.js';
 import { FacePipeline } from './pipeline.js';
+import { DetectorLink, type BackgroundDetector } from './detector-link.js';
 
 const PROBE_RUNS = 3;
 
@@ -13,9 +14,16 @@ export interface BackendPlatform {
   activateBackend: typeof activateBackend;
   watchDeviceLoss: typeof watchDeviceLoss;
   gpuKinds: typeof gpuKinds;
+  /** A second worker for the box refreshes of a settled scene, on backends that run on the CPU. */
+  backgroundDetector?: (artifacts: ModelArtifactsSet) => BackgroundDetector | null;
 }
 
-export const browserPlatform: BackendPlatform = { activateBackend, watchDeviceLoss, gpuKinds };
+export const browserPlatform: BackendPlatform = {
+  activateBackend,
+  watchDeviceLoss,
+  gpuKinds,
+  backgroundDetector: (artifacts) => (typeof Worker === 'undefined' ? null : new DetectorLink(artifacts.detector)),
+};
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

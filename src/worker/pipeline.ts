@@ -1,15 +1,16 @@
 /** One frame through detection, cropping and classification, on whatever backend is active. */
-import { EMOTION_LABELS } from '../shared/emotions.js';
-import type { Box, FaceKeypoints, FaceQuality, FaceResult, Point } from '../shared/protocol.js';
+import type { Box, FaceResult } from '../shared/protocol.js';
 import type { RawDetection, Region } from './blazeface-decode.js';
 import { EmotionClassifier } from './classifier.js';
 import { FaceDetector } from './detector.js';
-import { appearanceSignature, frameChange } from './appearance.js';
-import { cropGeometry, cropGrey, measureQuality, normalise, type CropGeometry, type Pixels } from './face-crop.js';
+import { faceResults, type Crop } from './face-result.js';
+import { cropGeometry, cropGrey, measureQuality, normalise, type Pixels } from './face-crop.js';
 import { pixelRegionSource, type RegionSource } from './region-source.js';
 import { RegionPlanner, followRegion, scanTiles } from './regions.js';
 import { PatientFocus, type FocusStep } from './focus.js';
 import type { ModelArtifactsSet } from './artifacts.js';
+import { BackgroundRefresh, type Refreshed } from './background-refresh.js';
+import type { BackgroundDetector } from './detector-link.js';
 
 export interface PipelineOutput {
   faces: FaceResult[];
@@ -18,29 +19,14 @@ export interface PipelineOutput {
   classifyMs: number;
   /** Detector passes (regions) on this frame. */
   passes: number;
+  /** Of those, the ones handed to the detector worker. */
+  backgroundPasses: number;
   /** The faces were read with their mirror images, the two averaged. */
   mirrored: boolean;
 }
 
-interface Crop {
-  detection: RawDetection;
-  geometry: CropGeometry;
-  grey: Float32Array;
-  input: Float32Array;
-  quality: FaceQuality;
-}
-
-function keypoints(k: readonly number[]): FaceKeypoints {
-  const p = (i: number): Point => ({ x: k[2 * i] ?? 0, y: k[2 * i + 1] ?? 0 });
-  return { rightEye: p(0), leftEye: p(1), nose: p(2), mouth: p(3), rightEar: p(4), leftEar: p(5) };
-}
-
 export { MOTION_THRESHOLD, moved, type MotionReference } from './motion.js';
 import { moved, type MotionReference } from './motion.js';
-
-function argmax(values: readonly number[]): number {
-  return values.reduce((best, v, i) => (v > (values[best] ?? -Infinity) ? i : best), 0);
-}
 
 export class FacePipeline {
   private readonly planner = new RegionPlanner();
@@ -54,6 +40,7 @@ export class FacePipeline {
   /** The faces of the last whole frame; while focused, the others' boxes shown beside the patient. */
   private gallery: FaceResult[] = [];
   private others: FaceResult[] = [];
+  private background: BackgroundRefresh | null = null;
 
   private constructor(
     private readonly detector: FaceDetector,
@@ -85,11 +72,17 @@ export class FacePipeline {
     const step = this.focus?.next() ?? 'gallery';
     if (this.focus !== null && step !== 'gallery') return this.runFocused(this.focus, step, pixels, source, mirror);
     const { width, height } = pixels;
-    const regions = this.planner.plan(width, height, maxFaces);
+    let cropMs = this.adopt(this.background?.take() ?? null, maxFaces);
+    let regions = this.planner.plan(width, height, maxFaces);
     let detectMs = 0;
-    let cropMs = 0;
     let passes = 0;
+    let backgroundPasses = 0;
+    if (regions.length > 0 && this.planner.refreshing && source.copy && this.background?.available()) {
+      this.background.send(await source.copy(), pixels, regions);
+      [passes, backgroundPasses, regions] = [regions.length, regions.length, []];
+    }
     const detectAndCrop = async (planned: Region[]): Promise<Crop[]> => {
+      this.background?.cancel();
       passes += planned.length;
       const t0 = performance.now();
       const detections = (await this.detector.detect(source, planned)).slice(0, Math.max(0, maxFaces));
@@ -123,8 +116,26 @@ export class FacePipeline {
       cropMs,
       classifyMs: performance.now() - t2,
       passes,
+      backgroundPasses,
       mirrored: mirror && faces.length > 0,
     };
+  }
+
+  /** Takes up a refresh made by the detector worker; returns the ms it took here. */
+  private adopt(refreshed: Refreshed | null, maxFaces: number): number {
+    if (refreshed === null) return 0;
+    const t0 = performance.now();
+    const detections = refreshed.detections.slice(0, Math.max(0, maxFaces));
+    this.planner.update(detections);
+    const crops = this.crop(refreshed.pixels, detections);
+    this.reference = crops.map(({ grey, quality }) => ({ grey, contrast: quality.contrast }));
+    return performance.now() - t0;
+  }
+
+  /** Hands the settled scene's box refreshes to a detector worker (WASM: the other core). */
+  setBackground(detector: BackgroundDetector): void {
+    this.background?.dispose();
+    this.background = new BackgroundRefresh(detector);
   }
 
   /** A focused frame: the patient alone, detected in one region or their box reused; then the others' boxes. */
@@ -150,7 +161,8 @@ export class FacePipeline {
     this.previous = pixels;
     const [detectMs, cropMs, passes] = redetect ? [t2 - t1, t1 - t0, 1] : [0, t2 - t0, 0];
     const mirrored = mirror && read.length > 0;
-    return { faces: [...read, ...this.others], detectMs, cropMs, classifyMs: performance.now() - t2, passes, mirrored };
+    const classifyMs = performance.now() - t2;
+    return { faces: [...read, ...this.others], detectMs, cropMs, classifyMs, passes, backgroundPasses: 0, mirrored };
   }
 
   /**
@@ -196,20 +208,7 @@ export class FacePipeline {
     );
     const previous =
       this.previous?.width === pixels.width && this.previous.height === pixels.height ? this.previous : null;
-    return crops.map(({ detection: d, geometry, grey, quality }, i) => {
-      const p = probabilities[i] ?? [];
-      const box = { x: d.x, y: d.y, width: d.width, height: d.height };
-      return {
-        box,
-        keypoints: keypoints(d.keypoints),
-        score: d.score,
-        probabilities: p,
-        top: EMOTION_LABELS[argmax(p)] ?? 'neutral',
-        quality,
-        signature: appearanceSignature(pixels, box),
-        change: frameChange(previous, grey, geometry, this.classifier.metadata.input.width),
-      };
-    });
+    return faceResults(crops, probabilities, pixels, previous, this.classifier.metadata.input.width);
   }
 
   setRefreshInterval(n: number): void {
@@ -219,6 +218,7 @@ export class FacePipeline {
   /** Starts afresh, searching the whole frame: for a new camera or stream. */
   resetTracking(): void {
     this.planner.reset();
+    this.background?.cancel();
     this.reference = [];
     this.previous = null;
     this.gallery = [];
@@ -226,6 +226,7 @@ export class FacePipeline {
   }
 
   dispose(): void {
+    this.background?.dispose();
     this.detector.dispose();
     this.classifier.dispose();
   }

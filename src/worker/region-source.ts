@@ -12,6 +12,8 @@ export interface RegionSource {
   readonly height: number;
   /** RGBA pixels of `region` at `size`×`size`; parts outside the frame are black. */
   read(region: Region, size: number): Pixels;
+  /** A copy of the frame that another worker can take, where the frame is a browser image. */
+  copy?(): Promise<ImageBitmap | VideoFrame>;
 }
 
 /** Bilinear resampling of in-memory pixels, sampling at pixel centres. */
@@ -59,6 +61,12 @@ export class CanvasRegionSource implements RegionSource {
     this.width = width;
     this.height = height;
     return this;
+  }
+
+  copy(): Promise<ImageBitmap | VideoFrame> {
+    const frame = this.frame;
+    if (frame === null) return Promise.reject(new Error('no frame'));
+    return 'clone' in frame ? Promise.resolve(frame.clone()) : createImageBitmap(frame);
   }
 
   read(region: Region, size: number): Pixels {

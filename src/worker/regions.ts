@@ -112,7 +112,15 @@ export class RegionPlanner {
     this.options = { ...this.options, refreshInterval, settledSearchInterval };
   }
 
+  /**
+   * The last planned frame is a settled scene's periodic detection (its boxes refreshed, maybe a
+   * search region), which later frames can take up a frame or two late (the detector worker's
+   * job); false when boxes are never reused.
+   */
+  refreshing = false;
+
   plan(width: number, height: number, maxFollow: number): Region[] {
+    this.refreshing = false;
     const whole = wholeFrame(width, height);
     const cycle = [whole, ...scanTiles(width, height, this.options)];
     const next = (): Region => cycle[this.search++ % cycle.length] ?? whole;
@@ -126,8 +134,9 @@ export class RegionPlanner {
     this.settleAfter = this.searchCycle(width, height);
     const steady = this.settledFrames++ - this.settleAfter;
     if (steady < 0) return this.frame % this.options.searchInterval === 0 ? [...followed, next()] : followed;
-    if (steady % this.options.settledSearchInterval === 0) return [...followed, next()];
-    return steady % this.options.refreshInterval === 0 ? followed : [];
+    if (steady % this.options.refreshInterval !== 0) return [];
+    this.refreshing = this.options.refreshInterval > 1;
+    return steady % this.options.settledSearchInterval === 0 ? [...followed, next()] : followed;
   }
 
   /** Regions around the faces of the last detection. */

@@ -163,10 +163,15 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     const results = await page.run(still, 60);
     for (const r of results) expect(matchFaces(still, r.result.faces).every((f) => f !== undefined)).toBe(true);
     const settled = results.slice(30);
-    const detected = settled.filter((r) => r.result.timings.detect > 0).length;
+    const detected = settled.filter((r) => (r.result.detectorPasses ?? 0) > 0).length;
     console.info(`detector ran on ${detected} of the last ${settled.length} frames of a still face`);
     expect(detected).toBeGreaterThan(0);
     expect(detected).toBeLessThanOrEqual(settled.length / 4);
+    // On WASM the detector worker refreshes the boxes on the other core: those frames read the
+    // last boxes and do not wait for it, and the frames after take up what it found.
+    const handed = settled.filter((r) => (r.result.backgroundPasses ?? 0) > 0);
+    expect(handed.length).toBeGreaterThan(0);
+    for (const r of handed) expect(r.result.timings.detect).toBe(0);
     // The same face, 40 px to the right and 25 px down: the first frame already has it in place.
     const moved = composeScene(split, [{ index, x: 240, y: 145, size: 120 }], 640, 480, 11);
     const [next] = await page.run(moved, 1, 60_000, 'ImageBitmap', true);
@@ -185,7 +190,7 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     results.forEach((r, i) => {
       expect(matchFaces(sway[i % sway.length] as Scene, r.result.faces).every((f) => f !== undefined)).toBe(true);
     });
-    const detected = results.filter((r) => r.result.timings.detect > 0).length;
+    const detected = results.filter((r) => (r.result.detectorPasses ?? 0) > 0).length;
     console.info(`detector ran on ${detected} of ${results.length} frames of a swaying face`);
     expect(detected).toBeLessThan(results.length / 2);
   });

@@ -34,6 +34,25 @@ describe('settled tracking', () => {
     expect(planner.tracked(4)).toEqual([face(300, 200, 60)]);
   });
 
+  it('marks the settled periodic detections, and only those, as ones a later frame can take up', () => {
+    const planner = new RegionPlanner();
+    planner.update([face(300, 200, 60)]);
+    const before = Array.from({ length: planner.searchCycle(640, 480) }, () => {
+      planner.plan(640, 480, 4);
+      return planner.refreshing;
+    });
+    expect(before.every((r) => !r)).toBe(true);
+    const settled = Array.from({ length: 64 }, () => [planner.plan(640, 480, 4).length, planner.refreshing] as const);
+    expect(settled.filter(([, r]) => r).map(([n]) => n)).toEqual([2, 1, 1, 1, 2, 1, 1, 1]);
+    expect(settled.every(([n, r]) => r === n > 0)).toBe(true);
+    // Detecting on every frame: every frame's own boxes, none taken up late.
+    planner.setRefreshInterval(1);
+    for (let i = 0; i < 40; i++) {
+      planner.plan(640, 480, 4);
+      expect(planner.refreshing).toBe(false);
+    }
+  });
+
   it('still visits every search region once settled', () => {
     const planner = new RegionPlanner();
     planner.update([face(300, 200, 60)]);
