@@ -10,7 +10,7 @@
  *
  * Trusted Types: DOM sinks that can run script (innerHTML, script URLs of workers and the service
  * worker) take only values made by a named policy: `lit-html` (Lit's own, for its templates) and
- * `resmo-script-url` (src/platform/trusted-types.ts: the app's own scripts only). No `default`
+ * `resmo-script-url` (src/shared/trusted-types.ts: the app's own scripts only). No `default`
  * policy, so any other string handed to such a sink is refused and reported.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {

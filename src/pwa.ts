@@ -1,6 +1,6 @@
 import { Workbox } from 'workbox-window';
 import { recordingActivity } from './platform/activity.js';
-import { trustedScriptUrl } from './platform/trusted-types.js';
+import { trustedScriptUrl } from './shared/trusted-types.js';
 
 export interface UpdateHandle {
   /** Activates the waiting service worker; the page reloads once it has taken control, never mid-recording. */

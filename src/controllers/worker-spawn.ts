@@ -1,5 +1,5 @@
 import type { WorkerMessage, WorkerRequest } from '../shared/protocol.js';
-import { trustedScriptUrl } from '../platform/trusted-types.js';
+import { trustedScriptUrl } from '../shared/trusted-types.js';
 import inferenceWorkerUrl from '../worker/inference.worker.ts?worker&url';
 
 /** What the worker client needs of a Worker; tests pass a fake. */

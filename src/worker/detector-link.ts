@@ -3,7 +3,7 @@
  * the two workers run on two cores; a GPU backend shares one device), and given up for good
  * after any failure: the pipeline then detects on its own thread, as it always could.
  */
-import { trustedScriptUrl } from '../platform/trusted-types.js';
+import { trustedScriptUrl } from '../shared/trusted-types.js';
 import type { RawDetection, Region } from './blazeface-decode.js';
 import { DETECTOR_ROLE, type DetectorReply, type DetectorRequest } from './detector-protocol.js';
 import type * as tf from './tf.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSP_DIRECTIVES } from '../../scripts/csp';
-import { SCRIPT_URL_POLICY, checkScriptUrl } from '../../src/platform/trusted-types';
+import { SCRIPT_URL_POLICY, checkScriptUrl } from '../../src/shared/trusted-types';
 
 const PAGE = 'https://clinic.example/resmo/#/consultation';
 

@@ -1,6 +1,7 @@
 /**
  * Trusted Types: the policy requires every script URL the page hands to the browser (the inference
- * worker, the service worker) to come from this one policy, and HTML to come from Lit's own
+ * worker, the service worker) and the inference worker hands to it (its detector worker) to come
+ * from this one policy, made once per realm, and HTML to come from Lit's own
  * `lit-html` policy. A script URL is accepted only on this origin, under the app's base path and
  * ending in `.js`; anything else throws, so an injected `new Worker('https://…')` cannot start.
  */
