@@ -91,10 +91,7 @@ export interface FrameResult {
   numTensors: number;
   /** Regions the detector looked at on this frame (0 when the last boxes were reused). */
   detectorPasses?: number;
-  /**
-   * Of those, the regions handed to the detector worker (WASM): this frame reused the last boxes,
-   * and a later frame takes up what it finds.
-   */
+  /** Of those, the regions handed to the detector worker (WASM); a later frame takes up its boxes. */
   backgroundPasses?: number;
   /** The faces' probabilities are averaged over each face and its mirror image. */
   mirrored?: boolean;
