@@ -62,5 +62,14 @@ describe.skipIf(!hasFer2013())('the model offline after the first visit', () => 
         return (view as unknown as { live?: { worker?: { backend?: string | null } } } | null)?.live?.worker?.backend;
       });
     await expect.poll(engine).toBe('wasm');
+    // Once the face is settled, its box refreshes go to a second worker (the same script, cached),
+    // which loads the WASM build from the service worker's cache too.
+    const detectorWorker = async () => {
+      for (const worker of page.workers())
+        if ((await worker.evaluate(() => self.name)) === 'resmo-detector')
+          return worker.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')));
+      return false;
+    };
+    await expect.poll(detectorWorker, { timeout: 30_000 }).toBe(true);
   });
 });

@@ -170,7 +170,8 @@ describe.skipIf(!hasFer2013())('inference worker in Chromium', () => {
     // On WASM the detector worker refreshes the boxes on the other core: those frames read the
     // last boxes and do not wait for it, and the frames after take up what it found.
     const handed = settled.filter((r) => (r.result.backgroundPasses ?? 0) > 0);
-    expect(handed.length).toBeGreaterThan(0);
+    // More than one: each waits for the answer to the one before.
+    expect(handed.length).toBeGreaterThan(1);
     for (const r of handed) expect(r.result.timings.detect).toBe(0);
     // The same face, 40 px to the right and 25 px down: the first frame already has it in place.
     const moved = composeScene(split, [{ index, x: 240, y: 145, size: 120 }], 640, 480, 11);
