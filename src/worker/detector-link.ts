@@ -45,7 +45,13 @@ export class DetectorLink implements BackgroundDetector {
     const id = ++this.next;
     const request: DetectorRequest = { type: 'detect', id, frame, width, height, regions };
     const answer = new Promise<RawDetection[]>((resolve, reject) => (this.waiting = { id, resolve, reject }));
-    this.worker.postMessage(request, [frame]);
+    try {
+      this.worker.postMessage(request, [frame]);
+    } catch (e) {
+      // A frame this browser cannot transfer: no second worker for this stream.
+      frame.close();
+      this.fail(e instanceof Error ? e.message : String(e));
+    }
     return answer;
   }
 

@@ -78,8 +78,11 @@ export class FacePipeline {
     let passes = 0;
     let backgroundPasses = 0;
     if (regions.length > 0 && this.planner.refreshing && source.copy && this.background?.available()) {
-      this.background.send(await source.copy(), pixels, regions);
-      [passes, backgroundPasses, regions] = [regions.length, regions.length, []];
+      const copy = await source.copy().catch(() => null);
+      if (copy !== null) {
+        this.background.send(copy, pixels, regions);
+        [passes, backgroundPasses, regions] = [regions.length, regions.length, []];
+      }
     }
     const detectAndCrop = async (planned: Region[]): Promise<Crop[]> => {
       this.background?.cancel();
