@@ -51,6 +51,32 @@ export const appShellStyles = css`
     outline: 3px solid #ffd166;
     outline-offset: 2px;
   }
+  /*
+   * Phones: the navigation takes a row of its own under the name and the lock button, the three
+   * links side by side, so the header is two rows, not three (Spanish labels are the longest).
+   */
+  @media (max-width: 30rem) {
+    header {
+      gap: 0 0.5rem;
+      padding-inline: 0.5rem;
+    }
+    .brand {
+      padding-left: 0.5rem;
+    }
+    nav {
+      order: 1;
+      flex: 1 1 100%;
+    }
+    nav ul {
+      flex-wrap: nowrap;
+      justify-content: space-between;
+      gap: 0.125rem;
+    }
+    nav a {
+      padding: 0 0.6rem;
+      font-size: 0.875rem;
+    }
+  }
   main {
     box-sizing: border-box;
     padding: 1rem;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { serveDist, type DistServer } from '../support/serve-dist';
 import {
@@ -31,6 +31,12 @@ describe('every screen fits and passes axe', () => {
     await server?.close();
   });
 
+  /** Rows the header's navigation links take (one: the three side by side, also on a phone). */
+  const navRows = (page: Page): Promise<number> =>
+    page
+      .locator('resmo-app header nav a')
+      .evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+
   for (const [short, locale] of LOCALES) {
     it(`in ${short}`, { timeout: 600_000 }, async () => {
       const context = await browser.newContext({ locale });
@@ -38,6 +44,7 @@ describe('every screen fits and passes axe', () => {
       const seeded = clinicPatient();
       await seedApp(page, server.url, seeded);
       const wide: string[] = [];
+      const wrapped: string[] = [];
       const violations: string[] = [];
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 800 });
@@ -45,12 +52,15 @@ describe('every screen fits and passes axe', () => {
           await openScreen(page, server.url, screen, seeded);
           const extra = await overflow(page);
           if (extra > 0) wide.push(`${screen.name} at ${width} px: ${extra} px too wide`);
+          const rows = await navRows(page);
+          if (rows !== 1) wrapped.push(`${screen.name} at ${width} px: navigation on ${rows} rows`);
           for (const v of await axeViolations(page))
             violations.push(`${screen.name} at ${width} px: ${v.id} ${v.targets.join(' ')}`);
         }
       }
       await context.close();
       expect(wide).toEqual([]);
+      expect(wrapped).toEqual([]);
       expect(violations).toEqual([]);
     });
   }
