@@ -1,22 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { loadPreferences, type Preferences } from '../platform/preferences.js';
+import { WindowEventWatch } from './window-event-watch.js';
 
 /** Calls `apply` with the saved preferences whenever Settings change them, while the host is connected. */
-export class PreferencesWatch implements ReactiveController {
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly apply: (preferences: Preferences) => void,
-  ) {
-    host.addController(this);
+export class PreferencesWatch extends WindowEventWatch {
+  constructor(host: ReactiveControllerHost, apply: (preferences: Preferences) => void) {
+    super(host, 'resmo-preferences', () => apply(loadPreferences()));
   }
-
-  hostConnected(): void {
-    window.addEventListener('resmo-preferences', this.onChange);
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener('resmo-preferences', this.onChange);
-  }
-
-  private readonly onChange = (): void => this.apply(loadPreferences());
 }

@@ -1,24 +1,12 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { WindowEventWatch } from './window-event-watch.js';
 
 /** The window event fired when sync has written records from another device into this one. */
 export const RECORDS_SYNCED = 'resmo-records-synced';
 
 /** Calls `reload` whenever sync brings records from another device, while the host is connected. */
-export class RecordsWatch implements ReactiveController {
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly reload: () => void,
-  ) {
-    host.addController(this);
+export class RecordsWatch extends WindowEventWatch {
+  constructor(host: ReactiveControllerHost, reload: () => void) {
+    super(host, RECORDS_SYNCED, reload);
   }
-
-  hostConnected(): void {
-    window.addEventListener(RECORDS_SYNCED, this.onSynced);
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener(RECORDS_SYNCED, this.onSynced);
-  }
-
-  private readonly onSynced = (): void => this.reload();
 }

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LitElement } from 'lit';
+import { RECORDS_SYNCED, RecordsWatch } from '../../src/controllers/records-watch';
+import { PreferencesWatch } from '../../src/controllers/preferences-watch';
+import type { Preferences } from '../../src/platform/preferences';
+
+/** A bare element holding both watches, counting what they report. */
+class WatchHost extends LitElement {
+  reloads = 0;
+  applied: Preferences[] = [];
+  constructor() {
+    super();
+    new RecordsWatch(this, () => this.reloads++);
+    new PreferencesWatch(this, (p) => this.applied.push(p));
+  }
+}
+customElements.define('watch-host', WatchHost);
+
+afterEach(() => document.body.replaceChildren());
+
+describe('window event watches', () => {
+  it('report their window events while the element is in the page, and stop once it leaves', async () => {
+    const host = document.createElement('watch-host') as WatchHost;
+    window.dispatchEvent(new Event(RECORDS_SYNCED));
+    expect(host.reloads).toBe(0);
+    document.body.append(host);
+    await host.updateComplete;
+    window.dispatchEvent(new Event(RECORDS_SYNCED));
+    window.dispatchEvent(new Event(RECORDS_SYNCED));
+    window.dispatchEvent(new Event('resmo-preferences'));
+    expect(host.reloads).toBe(2);
+    expect(host.applied).toHaveLength(1);
+    expect(host.applied[0]).toHaveProperty('smoothing');
+    host.remove();
+    window.dispatchEvent(new Event(RECORDS_SYNCED));
+    window.dispatchEvent(new Event('resmo-preferences'));
+    expect(host.reloads).toBe(2);
+    expect(host.applied).toHaveLength(1);
+  });
+});
