@@ -17,6 +17,7 @@ import { lockFormStyles } from '../../styles/lock-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import { cliniciansStyles } from '../../styles/clinicians-styles.js';
 import '../lock/resmo-new-passphrase.js';
+import { EventWatch } from '../../controllers/event-watch.js';
 
 type Mode =
   | { kind: 'list' }
@@ -36,15 +37,9 @@ export class ResmoClinicians extends LitElement {
   @state() private progress = '';
   @state() private error = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    syncEvents.addEventListener('change', this.refresh);
-    this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    syncEvents.removeEventListener('change', this.refresh);
+  constructor() {
+    super();
+    new EventWatch(this, syncEvents, 'change', () => this.refresh(), { atConnect: true });
   }
 
   private readonly refresh = (): void => {

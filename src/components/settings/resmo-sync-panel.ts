@@ -21,6 +21,7 @@ import {
 import { lockFormStyles } from '../../styles/lock-styles.js';
 import { sharedStyles } from '../../styles/shared-styles.js';
 import './resmo-clinicians.js';
+import { EventWatch } from '../../controllers/event-watch.js';
 
 /** Settings: share this device's records with the clinic's other devices through the clinic's server. */
 @customElement('resmo-sync-panel')
@@ -61,15 +62,9 @@ export class ResmoSyncPanel extends LitElement {
   @state() private error = '';
   @state() private busy = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    syncEvents.addEventListener('change', this.refresh);
-    this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    syncEvents.removeEventListener('change', this.refresh);
+  constructor() {
+    super();
+    new EventWatch(this, syncEvents, 'change', () => this.refresh(), { atConnect: true });
   }
 
   private readonly refresh = (): void => {
