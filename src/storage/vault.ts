@@ -3,7 +3,7 @@ import { StorageError } from './errors.js';
 import { migrateToEnvelopes } from './vault-migrate.js';
 import { changePassphrase, createVault, unlockWithPassphrase, type VaultMeta } from './vault-keys.js';
 import type { RecoveryLanguage } from './recovery-words.js';
-import { rewrapClinician, type ClinicianKeyring, type Proof } from './clinic-keys.js';
+import { rewrapClinician as rewrap, type ClinicianKeyring, type Proof } from './clinic-keys.js';
 import { openStored, type Opened, type StoredMeta } from './vault-open.js';
 
 /** 'off': records are stored as they are (encryption never set up on this device). */
@@ -83,9 +83,11 @@ function loadMeta(): Promise<StoredMeta | undefined> {
   return meta;
 }
 
-async function saveMeta(next: StoredMeta): Promise<void> {
+/** Saves `next`; with `held`, while unlocked, it also becomes the meta of the keys in memory. */
+async function saveMeta(next: StoredMeta, held = false): Promise<void> {
   await (await database()).put('vault', next, 'meta');
   meta = Promise.resolve(next);
+  if (held && unlocked) unlocked = { ...unlocked, meta: next };
 }
 
 export async function vaultStatus(): Promise<VaultStatus> {
@@ -209,7 +211,7 @@ export function lockVault(): void {
   requestDrop();
 }
 
-/** Re-wraps the data key under a new passphrase; proof is the current passphrase or the recovery words. */
+/** Re-wraps the data key under a new passphrase (proof: the passphrase or the recovery words). */
 export async function changeVaultPassphrase(
   proof: { passphrase: string } | { recovery: string },
   next: string,
@@ -217,17 +219,16 @@ export async function changeVaultPassphrase(
   const current = await loadMeta();
   if (!current) throw new StorageError('not-found', 'Encryption is not set up.');
   const proved = 'passphrase' in proof ? proof : { recovery: proof.recovery };
-  if (current.v === 1) await saveMeta(await changePassphrase(current, proof, next));
-  else await saveMeta({ ...current, keyring: await rewrapClinician(current.keyring, proved, next) });
-  if (unlocked) unlocked = { ...unlocked, meta: (await loadMeta()) ?? current };
+  if (current.v === 1) return saveMeta(await changePassphrase(current, proof, next), true);
+  const keyring = await rewrap(current.keyring, proved, next);
+  await saveMeta({ ...current, keyring, passphraseChangedElsewhereAt: undefined }, true);
 }
 
 /** Stores this clinician's keyring as wrapped anew elsewhere; the keys in memory stay as they are. */
 export async function storeKeyring(keyring: ClinicianKeyring): Promise<void> {
   const current = await loadMeta();
   if (current?.v !== 2) return;
-  await saveMeta({ ...current, keyring, passphraseChangedElsewhereAt: Date.now() });
-  if (unlocked) unlocked = { ...unlocked, meta: (await loadMeta()) ?? current };
+  await saveMeta({ ...current, keyring, passphraseChangedElsewhereAt: Date.now() }, true);
 }
 
 /** The data key a record was sealed under, when this device holds it. */

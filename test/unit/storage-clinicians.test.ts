@@ -8,6 +8,7 @@ import {
   changeVaultPassphrase,
   lockVault,
   setUpVault,
+  storeKeyring,
   unlockVault,
   unlockVaultWithRecovery,
   vaultMeta,
@@ -49,6 +50,15 @@ describe('a clinic that shared one passphrase, then a keyring per clinician', { 
     await expect(unlockVault(ANA)).rejects.toMatchObject({ name: 'WrongSecretError' });
     await unlockVault('ana changed passphrase');
     expect(await getPatient(before.id)).toEqual(before);
+  });
+
+  it('forgets that the passphrase was changed elsewhere once it is changed here', async () => {
+    await setUpVault(ANA, { cost });
+    await becomeClinician('Dra. Ana', ANA, { cost });
+    await storeKeyring((await clinicianMeta()).keyring);
+    expect((await clinicianMeta()).passphraseChangedElsewhereAt).toEqual(expect.any(Number));
+    await changeVaultPassphrase({ passphrase: ANA }, 'ana changed here');
+    expect((await clinicianMeta()).passphraseChangedElsewhereAt).toBeUndefined();
   });
 
   it('adding needs the passphrase of the clinician at the device', async () => {
