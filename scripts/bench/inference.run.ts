@@ -73,6 +73,7 @@ async function resmoSide(
     fps,
     total: timings.map((t) => t.total),
     detect: timings.map((t) => t.detect),
+    background: timings.flatMap((t) => (t.background === undefined ? [] : [t.background])),
     passes: mean(results.map((r) => r.result.detectorPasses ?? 0)),
     emotionsPerFrame: withFace.filter((r) => r.result.timings.classify > 0).length / Math.max(1, withFace.length),
     facesPerFrame: mean(results.map((r) => r.result.faces.length)),

@@ -78,6 +78,8 @@ export interface StageTimings {
   /** ResmoNet on the batch of crops, with the read-back and temperature. */
   classify: number;
   total: number;
+  /** The detector worker's pass whose boxes this frame took up (on the other core: not in `total`). */
+  background?: number;
 }
 
 export interface FrameResult {

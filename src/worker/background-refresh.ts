@@ -4,17 +4,19 @@
  * frame after it arrives; a detection made here meanwhile makes it stale, and it is dropped.
  */
 import type { RawDetection, Region } from './blazeface-decode.js';
-import type { BackgroundDetector } from './detector-link.js';
+import type { BackgroundDetector, Detected } from './detector-link.js';
 import type { Pixels } from './face-crop.js';
 
 export interface Refreshed {
   detections: RawDetection[];
+  /** The detector worker's time for them. */
+  ms: number;
   /** The frame they were found in, for the crops that later frames are compared with. */
   pixels: Pixels;
 }
 
 export class BackgroundRefresh {
-  private pending: { generation: number; pixels: Pixels; detections?: RawDetection[] } | null = null;
+  private pending: { generation: number; pixels: Pixels; answer?: Detected } | null = null;
   private generation = 0;
 
   constructor(private readonly detector: BackgroundDetector) {}
@@ -30,8 +32,8 @@ export class BackgroundRefresh {
     const pending: NonNullable<typeof this.pending> = { generation, pixels };
     this.pending = pending;
     this.detector.detect(frame, pixels.width, pixels.height, regions).then(
-      (detections) => {
-        if (this.pending === pending) pending.detections = detections;
+      (answer) => {
+        if (this.pending === pending) pending.answer = answer;
       },
       () => {
         if (this.pending === pending) this.pending = null;
@@ -42,15 +44,15 @@ export class BackgroundRefresh {
   /** The answer that arrived since the last call, if any and not stale. */
   take(): Refreshed | null {
     const pending = this.pending;
-    if (pending?.detections === undefined) return null;
+    if (pending?.answer === undefined) return null;
     this.pending = null;
-    return pending.generation === this.generation ? { detections: pending.detections, pixels: pending.pixels } : null;
+    return pending.generation === this.generation ? { ...pending.answer, pixels: pending.pixels } : null;
   }
 
   /** Drops the answer still awaited: a detection made since, or a new stream, supersedes it. */
   cancel(): void {
     this.generation++;
-    if (this.pending?.detections !== undefined) this.pending = null;
+    if (this.pending?.answer !== undefined) this.pending = null;
   }
 
   dispose(): void {

@@ -11,9 +11,14 @@ import type * as tf from './tf.js';
 export interface BackgroundDetector {
   /** Whether a request can go now: started, not failed, the previous one answered. Starts it the first time. */
   ready(): boolean;
-  /** Faces in `frame` (which it takes and closes), as `FaceDetector.detect` would find them. */
-  detect(frame: ImageBitmap | VideoFrame, width: number, height: number, regions: Region[]): Promise<RawDetection[]>;
+  /** Faces in `frame` (which it takes and closes), as `FaceDetector.detect` would find them, and the ms it took. */
+  detect(frame: ImageBitmap | VideoFrame, width: number, height: number, regions: Region[]): Promise<Detected>;
   dispose(): void;
+}
+
+export interface Detected {
+  detections: RawDetection[];
+  ms: number;
 }
 
 type Spawn = () => Worker;
@@ -25,7 +30,7 @@ export class DetectorLink implements BackgroundDetector {
   private worker: Worker | null = null;
   private state: 'idle' | 'starting' | 'ready' | 'failed' = 'idle';
   private next = 0;
-  private waiting: { id: number; resolve: (d: RawDetection[]) => void; reject: (e: Error) => void } | null = null;
+  private waiting: { id: number; resolve: (d: Detected) => void; reject: (e: Error) => void } | null = null;
 
   constructor(
     private readonly artifacts: tf.io.ModelArtifacts,
@@ -37,14 +42,14 @@ export class DetectorLink implements BackgroundDetector {
     return this.state === 'ready' && this.worker !== null && this.waiting === null;
   }
 
-  detect(frame: ImageBitmap | VideoFrame, width: number, height: number, regions: Region[]): Promise<RawDetection[]> {
+  detect(frame: ImageBitmap | VideoFrame, width: number, height: number, regions: Region[]): Promise<Detected> {
     if (!this.ready() || this.worker === null) {
       frame.close();
       return Promise.reject(new Error('the detector worker is not ready'));
     }
     const id = ++this.next;
     const request: DetectorRequest = { type: 'detect', id, frame, width, height, regions };
-    const answer = new Promise<RawDetection[]>((resolve, reject) => (this.waiting = { id, resolve, reject }));
+    const answer = new Promise<Detected>((resolve, reject) => (this.waiting = { id, resolve, reject }));
     try {
       this.worker.postMessage(request, [frame]);
     } catch (e) {
@@ -77,7 +82,7 @@ export class DetectorLink implements BackgroundDetector {
     const waiting = this.waiting;
     if (waiting?.id !== reply.id) return;
     this.waiting = null;
-    waiting.resolve(reply.detections);
+    waiting.resolve({ detections: reply.detections, ms: reply.ms });
   }
 
   private fail(message: string): void {

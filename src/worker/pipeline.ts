@@ -21,6 +21,8 @@ export interface PipelineOutput {
   passes: number;
   /** Of those, the ones handed to the detector worker. */
   backgroundPasses: number;
+  /** The detector worker's ms for the boxes this frame took up (0: none). */
+  backgroundMs: number;
   /** The faces were read with their mirror images, the two averaged. */
   mirrored: boolean;
 }
@@ -72,7 +74,8 @@ export class FacePipeline {
     const step = this.focus?.next() ?? 'gallery';
     if (this.focus !== null && step !== 'gallery') return this.runFocused(this.focus, step, pixels, source, mirror);
     const { width, height } = pixels;
-    let cropMs = this.adopt(this.background?.take() ?? null, maxFaces);
+    const refreshed = this.background?.take() ?? null;
+    let cropMs = this.adopt(refreshed, maxFaces);
     let regions = this.planner.plan(width, height, maxFaces);
     let detectMs = 0;
     let passes = 0;
@@ -120,6 +123,7 @@ export class FacePipeline {
       classifyMs: performance.now() - t2,
       passes,
       backgroundPasses,
+      backgroundMs: refreshed?.ms ?? 0,
       mirrored: mirror && faces.length > 0,
     };
   }
@@ -165,7 +169,8 @@ export class FacePipeline {
     const [detectMs, cropMs, passes] = redetect ? [t2 - t1, t1 - t0, 1] : [0, t2 - t0, 0];
     const mirrored = mirror && read.length > 0;
     const classifyMs = performance.now() - t2;
-    return { faces: [...read, ...this.others], detectMs, cropMs, classifyMs, passes, backgroundPasses: 0, mirrored };
+    const faces = [...read, ...this.others];
+    return { faces, detectMs, cropMs, classifyMs, passes, backgroundPasses: 0, backgroundMs: 0, mirrored };
   }
 
   /**
@@ -173,6 +178,7 @@ export class FacePipeline {
    * again. The faces of the last whole frame other than the patient are kept for the overlay.
    */
   setFocus(box: Box | null): void {
+    this.background?.cancel();
     this.focus = box === null ? null : new PatientFocus(box);
     this.focusReference = undefined;
     this.others = this.focus === null ? [] : this.gallery.filter((f) => !this.focus?.owns(f.box));

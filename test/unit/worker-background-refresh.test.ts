@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawDetection, Region } from '../../src/worker/blazeface-decode';
 import { BackgroundRefresh } from '../../src/worker/background-refresh';
-import type { BackgroundDetector } from '../../src/worker/detector-link';
+import type { BackgroundDetector, Detected } from '../../src/worker/detector-link';
 import type { Pixels } from '../../src/worker/face-crop';
 
 /** A detector worker whose answers the test gives by hand. */
@@ -9,7 +9,7 @@ class HandDetector implements BackgroundDetector {
   started = false;
   closed = 0;
   disposed = false;
-  answers: { resolve: (d: RawDetection[]) => void; reject: (e: Error) => void }[] = [];
+  answers: { resolve: (d: Detected) => void; reject: (e: Error) => void }[] = [];
 
   ready(): boolean {
     const was = this.started;
@@ -17,13 +17,13 @@ class HandDetector implements BackgroundDetector {
     return was && this.answers.length === 0 && !this.disposed;
   }
 
-  detect(frame: { close(): void }, _w: number, _h: number, _regions: Region[]): Promise<RawDetection[]> {
+  detect(frame: { close(): void }, _w: number, _h: number, _regions: Region[]): Promise<Detected> {
     frame.close();
     return new Promise((resolve, reject) => this.answers.push({ resolve, reject }));
   }
 
   answer(detections: RawDetection[]): Promise<void> {
-    this.answers.shift()?.resolve(detections);
+    this.answers.shift()?.resolve({ detections, ms: 7 });
     return Promise.resolve();
   }
 
@@ -60,7 +60,7 @@ describe('background refresh', () => {
     expect(refresh.available()).toBe(false);
     expect(refresh.take()).toBeNull();
     await detector.answer([face]);
-    expect(refresh.take()).toEqual({ detections: [face], pixels });
+    expect(refresh.take()).toEqual({ detections: [face], ms: 7, pixels });
     expect(refresh.take()).toBeNull();
     expect(refresh.available()).toBe(true);
   });

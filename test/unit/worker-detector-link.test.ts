@@ -58,8 +58,8 @@ describe('detector link', () => {
     expect(l.ready()).toBe(false);
     const id = (worker.sent.at(-1) as { id: number }).id;
     worker.reply({ type: 'detections', id: id + 1, detections: [], ms: 1 });
-    worker.reply({ type: 'detections', id, detections: [face], ms: 1 });
-    await expect(answer).resolves.toEqual([face]);
+    worker.reply({ type: 'detections', id, detections: [face], ms: 3 });
+    await expect(answer).resolves.toEqual({ detections: [face], ms: 3 });
     expect(l.ready()).toBe(true);
   });
 
