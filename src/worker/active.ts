@@ -5,6 +5,7 @@ import { syntheticFrame } from './decode.js';
 import { FrameGuard } from './frame-guard.js';
 import type { BackendPlatform } from './measure.js';
 import { FacePipeline } from './pipeline.js';
+import { message } from './error-message.js';
 
 export interface ActiveBackend {
   backend: BackendName;
@@ -12,8 +13,6 @@ export interface ActiveBackend {
   isLost: () => boolean;
   guard: FrameGuard;
 }
-
-export const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Initialises `backend`, builds the pipeline on it and warms it up; returns why it failed instead. */
 export async function startBackend(

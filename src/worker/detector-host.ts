@@ -2,12 +2,11 @@
  * The detector worker's side: BlazeFace alone on WASM, answering one request at a time. It is the
  * inference worker's own script started under another name, so it costs no extra download.
  */
+import { message } from './error-message.js';
 import { activateBackend } from './backends.js';
 import { FaceDetector } from './detector.js';
 import type { DetectorReply, DetectorRequest } from './detector-protocol.js';
 import { CanvasRegionSource } from './region-source.js';
-
-const text = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class DetectorHost {
   private detector: FaceDetector | null = null;
@@ -22,7 +21,7 @@ export class DetectorHost {
         this.detector = await FaceDetector.load(request.detector);
         this.reply({ type: 'ready' });
       } catch (e) {
-        this.reply({ type: 'failed', id: null, message: text(e) });
+        this.reply({ type: 'failed', id: null, message: message(e) });
       }
       return;
     }
@@ -33,7 +32,7 @@ export class DetectorHost {
       const detections = await this.detector.detect(this.source.use(frame, width, height), regions);
       this.reply({ type: 'detections', id, detections, ms: performance.now() - t0 });
     } catch (e) {
-      this.reply({ type: 'failed', id, message: text(e) });
+      this.reply({ type: 'failed', id, message: message(e) });
     } finally {
       frame.close();
     }

@@ -4,6 +4,7 @@
  * after any failure: the pipeline then detects on its own thread, as it always could.
  */
 import { trustedScriptUrl } from '../shared/trusted-types.js';
+import { message } from './error-message.js';
 import type { RawDetection, Region } from './blazeface-decode.js';
 import { DETECTOR_ROLE, type DetectorReply, type DetectorRequest } from './detector-protocol.js';
 import type * as tf from './tf.js';
@@ -55,7 +56,7 @@ export class DetectorLink implements BackgroundDetector {
     } catch (e) {
       // A frame this browser cannot transfer: no second worker for this stream.
       frame.close();
-      this.fail(e instanceof Error ? e.message : String(e));
+      this.fail(message(e));
     }
     return answer;
   }
@@ -85,9 +86,9 @@ export class DetectorLink implements BackgroundDetector {
     waiting.resolve({ detections: reply.detections, ms: reply.ms });
   }
 
-  private fail(message: string): void {
+  private fail(reason: string): void {
     this.state = 'failed';
-    this.waiting?.reject(new Error(message));
+    this.waiting?.reject(new Error(reason));
     this.waiting = null;
     this.worker?.terminate();
     this.worker = null;

@@ -25,7 +25,7 @@ export const browserPlatform: BackendPlatform = {
   backgroundDetector: (artifacts) => (typeof Worker === 'undefined' ? null : new DetectorLink(artifacts.detector)),
 };
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { message } from './error-message.js';
 
 /**
  * One untimed run (shader compilation, weight upload), then the median of a few timed ones; a

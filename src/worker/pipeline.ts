@@ -94,8 +94,7 @@ export class FacePipeline {
       const detections = (await this.detector.detect(source, planned)).slice(0, Math.max(0, maxFaces));
       this.planner.update(detections);
       const t1 = performance.now();
-      const crops = this.crop(pixels, detections);
-      this.reference = crops.map(({ grey, quality }) => ({ grey, contrast: quality.contrast }));
+      const crops = this.remember(this.crop(pixels, detections));
       detectMs += t1 - t0;
       cropMs += performance.now() - t1;
       return crops;
@@ -134,9 +133,14 @@ export class FacePipeline {
     const t0 = performance.now();
     const detections = refreshed.detections.slice(0, Math.max(0, maxFaces));
     this.planner.update(detections);
-    const crops = this.crop(refreshed.pixels, detections);
-    this.reference = crops.map(({ grey, quality }) => ({ grey, contrast: quality.contrast }));
+    this.remember(this.crop(refreshed.pixels, detections));
     return performance.now() - t0;
+  }
+
+  /** Keeps the crops of the last detection, to notice when a reused box no longer fits. */
+  private remember(crops: Crop[]): Crop[] {
+    this.reference = crops.map(({ grey, quality }) => ({ grey, contrast: quality.contrast }));
+    return crops;
   }
 
   /** Hands the settled scene's box refreshes to a detector worker (WASM: the other core). */

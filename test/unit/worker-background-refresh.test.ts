@@ -42,6 +42,15 @@ const pixels: Pixels = { data: new Uint8ClampedArray(4 * 64 * 48), width: 64, he
 const frame = (d: HandDetector) => ({ close: () => d.closed++ }) as unknown as ImageBitmap;
 const region: Region = { x: 0, y: 0, size: 64 };
 
+/** A refresh whose detector worker is ready, with one request sent. */
+function sentOnce(): { detector: HandDetector; refresh: BackgroundRefresh } {
+  const detector = new HandDetector();
+  const refresh = new BackgroundRefresh(detector);
+  refresh.available();
+  refresh.send(frame(detector), pixels, [region]);
+  return { detector, refresh };
+}
+
 describe('background refresh', () => {
   it('starts the detector worker when first asked, and sends nothing before it is ready', () => {
     const detector = new HandDetector();
@@ -52,10 +61,7 @@ describe('background refresh', () => {
   });
 
   it('gives the answer once, with the frame it was found in, and one request at a time', async () => {
-    const detector = new HandDetector();
-    const refresh = new BackgroundRefresh(detector);
-    refresh.available();
-    refresh.send(frame(detector), pixels, [region]);
+    const { detector, refresh } = sentOnce();
     expect(detector.closed).toBe(1);
     expect(refresh.available()).toBe(false);
     expect(refresh.take()).toBeNull();
@@ -66,10 +72,7 @@ describe('background refresh', () => {
   });
 
   it('drops an answer made stale by a detection here or a new stream', async () => {
-    const detector = new HandDetector();
-    const refresh = new BackgroundRefresh(detector);
-    refresh.available();
-    refresh.send(frame(detector), pixels, [region]);
+    const { detector, refresh } = sentOnce();
     refresh.cancel();
     // Still awaited: no second request goes out until it is answered.
     expect(refresh.available()).toBe(false);
@@ -83,10 +86,7 @@ describe('background refresh', () => {
   });
 
   it('after a failed request, has nothing to give and can send again', async () => {
-    const detector = new HandDetector();
-    const refresh = new BackgroundRefresh(detector);
-    refresh.available();
-    refresh.send(frame(detector), pixels, [region]);
+    const { detector, refresh } = sentOnce();
     await detector.fail();
     expect(refresh.take()).toBeNull();
     expect(refresh.available()).toBe(true);
